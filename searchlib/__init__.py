@@ -1,0 +1,64 @@
+"""searchlib: full-text search over press releases, with Vietnamese-aware analysis.
+
+The public API (imported lazily, so ``import searchlib`` stays cheap)::
+
+    from searchlib import Index, extract
+    ix = Index("index")
+    ix.update(["corpus"])
+    results = ix.search("human trafficking", since="2024", person="to lam")
+    for hit in results.hits: print(hit.date, hit.title)
+
+Errors are subclasses of :class:`SearchdocsError` with a ``hint``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Index": "searchlib.index",
+    "CorpusChanges": "searchlib.index",
+    "Article": "searchlib.article",
+    "Results": "searchlib.search",
+    "Hit": "searchlib.search",
+    "UpdateReport": "searchlib.indexer",
+    "extract": "searchlib.ingest",
+    "parse_query": "searchlib.query",
+    "SearchdocsError": "searchlib.errors",
+    "QueryError": "searchlib.errors",
+    "IndexNotFoundError": "searchlib.errors",
+    "IndexCorruptError": "searchlib.errors",
+    "IndexLockedError": "searchlib.errors",
+    "IngestError": "searchlib.errors",
+    "CorpusNotFoundError": "searchlib.errors",
+    "ExitCode": "searchlib.errors",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Article
+    from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
+                         IndexNotFoundError, IngestError, QueryError, SearchdocsError)
+    from .index import CorpusChanges, Index
+    from .indexer import UpdateReport
+    from .ingest import extract
+    from .query import parse_query
+    from .search import Hit, Results
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'searchlib' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

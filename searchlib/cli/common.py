@@ -1,0 +1,60 @@
+"""Options and steps shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import CorpusNotFoundError, IndexNotFoundError
+from ..index import Index
+from ..store import IndexDir
+from .output import FileProgress, notice
+
+index_option = click.option(
+    "--index", "index_path", type=click.Path(file_okay=False, path_type=Path), default="index",
+    envvar="SEARCHDOCS_INDEX", show_default=True, show_envvar=True,
+    help="Index directory.")
+corpus_option = click.option(
+    "--corpus", "corpus_path", type=click.Path(path_type=Path), default="corpus",
+    envvar="SEARCHDOCS_CORPUS", show_default=True, show_envvar=True,
+    help="Directory of articles indexed by default.")
+
+
+def summary_line(report, what: str) -> str:
+    """The one-line summary of an update, e.g. for ``searchdocs index``."""
+    return (f"{what}: {report.added} added, {report.updated} updated, {report.removed} removed, "
+            f"{report.unchanged} unchanged, {report.failed} failed · {report.articles} articles "
+            f"({report.undated} undated) · {report.seconds:.1f} s")
+
+
+def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Index:
+    """The index to search; built from the corpus on first use, with a notice on stderr.
+
+    A search never changes an existing index; if the corpus changed since the last update,
+    it says so (cheaply, from file and directory stat alone).
+    """
+    ix = Index(index_path)
+    if not ix.exists:
+        if not IndexDir(index_path).looks_empty():
+            ix.search()  # raises the precise error (foreign directory, damaged pointer)
+        if not corpus_path.exists():
+            raise IndexNotFoundError(
+                f"no index at {index_path} and no corpus at {corpus_path} to build it from",
+                hint="run 'searchdocs index PATH' with a directory of articles, or set --corpus")
+        if not quiet:
+            notice(f"no index at {index_path} yet; building it from {corpus_path} …")
+        with FileProgress(not quiet, "indexing") as bar:
+            report = ix.update([corpus_path], progress=bar, on_problem=bar.problem)
+        if not quiet:
+            notice(summary_line(report, "indexed"))
+        return ix
+    if corpus_path.exists() and not quiet:
+        try:
+            changes = ix.corpus_changes([corpus_path])
+        except (OSError, CorpusNotFoundError):
+            changes = None
+        if changes:
+            notice(f"{corpus_path} changed since the last update ({changes.summary()}); "
+                   f"run 'searchdocs index' to include it")
+    return ix

@@ -1,0 +1,52 @@
+"""``searchdocs index``: create or update the index from article files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..errors import ExitCode
+from ..index import Index
+from .common import corpus_option, index_option, summary_line
+from .output import FileProgress
+
+
+@click.command("index", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True,
+              help="Build a fresh index beside the live one and swap it in when complete.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; problems are still reported.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@index_option
+@corpus_option
+def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: bool,
+                  index_path: Path, corpus_path: Path) -> int:
+    """Add new and changed articles to the index and drop deleted ones.
+
+    PATHS are files or directories (default: the corpus). Unchanged files cost a stat;
+    a file that cannot be read is reported on stderr and skipped, the rest is indexed.
+
+    \b
+    Examples:
+      searchdocs index                     # update from ./corpus
+      searchdocs index new-articles/ feed.jsonl.gz
+      searchdocs index --rebuild
+
+    Exit status: 0 all files indexed, 3 some files skipped, 2 error.
+    """
+    ix = Index(index_path)
+    targets = list(paths) or [corpus_path]
+    with FileProgress(not (quiet or as_json), "indexing") as bar:
+        run = ix.rebuild if rebuild else ix.update
+        report = run(targets, progress=bar, on_problem=bar.problem)
+    if as_json:
+        data = asdict(report)
+        data["problems"] = [{"path": p.path, "reason": p.reason} for p in report.problems]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif not quiet:
+        what = "rebuilt" if rebuild else "updated"
+        click.echo(summary_line(report, f"{what} {index_path}"))
+    return int(ExitCode.PARTIAL if report.failed else ExitCode.OK)

@@ -1,0 +1,101 @@
+"""Rendering search results: Rich on a terminal, plain lines in a pipe.
+
+Matches are marked bold and underlined (not by colour alone, so they survive NO_COLOR).
+Article text is sanitised before display and never interpreted as Rich markup.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..search import Hit, Results
+from .output import console, notice, one_line, safe
+
+FACET_TITLES = {"year": "Year", "source": "Source", "people": "People", "topics": "Topics"}
+FACET_ROWS = 8
+
+
+def footer(results: Results) -> str:
+    """``Showing 1–10 of 23 · page 1/3 · sorted by relevance``."""
+    if not results.hits:
+        return f"no hits for {results.query!r}" if results.query else "no matching articles"
+    first = (results.page - 1) * results.limit + 1 if results.limit else 1
+    last = first + len(results.hits) - 1
+    return (f"showing {first}–{last} of {results.total} · page {results.page}/{results.pages} "
+            f"· sorted by {results.sort}")
+
+
+def plain_line(hit: Hit) -> str:
+    """``date<TAB>source<TAB>title<TAB>path``, one hit per line, for pipes."""
+    return "\t".join([hit.date.isoformat() if hit.date else "-", one_line(hit.source) or "-",
+                      one_line(hit.title) or "-", one_line(hit.path)])
+
+
+def render_plain(results: Results) -> None:
+    for hit in results.hits:
+        click.echo(plain_line(hit))
+    notice(footer(results))
+
+
+def _marked(text: str, spans, base_style: str = ""):
+    from rich.text import Text
+
+    out = Text(text, style=base_style)
+    for start, end in spans:
+        out.stylize("bold underline", start, end)
+    return out
+
+
+def _hit_block(rank: int, hit: Hit):
+    from rich.table import Table
+    from rich.text import Text
+
+    title = safe(hit.title).replace("\n", " ")
+    head = Text()
+    head.append(f"{hit.date.isoformat() if hit.date else 'undated':<10}", style="cyan")
+    head.append("  ")
+    head.append(f"{one_line(hit.source) or '—'}", style="magenta")
+    head.append("  ")
+    head.append_text(_marked(title, hit.title_highlights, "bold"))
+    snippet = _marked(safe(hit.snippet), hit.snippet_highlights)
+    meta = Text(one_line(hit.path), style="dim")
+    if hit.people:
+        meta.append("  · " + ", ".join(one_line(p) for p in hit.people[:4]), style="dim")
+    if hit.topics:
+        meta.append("  · " + ", ".join(one_line(t) for t in hit.topics[:3]), style="dim italic")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="bold", width=3, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(f"{rank}", head)
+    grid.add_row("", snippet)
+    grid.add_row("", meta)
+    return grid
+
+
+def _facet_table(name: str, values: dict[str, int]):
+    from rich.table import Table
+
+    table = Table(title=FACET_TITLES.get(name, name), title_style="bold", show_header=False,
+                  box=None, padding=(0, 1), title_justify="left")
+    table.add_column(no_wrap=True, max_width=28, overflow="ellipsis")
+    table.add_column(justify="right", style="cyan")
+    for value, count in list(values.items())[:FACET_ROWS]:
+        table.add_row(one_line(value), str(count))
+    return table
+
+
+def render_rich(results: Results) -> None:
+    """Hits with highlighted titles and snippets, then facet panels."""
+    from rich.columns import Columns
+    from rich.panel import Panel
+
+    out = console()
+    first = (results.page - 1) * results.limit + 1 if results.limit else 1
+    for i, hit in enumerate(results.hits):
+        out.print(_hit_block(first + i, hit))
+        out.print()
+    tables = [_facet_table(name, values) for name, values in results.facets.items() if values]
+    if tables and results.hits:
+        out.print(Panel(Columns(tables, padding=(0, 4)), title=f"Facets over {results.total} hits",
+                        title_align="left", border_style="dim"))
+    notice(footer(results))

@@ -1,0 +1,148 @@
+"""Filters: dates, sources, people, topics and language, as Whoosh queries.
+
+Rules, the same for flags and for ``field:value`` in a query:
+
+- dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date covers its whole
+  period (``--until 2024-06`` ends on 30 June 2024). Undated articles never match a date
+  filter (they are listed without one).
+- person and source values match with or without diacritics and in any case. A value that
+  names a whole name matches that name; otherwise it matches every name that contains its
+  words in order (``--person quang`` finds Lương Tam Quang).
+- the same flag repeated means OR, different flags mean AND.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from typing import Iterable, Sequence
+
+from whoosh import query as Q
+
+from .errors import QueryError
+from .textnorm import fold_key
+
+_DATE_RE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+LANGUAGES = ("en", "vi")
+MIN_DATE = _dt.date(1000, 1, 1)
+MAX_DATE = _dt.date(2999, 12, 31)
+
+
+def parse_date_bound(value: str, *, end: bool, what: str = "date") -> _dt.date:
+    """The first (``end=False``) or last day of the period ``value`` names."""
+    m = _DATE_RE.match(value.strip())
+    if not m:
+        raise QueryError(f"invalid {what} {value!r}", "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-06")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise QueryError(f"invalid {what} {value!r}: year out of range", "use a year between 1000 and 2999")
+    try:
+        if month is None:
+            return _dt.date(year, 12, 31) if end else _dt.date(year, 1, 1)
+        mon = int(month)
+        if day is None:
+            last = calendar.monthrange(year, mon)[1]
+            return _dt.date(year, mon, last if end else 1)
+        return _dt.date(year, mon, int(day))
+    except ValueError:
+        raise QueryError(f"invalid {what} {value!r}: no such day", "use YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def day_number(d: _dt.date) -> int:
+    """The ``day`` field's encoding of a date: YYYYMMDD."""
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def date_range(start: str | None, end: str | None, *, what: str = "date") -> Q.Query:
+    """Articles dated within ``[start, end]``; either bound may be open (``None`` or ``*``)."""
+    lo = parse_date_bound(start, end=False, what=what) if start not in (None, "", "*") else None
+    hi = parse_date_bound(end, end=True, what=what) if end not in (None, "", "*") else None
+    if lo and hi and lo > hi:
+        raise QueryError(f"empty date range in {what}: {lo} is after {hi}", "swap the two dates")
+    # Open ends become the calendar's own bounds: whoosh-reloaded 2.7.5 returns wrong documents
+    # for ranges open at either end (None) or reaching far outside the data (0, 99991231).
+    return Q.NumericRange("day", day_number(lo or MIN_DATE), day_number(hi or MAX_DATE))
+
+
+def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return any(list(haystack[i:i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+
+
+def resolve_values(reader, fieldname: str, value: str) -> list[str]:
+    """Index terms of ``fieldname`` that ``value`` names (exact key, else word-run match)."""
+    key = fold_key(value)
+    if not key:
+        return []
+    if (fieldname, key) in reader:
+        return [key]
+    words = key.split()
+    found = []
+    for raw in reader.lexicon(fieldname):
+        term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if _contains_run(term.split(), words):
+            found.append(term)
+    return found
+
+
+def _any_of(fieldname: str, terms: Iterable[str]) -> Q.Query:
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return Q.NullQuery
+    if len(terms) == 1:
+        return Q.Term(fieldname, terms[0])
+    return Q.Or([Q.Term(fieldname, t) for t in terms])
+
+
+class Resolver:
+    """Builds filter queries for one open index (vocabulary lookups need its reader)."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+
+    def __call__(self, kind: str, value: str) -> Q.Query:
+        return self.one(kind, [value])
+
+    def one(self, kind: str, values: Sequence[str]) -> Q.Query:
+        """Articles matching any of ``values`` for the filter ``kind``."""
+        if kind == "person":
+            return _any_of("people", [t for v in values for t in resolve_values(self.reader, "people", v)])
+        if kind == "source":
+            from .ingest.sources import canonical_source
+
+            keys = []
+            for v in values:
+                keys += resolve_values(self.reader, "source_key", canonical_source(v)) or \
+                    resolve_values(self.reader, "source_key", v)
+            return _any_of("source_key", keys)
+        if kind == "topic":
+            from .ingest.topics import TOPIC_LABELS, canonical_topic
+
+            labels = []
+            for v in values:
+                label = canonical_topic(v)
+                if label is None:
+                    raise QueryError(f"unknown topic {v!r}", "known topics: " + "; ".join(TOPIC_LABELS))
+                labels.append(fold_key(label))
+            return _any_of("topics", labels)
+        if kind == "lang":
+            for v in values:
+                if v.lower() not in LANGUAGES:
+                    raise QueryError(f"unknown language {v!r}", "use en or vi")
+            return _any_of("lang", [v.lower() for v in values])
+        raise QueryError(f"unknown filter {kind!r}", "")
+
+    def build(self, *, since: str | None = None, until: str | None = None,
+              source: Sequence[str] = (), person: Sequence[str] = (), topic: Sequence[str] = (),
+              lang: Sequence[str] = ()) -> Q.Query | None:
+        """All filters combined (AND across kinds, OR within one), or ``None`` for none."""
+        parts: list[Q.Query] = []
+        if since or until:
+            parts.append(date_range(since, until, what="--since/--until date"))
+        for kind, values in (("source", source), ("person", person), ("topic", topic), ("lang", lang)):
+            if values:
+                parts.append(self.one(kind, values))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Q.And(parts)

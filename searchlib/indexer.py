@@ -1,0 +1,278 @@
+"""Bringing an index up to date with files on disk.
+
+An update compares the files under the given paths with the manifest of the live
+generation: unchanged stat (mtime, size) costs nothing, a changed stat costs a hash, and
+only files whose content changed are read, cleaned and re-indexed. Files that vanished are
+removed. A file that cannot be read is reported and skipped, and if an earlier version of it
+was indexed, that version stays. All changes of one run are committed in one Whoosh commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import CorpusNotFoundError, IndexCorruptError, IngestError
+from .schema import article_to_fields, build_schema
+from .store import FileState, IndexDir, Manifest, walk_dirs
+
+#: Called as ``progress(done, total, path)`` after each file.
+ProgressFn = Callable[[int, int, str], None]
+#: Called with each problem as soon as it is found.
+ProblemFn = Callable[[IngestError], None]
+
+
+@dataclass
+class UpdateReport:
+    """What an update or rebuild did. File counts, then article counts."""
+
+    added: int = 0  #: new files indexed
+    updated: int = 0  #: files whose content changed, re-indexed
+    removed: int = 0  #: files gone from disk, their articles removed
+    unchanged: int = 0  #: files with nothing to do
+    failed: int = 0  #: files (or JSONL lines) that could not be indexed
+    articles_added: int = 0
+    articles_removed: int = 0
+    articles: int = 0  #: articles in the index afterwards
+    undated: int = 0  #: of those, articles without a date (kept, never dropped)
+    problems: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def display_path(path: Path, base: Path) -> str:
+    """The path as stored and shown: relative to ``base`` when inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _under(disp: str, root: str) -> bool:
+    if root == ".":
+        return not disp.startswith("/")
+    return disp == root or disp.startswith(root.rstrip("/") + "/")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class _Writer:
+    """A Whoosh writer opened on first use; commits on success, cancels on error."""
+
+    def __init__(self, ix) -> None:
+        self.ix = ix
+        self.writer = None
+
+    def get(self):
+        if self.writer is None:
+            self.writer = self.ix.writer(limitmb=256, compound=False)
+        return self.writer
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None and self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+
+def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, rebuild: bool = False,
+                 progress: ProgressFn | None = None, on_problem: ProblemFn | None = None) -> UpdateReport:
+    """Bring the index in ``ixdir`` up to date with the files under ``paths``.
+
+    With ``rebuild`` a fresh index is written beside the live one and replaces it only once
+    complete. Raises :class:`IndexLockedError` when another process is updating.
+    """
+    from whoosh import index as whoosh_index
+
+    from .ingest import extract_file, iter_source_files
+
+    started = time.perf_counter()
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise CorpusNotFoundError(f"no such file or directory: {root}",
+                                      hint="give a directory or files of articles (.txt, .md, .html, .jsonl)")
+    report = UpdateReport()
+
+    def problem(err: IngestError) -> None:
+        report.problems.append(err)
+        if on_problem:
+            on_problem(err)
+
+    if ixdir.path.exists() and not ixdir.path.is_dir():
+        raise IndexCorruptError(f"{ixdir.path} is a file, not an index directory",
+                                hint="give --index a directory path")
+    with ixdir.lock():
+        fresh = rebuild or not ixdir.exists()
+        if fresh and not ixdir.exists() and not ixdir.looks_empty():
+            raise IndexCorruptError(
+                f"{ixdir.path} is not empty and is not a searchdocs index; refusing to write into it",
+                hint="point --index at a new or empty directory")
+        if fresh:
+            name = ixdir.new_name()
+            ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
+            manifest = Manifest()
+        else:
+            name = ixdir.read_pointer()["name"]
+            ix = _open(ixdir, name)
+            manifest = ixdir.load_manifest(name, ix.latest_generation()) or _manifest_from_index(ix)
+        base = Path(os.path.abspath(ixdir.path)).parent
+        root_disps = [display_path(r, base) for r in roots]
+        try:
+            with _Writer(ix) as w:
+                _apply(w, manifest, roots, root_disps, base, report, problem, progress,
+                       iter_source_files, extract_file)
+                for root in roots:
+                    if root.is_dir():
+                        for d in walk_dirs(root):
+                            try:
+                                manifest.dirs[display_path(d, base)] = d.stat().st_mtime_ns
+                            except OSError:
+                                pass
+                manifest.updated = time.time()
+                if w.writer is not None:
+                    generation = w.writer.generation
+                    ixdir.save_manifest(name, generation, manifest)
+                    w.writer.commit()
+                    w.writer = None
+                else:
+                    generation = ix.latest_generation()
+                    ixdir.save_manifest(name, generation, manifest)
+            if fresh:
+                ixdir.write_pointer(name)
+        except BaseException:
+            if fresh:
+                ix.close()
+                ixdir.discard(name)
+            raise
+        ixdir.prune(name, generation)
+        _count(ix, report)
+        ix.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _open(ixdir: IndexDir, name: str):
+    from whoosh import index as whoosh_index
+
+    try:
+        return whoosh_index.open_dir(str(ixdir.path), indexname=name)
+    except Exception as exc:  # whoosh raises many types for damaged files
+        raise IndexCorruptError(f"cannot open the index at {ixdir.path}: {exc}",
+                                hint="run 'searchdocs index --rebuild'") from None
+
+
+def _manifest_from_index(ix) -> Manifest:
+    """Recover a manifest from stored fields; every file then looks changed and is re-checked."""
+    manifest = Manifest()
+    with ix.searcher() as s:
+        for stored in s.all_stored_fields():
+            state = manifest.files.setdefault(stored["path"], FileState(0, -1, ""))
+            state.ids.append(stored["id"])
+    return manifest
+
+
+def _apply(w: _Writer, manifest: Manifest, roots, root_disps, base, report: UpdateReport,
+           problem: ProblemFn, progress, iter_source_files, extract_file) -> None:
+    files: dict[str, Path] = {}
+    for path in iter_source_files(roots):
+        files.setdefault(display_path(path, base), path)
+    owner = {aid: disp for disp, st in manifest.files.items() for aid in st.ids}
+
+    for disp in [d for d in manifest.files if d not in files and any(_under(d, r) for r in root_disps)]:
+        state = manifest.files.pop(disp)
+        if state.ids:
+            w.get().delete_by_term("path", disp)
+            report.articles_removed += len(state.ids)
+            for aid in state.ids:
+                owner.pop(aid, None)
+        report.removed += 1
+
+    total = len(files)
+    for done, (disp, path) in enumerate(files.items(), 1):
+        _one_file(w, manifest, owner, disp, path, report, problem, extract_file)
+        if progress:
+            progress(done, total, disp)
+
+
+def _one_file(w: _Writer, manifest: Manifest, owner: dict[str, str], disp: str, path: Path,
+              report: UpdateReport, problem: ProblemFn, extract_file) -> None:
+    prev = manifest.files.get(disp)
+    try:
+        st = path.stat()
+        if prev and prev.mtime_ns == st.st_mtime_ns and prev.size == st.st_size:
+            if prev.error:
+                report.failed += 1
+                problem(IngestError(disp, prev.error))
+            else:
+                report.unchanged += 1
+            return
+        digest = _sha256(path)
+    except OSError as exc:
+        report.failed += 1
+        problem(IngestError(disp, f"cannot read: {exc.strerror or exc}"))
+        return
+    if prev and prev.sha256 == digest and not prev.error:
+        prev.mtime_ns, prev.size = st.st_mtime_ns, st.st_size
+        report.unchanged += 1
+        return
+    try:
+        result = extract_file(path, disp)
+    except IngestError as err:
+        report.failed += 1
+        problem(err)
+        if not (prev and prev.ids):  # keep an earlier good version indexed; retry next run
+            manifest.files[disp] = FileState(st.st_mtime_ns, st.st_size, digest, [], err.reason)
+        return
+    for err in result.problems:
+        report.failed += 1
+        problem(err)
+    report.warnings.extend(f"{disp}: {msg}" for msg in result.warnings)
+
+    writer = w.get()
+    if prev and prev.ids:
+        writer.delete_by_term("path", disp)
+        report.articles_removed += len(prev.ids)
+        for aid in prev.ids:
+            owner.pop(aid, None)
+    ids: list[str] = []
+    for article in result.articles:
+        holder = owner.get(article.id)
+        if holder is not None:
+            report.failed += 1
+            problem(IngestError(disp, f"duplicate article id {article.id!r} (already used by {holder}); skipped"))
+            continue
+        owner[article.id] = disp
+        writer.add_document(**article_to_fields(article))
+        ids.append(article.id)
+    report.articles_added += len(ids)
+    if prev and prev.ids:
+        report.updated += 1
+    else:
+        report.added += 1
+    manifest.files[disp] = FileState(st.st_mtime_ns, st.st_size, digest, ids, None)
+
+
+def _count(ix, report: UpdateReport) -> None:
+    with ix.searcher() as s:
+        reader = s.reader()
+        report.articles = reader.doc_count()
+        days = reader.column_reader("day")
+        report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])

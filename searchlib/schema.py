@@ -1,0 +1,115 @@
+"""The Whoosh schema and the mapping from :class:`Article` to index fields and back.
+
+Field plan (postings are what indexing costs, so each field earns its place):
+
+- ``title``/``body``: exact text, accented tokens only (see :mod:`searchlib.analysis`);
+  ``body`` also stores the cleaned text for snippets and ``extract``/``show``.
+- ``title_fold``/``body_fold``: folded text with place variants, positions for phrases.
+- ``body_en``: stemmed English, filled only for English articles (R14), no positions.
+- filters: ``source_key``, ``people`` and ``topics`` keyword fields of folded keys,
+  ``lang``, and ``day`` (YYYYMMDD) for date ranges.
+- facets and sorting read columns, not stored fields: ``year``, ``day``, ``source``,
+  ``people_names``, ``topic_names``. Counting from columns over the matched documents is
+  an order of magnitude cheaper than Whoosh's ``groupedby`` (performance-notes.md).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Mapping
+
+from whoosh import columns
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import analyzers
+from .article import Article
+from .textnorm import fold_key
+
+#: Bump when the schema or the analysis changes incompatibly; old indexes then ask for --rebuild.
+SCHEMA_VERSION = 1
+
+#: Separator of multi-valued column values (never appears in names or labels).
+MULTI_SEP = "\x1f"
+
+
+def build_schema() -> Schema:
+    """The schema every searchdocs index is created with."""
+    an = analyzers()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True),
+        title=TEXT(analyzer=an["exact"], stored=True, phrase=True),
+        title_fold=TEXT(analyzer=an["folded"], phrase=True),
+        body=TEXT(analyzer=an["exact"], stored=True, phrase=True),
+        body_fold=TEXT(analyzer=an["folded"], phrase=True),
+        body_en=TEXT(analyzer=an["english"], phrase=False),
+        date=STORED(),
+        day=NUMERIC(int, bits=32, signed=False, sortable=columns.NumericColumn("I", default=0)),
+        year=NUMERIC(int, bits=32, signed=False, sortable=columns.NumericColumn("H", default=0)),
+        source=ID(stored=True, sortable=True),
+        source_key=ID(),
+        people=KEYWORD(commas=True, scorable=False),
+        people_names=COLUMN(columns.VarBytesColumn()),
+        people_list=STORED(),
+        topics=KEYWORD(commas=True, scorable=False, stored=False),
+        topic_names=COLUMN(columns.VarBytesColumn()),
+        topics_list=STORED(),
+        lang=ID(stored=True),
+        url=STORED(),
+        author=STORED(),
+    )
+
+
+def _multi(values: list[str]) -> bytes:
+    return MULTI_SEP.join(values).encode("utf-8")
+
+
+def article_to_fields(article: Article) -> dict[str, Any]:
+    """The field values to index for ``article``."""
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "title_fold": article.title,
+        "body": article.body,
+        "body_fold": article.body,
+        "lang": article.lang,
+        "people_names": _multi(article.people),
+        "people_list": list(article.people),
+        "topic_names": _multi(article.topics),
+        "topics_list": list(article.topics),
+        "date": article.date.isoformat() if article.date else None,
+        "url": article.url,
+        "author": article.author,
+    }
+    if article.lang == "en":
+        fields["body_en"] = article.title + "\n" + article.body
+    if article.date:
+        fields["day"] = article.date.year * 10000 + article.date.month * 100 + article.date.day
+        fields["year"] = article.date.year
+    if article.source:
+        fields["source"] = article.source
+        fields["source_key"] = fold_key(article.source)
+    if article.people:
+        fields["people"] = ",".join(fold_key(p) for p in article.people)
+    if article.topics:
+        fields["topics"] = ",".join(fold_key(t) for t in article.topics)
+    return fields
+
+
+def stored_to_article(stored: Mapping[str, Any]) -> Article:
+    """Rebuild the :class:`Article` from a document's stored fields."""
+    date = stored.get("date")
+    return Article(
+        id=stored["id"],
+        path=stored.get("path", ""),
+        title=stored.get("title", ""),
+        body=stored.get("body", ""),
+        date=_dt.date.fromisoformat(date) if date else None,
+        source=stored.get("source"),
+        url=stored.get("url"),
+        author=stored.get("author"),
+        people=list(stored.get("people_list") or []),
+        topics=list(stored.get("topics_list") or []),
+        lang=stored.get("lang", "en"),
+    )
