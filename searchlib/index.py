@@ -125,14 +125,9 @@ class Index:
 
     def corpus_changes(self, paths: Iterable[str | os.PathLike[str]]) -> CorpusChanges:
         """What changed under ``paths`` since the last update, judged from stat alone."""
-        from whoosh import index as whoosh_index
-
         changes = CorpusChanges()
         name = self._dir.read_pointer()["name"]
-        try:
-            generation = whoosh_index.TOC._latest_generation(whoosh_index.FileStorage(str(self.path)), name)
-        except Exception:
-            return changes
+        generation = self._dir.latest_generation(name)
         manifest = self._dir.load_manifest(name, generation)
         if manifest is None:
             return changes

@@ -119,12 +119,10 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
     if ixdir.path.exists() and not ixdir.path.is_dir():
         raise IndexCorruptError(f"{ixdir.path} is a file, not an index directory",
                                 hint="give --index a directory path")
+    _refuse_foreign(ixdir)
     with ixdir.lock():
+        _refuse_foreign(ixdir)
         fresh = rebuild or not ixdir.exists()
-        if fresh and not ixdir.exists() and not ixdir.looks_empty():
-            raise IndexCorruptError(
-                f"{ixdir.path} is not empty and is not a searchdocs index; refusing to write into it",
-                hint="point --index at a new or empty directory")
         if fresh:
             name = ixdir.new_name()
             ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
@@ -167,6 +165,14 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
         ix.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _refuse_foreign(ixdir: IndexDir) -> None:
+    """Never write into a directory that holds something other than a searchdocs index."""
+    if not ixdir.exists() and not ixdir.looks_empty():
+        raise IndexCorruptError(
+            f"{ixdir.path} is not empty and is not a searchdocs index; refusing to write into it",
+            hint="point --index at a new or empty directory")
 
 
 def _open(ixdir: IndexDir, name: str):

@@ -62,6 +62,7 @@ class Results:
     limit: int = 10
     sort: str = "relevance"
     notes: list[str] = field(default_factory=list)
+    undated: int = 0  #: how many of the ``total`` hits have no date (counted, never dropped)
 
     @property
     def pages(self) -> int:
@@ -125,9 +126,9 @@ def run_search(searcher, query: str = "", *, since: str | None = None, until: st
     chains = _highlight_terms(parsed.query, reader)
     hits = [_hit(searcher, docnum, score if parsed.query is not None else None, chains, snippet_width)
             for score, docnum in ranked]
-    return Results(query=parsed.text, total=total, hits=hits,
-                   facets=count_facets(reader, docset, facet_size), page=page, limit=limit,
-                   sort=sort, notes=parsed.notes)
+    facets, undated = count_facets(reader, docset, facet_size)
+    return Results(query=parsed.text, total=total, hits=hits, facets=facets, page=page, limit=limit,
+                   sort=sort, notes=parsed.notes, undated=undated)
 
 
 def _highlight_terms(q, reader) -> dict[str, set[str]]:
@@ -158,12 +159,14 @@ def _best_display(variants: Counter) -> str:
     return max(variants.items(), key=lambda kv: (sum(not c.isascii() for c in kv[0]), kv[1], kv[0]))[0]
 
 
-def count_facets(reader, docnums, size: int = 20) -> dict[str, dict[str, int]]:
-    """Counts of year, source, people and topics over ``docnums``, by count then value.
+def count_facets(reader, docnums, size: int = 20) -> tuple[dict[str, dict[str, int]], int]:
+    """Counts of year, source, people and topics over ``docnums``, by count then value,
+    and the number of undated documents among them.
 
     Values are grouped case- and diacritic-insensitively; each group shows its best spelling.
     """
     years: Counter = Counter()
+    undated = 0
     grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
     year_col = reader.column_reader("year")
     source_col = reader.column_reader("source")
@@ -178,6 +181,8 @@ def count_facets(reader, docnums, size: int = 20) -> dict[str, dict[str, int]]:
         y = year_col[n]
         if y:
             years[str(y)] += 1
+        else:
+            undated += 1
         src = source_col[n]
         if src:
             add("source", src.decode("utf-8") if isinstance(src, bytes) else src)
@@ -190,7 +195,7 @@ def count_facets(reader, docnums, size: int = 20) -> dict[str, dict[str, int]]:
     for kind, groups in grouped.items():
         totals = Counter({_best_display(v): sum(v.values()) for v in groups.values()})
         facets[kind] = _top(totals, size)
-    return facets
+    return facets, undated
 
 
 def _top(counter: Counter, size: int) -> dict[str, int]:

@@ -128,6 +128,12 @@ class IndexDir:
         """A fresh Whoosh index name, unique and sortable by creation time."""
         return f"ix{time.time_ns():x}"
 
+    def latest_generation(self, name: str) -> int:
+        """The newest committed generation of Whoosh index ``name`` (-1 if none)."""
+        pattern = re.compile(rf"^_{re.escape(name)}_(\d+)\.toc$")
+        gens = [int(m.group(1)) for p in self.path.iterdir() if (m := pattern.match(p.name))]
+        return max(gens, default=-1)
+
     # -- manifests -----------------------------------------------------------------------
     def _manifest_path(self, name: str, generation: int) -> Path:
         return self.path / f"manifest-{name}-{generation}.json"

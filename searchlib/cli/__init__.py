@@ -7,7 +7,6 @@ the single place where errors become messages and exit codes (:class:`ExitCode`)
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 from click_default_group import DefaultGroup
@@ -22,7 +21,33 @@ from .search_cmd import search_command
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "ignore_unknown_options": True}
 
 
-@click.group(cls=DefaultGroup, default="search", default_if_no_args=False,
+class SearchdocsGroup(DefaultGroup):
+    """The command group; the single place where outcomes become exit codes.
+
+    Library errors print ``searchdocs: error: …`` and a hint line and exit with their
+    :class:`ExitCode`; Ctrl-C exits 130; an unexpected error prints one line (set
+    ``SEARCHDOCS_DEBUG=1`` for the traceback). Never a traceback by default.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except SearchdocsError as err:
+            error_line(err.message, err.hint)
+            raise click.exceptions.Exit(int(err.exit_code)) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
+        except Exception as exc:
+            if os.environ.get("SEARCHDOCS_DEBUG"):
+                raise
+            error_line(f"internal error: {type(exc).__name__}: {exc}",
+                       "please report it; set SEARCHDOCS_DEBUG=1 to see the traceback")
+            raise click.exceptions.Exit(int(ExitCode.ERROR)) from None
+
+
+@click.group(cls=SearchdocsGroup, default="search", default_if_no_args=False,
              context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="searchdocs")
 def cli() -> None:
@@ -46,37 +71,6 @@ cli.add_command(index_command)
 cli.add_command(extract_command)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script; returns (and exits with) the exit code."""
-    code = run(argv)
-    sys.exit(code)
-
-
-def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and map every outcome to an :class:`ExitCode` (no tracebacks)."""
-    try:
-        result = cli.main(args=argv, prog_name="searchdocs", standalone_mode=False)
-    except SearchdocsError as err:
-        error_line(err.message, err.hint)
-        return int(err.exit_code)
-    except click.exceptions.Abort:
-        return int(ExitCode.INTERRUPTED)
-    except click.ClickException as err:
-        err.show()
-        return int(ExitCode.ERROR)
-    except KeyboardInterrupt:
-        return int(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        # the reader went away (e.g. `| head`): stop quietly, as other CLI tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return int(ExitCode.OK)
-    except Exception as exc:  # an internal error: one line, never a traceback
-        if os.environ.get("SEARCHDOCS_DEBUG"):
-            raise
-        error_line(f"internal error: {type(exc).__name__}: {exc}",
-                   "please report it; set SEARCHDOCS_DEBUG=1 to see the traceback")
-        return int(ExitCode.ERROR)
-    if isinstance(result, int):
-        return result
-    return int(ExitCode.OK)
+def main() -> None:
+    """Entry point of the ``searchdocs`` console script."""
+    cli.main(prog_name="searchdocs")

@@ -15,7 +15,7 @@ from .output import error_line, one_line, safe
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per article (JSON Lines) with every field, including body.")
-def extract_command(files: tuple[Path, ...], as_json: bool) -> int:
+def extract_command(files: tuple[Path, ...], as_json: bool) -> None:
     """Print the articles, metadata and cleaned text the ingester finds in FILES.
 
     Use it to see why an article is or is not found: its date, source, people, topics,
@@ -50,8 +50,8 @@ def extract_command(files: tuple[Path, ...], as_json: bool) -> int:
             else:
                 _print_article(article)
     if not articles and failed:
-        return int(ExitCode.ERROR)
-    return int(ExitCode.PARTIAL if failed else ExitCode.OK)
+        raise click.exceptions.Exit(int(ExitCode.ERROR))
+    raise click.exceptions.Exit(int(ExitCode.PARTIAL if failed else ExitCode.OK))
 
 
 def _print_article(article) -> None:

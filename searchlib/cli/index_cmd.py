@@ -23,7 +23,7 @@ from .output import FileProgress
 @index_option
 @corpus_option
 def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: bool,
-                  index_path: Path, corpus_path: Path) -> int:
+                  index_path: Path, corpus_path: Path) -> None:
     """Add new and changed articles to the index and drop deleted ones.
 
     PATHS are files or directories (default: the corpus). Unchanged files cost a stat;
@@ -49,4 +49,4 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
     elif not quiet:
         what = "rebuilt" if rebuild else "updated"
         click.echo(summary_line(report, f"{what} {index_path}"))
-    return int(ExitCode.PARTIAL if report.failed else ExitCode.OK)
+    raise click.exceptions.Exit(int(ExitCode.PARTIAL if report.failed else ExitCode.OK))

@@ -72,7 +72,7 @@ def _hit_block(rank: int, hit: Hit):
     return grid
 
 
-def _facet_table(name: str, values: dict[str, int]):
+def _facet_table(name: str, values: dict[str, int], extra: dict[str, int] | None = None):
     from rich.table import Table
 
     table = Table(title=FACET_TITLES.get(name, name), title_style="bold", show_header=False,
@@ -81,20 +81,24 @@ def _facet_table(name: str, values: dict[str, int]):
     table.add_column(justify="right", style="cyan")
     for value, count in list(values.items())[:FACET_ROWS]:
         table.add_row(one_line(value), str(count))
+    for value, count in (extra or {}).items():
+        table.add_row(value, str(count), style="dim")
     return table
 
 
-def render_rich(results: Results) -> None:
-    """Hits with highlighted titles and snippets, then facet panels."""
+def render_rich(results: Results, out=None) -> None:
+    """Hits with highlighted titles and snippets, then facet panels (to ``out`` or stdout)."""
     from rich.columns import Columns
     from rich.panel import Panel
 
-    out = console()
+    out = out or console()
     first = (results.page - 1) * results.limit + 1 if results.limit else 1
     for i, hit in enumerate(results.hits):
         out.print(_hit_block(first + i, hit))
         out.print()
-    tables = [_facet_table(name, values) for name, values in results.facets.items() if values]
+    undated = {"undated": results.undated} if results.undated else None
+    tables = [_facet_table(name, values, undated if name == "year" else None)
+              for name, values in results.facets.items() if values or (name == "year" and undated)]
     if tables and results.hits:
         out.print(Panel(Columns(tables, padding=(0, 4)), title=f"Facets over {results.total} hits",
                         title_align="left", border_style="dim"))

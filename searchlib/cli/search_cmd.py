@@ -31,7 +31,7 @@ from .render import render_plain, render_rich
 @index_option
 @corpus_option
 def search_command(query: tuple[str, ...], since, until, source, person, topic, lang, sort, limit,
-                   page, as_json, lenient, index_path: Path, corpus_path: Path) -> int:
+                   page, as_json, lenient, index_path: Path, corpus_path: Path) -> None:
     """Search the index; QUERY words are all required.
 
     \b
@@ -63,4 +63,4 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
         render_plain(results)
     if results.total and not results.hits:
         notice(f"page {results.page} is past the last page ({results.pages})")
-    return int(ExitCode.OK if results.total else ExitCode.NO_HITS)
+    raise click.exceptions.Exit(int(ExitCode.OK if results.total else ExitCode.NO_HITS))

@@ -1,0 +1,218 @@
+"""Incremental updates, rebuilds, locking and damaged indexes, on real article files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from searchlib import Index
+from searchlib.errors import CorpusNotFoundError, IndexCorruptError, IndexLockedError, IndexNotFoundError
+from searchlib.store import POINTER, IndexDir
+
+from .conftest import CORPUS, SEED, copy_seeds, ids, write_jsonl
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A fresh project: a copy of the seeds in corpus/ and an empty index/."""
+    corpus = copy_seeds(tmp_path)
+    return tmp_path, corpus, Index(tmp_path / "index")
+
+
+def bump_mtime(path, seconds=10):
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + seconds * 1_000_000_000))
+
+
+def test_first_update_adds_everything(project):
+    _, corpus, ix = project
+    report = ix.update([corpus])
+    assert (report.added, report.updated, report.removed, report.unchanged, report.failed) == (5, 0, 0, 0, 0)
+    assert report.articles == 5 and report.undated == 2
+    assert len(ix) == 5
+
+
+def test_second_update_changes_nothing(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    report = ix.update([corpus])
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 5)
+    assert not report.changed
+
+
+def test_touched_file_with_same_content_is_unchanged(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    bump_mtime(corpus / SEED["lao"])
+    report = ix.update([corpus])
+    assert report.unchanged == 5 and not report.changed
+
+
+def test_add_change_delete(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    (corpus / "new.txt").write_text("title: Drug ring dismantled in Quảng Ninh\ndate: 2024-03-02\n\n"
+                                    "Police in Quảng Ninh dismantled a heroin trafficking ring.\n", encoding="utf-8")
+    lao = corpus / SEED["lao"]
+    lao.write_text(lao.read_text(encoding="utf-8") + "\nThe ministers also discussed orchid exports.\n",
+                   encoding="utf-8")
+    (corpus / SEED["asean"]).unlink()
+    report = ix.update([corpus])
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 3)
+    assert report.articles == 5
+    assert ids(ix.search("orchid")) == {f"corpus/{SEED['lao']}"}
+    assert ids(ix.search("heroin")) == {"corpus/new.txt"}
+    assert ids(ix.search("ASEAN Secretary-General")) == set()
+    # nothing duplicated: every id once
+    listing = ix.search(limit=0)
+    assert listing.total == 5 and len(ids(listing)) == 5
+
+
+def test_update_of_a_subdirectory_leaves_other_files(project):
+    root, corpus, ix = project
+    sub = corpus / "vn"
+    sub.mkdir()
+    write_jsonl(sub / "feed.jsonl", [{"id": "vn-1", "title": "Triệt phá đường dây ma túy", "date": "2024-01-05",
+                                      "body": "Công an tỉnh Nghệ An triệt phá đường dây mua bán ma túy."}])
+    ix.update([corpus])
+    (sub / "feed.jsonl").unlink()
+    report = ix.update([sub])
+    assert report.removed == 1 and report.articles == 5
+
+
+def test_broken_file_reported_and_rest_indexed(project):
+    _, corpus, ix = project
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "bad.jsonl").write_text('{"id": "ok-1", "body": "Border guards seized smuggled cigarettes."}\n'
+                                      "{not json\n", encoding="utf-8")
+    problems = []
+    report = ix.update([corpus], on_problem=problems.append)
+    assert report.articles == 6
+    assert report.failed == 2
+    paths = sorted(p.path for p in problems)
+    assert paths[0].startswith("corpus/bad.jsonl") and paths[1] == "corpus/empty.txt"
+    assert ids(ix.search("cigarettes")) == {"ok-1"}
+    # an unchanged broken file is reported again without being re-read
+    again = ix.update([corpus])
+    assert again.failed == 1 and again.problems[0].path == "corpus/empty.txt"
+
+
+def test_file_that_breaks_keeps_its_indexed_version(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    lao = corpus / SEED["lao"]
+    lao.write_bytes(b"")
+    report = ix.update([corpus])
+    assert report.failed == 1 and report.articles == 5
+    assert f"corpus/{SEED['lao']}" in ids(ix.search("Vilay"))
+
+
+def test_duplicate_ids_are_refused_not_overwritten(project):
+    _, corpus, ix = project
+    write_jsonl(corpus / "a.jsonl", [{"id": "x1", "body": "First article about drug trafficking."}])
+    write_jsonl(corpus / "b.jsonl", [{"id": "x1", "body": "Second article about fraud."}])
+    report = ix.update([corpus])
+    assert report.failed == 1 and "duplicate article id" in report.problems[0].reason
+    assert ix.get("x1").body == "First article about drug trafficking."
+
+
+def test_missing_path_is_an_error(project):
+    root, _, ix = project
+    with pytest.raises(CorpusNotFoundError):
+        ix.update([root / "nope"])
+
+
+def test_rebuild_replaces_atomically_and_cleans_up(project):
+    root, corpus, ix = project
+    ix.update([corpus])
+    old = json.loads((root / "index" / POINTER).read_text())["name"]
+    (corpus / SEED["asean"]).unlink()
+    report = ix.rebuild([corpus])
+    new = json.loads((root / "index" / POINTER).read_text())["name"]
+    assert new != old and report.added == 4 and report.articles == 4
+    assert not [p for p in (root / "index").iterdir() if old in p.name]
+
+
+def test_failed_rebuild_keeps_the_old_index(project, monkeypatch):
+    root, corpus, ix = project
+    ix.update([corpus])
+    import searchlib.indexer as indexer
+
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(indexer, "article_to_fields", boom)
+    with pytest.raises(RuntimeError):
+        ix.rebuild([corpus])
+    assert len(ix) == 5 and ix.search("Vilay").total == 2
+    pointer = json.loads((root / "index" / POINTER).read_text())["name"]
+    assert all(pointer in p.name for p in (root / "index").iterdir()
+               if p.name.startswith(("_ix", "ix", "manifest-")))
+
+
+def test_second_writer_is_refused_with_pid(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    with IndexDir(ix.path).lock():
+        with pytest.raises(IndexLockedError, match=str(os.getpid())):
+            ix.update([corpus])
+    assert ix.update([corpus]).unchanged == 5
+
+
+def test_search_before_index_exists(tmp_path):
+    with pytest.raises(IndexNotFoundError) as info:
+        Index(tmp_path / "index").search("x")
+    assert "searchdocs index" in info.value.hint
+
+
+def test_foreign_directory_is_never_written(tmp_path):
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(IndexCorruptError, match="not a searchdocs index"):
+        Index(foreign).update([CORPUS])
+    with pytest.raises(IndexCorruptError):
+        Index(foreign).search("x")
+    assert [p.name for p in foreign.iterdir()] == ["holiday.jpg"]
+
+
+def test_damaged_pointer_asks_for_rebuild(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    (ix.path / POINTER).write_text("{garbage", encoding="utf-8")
+    with pytest.raises(IndexCorruptError) as info:
+        ix.search("x")
+    assert "--rebuild" in info.value.hint
+
+
+def test_index_of_other_schema_version_asks_for_rebuild(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    data = json.loads((ix.path / POINTER).read_text())
+    data["schema"] = 0
+    (ix.path / POINTER).write_text(json.dumps(data))
+    with pytest.raises(IndexCorruptError, match="schema"):
+        ix.search("x")
+
+
+def test_corpus_changes_detected_cheaply(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    assert not ix.corpus_changes([corpus])
+    shutil.copy(corpus / SEED["lao"], corpus / "copy.txt")
+    (corpus / SEED["asean"]).unlink()
+    changes = ix.corpus_changes([corpus])
+    assert (changes.new, changes.deleted) == (1, 1)
+    ix.update([corpus])
+    assert not ix.corpus_changes([corpus])
+
+
+def test_get_returns_the_stored_article(project):
+    _, corpus, ix = project
+    ix.update([corpus])
+    art = ix.get(f"corpus/{SEED['phone']}")
+    assert art.date.isoformat() == "2025-08-19" and "Lương Tam Quang" in art.people
+    assert ix.get("nope") is None
