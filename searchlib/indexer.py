@@ -250,7 +250,7 @@ def _one_file(w: _Writer, manifest: Manifest, owner: dict[str, str], disp: str, 
     for err in result.problems:
         report.failed += 1
         problem(err)
-    report.warnings.extend(f"{disp}: {msg}" for msg in result.warnings)
+    report.warnings.extend(result.warnings)  # each already names its file
 
     writer = w.get()
     if prev and prev.ids:

@@ -24,10 +24,17 @@ _NORMALIZE_TABLE.update({ord(c): None for c in _INVISIBLES})
 _NORMALIZE_TABLE.update({ord(c): " " for c in _SPACES})
 
 
+_NEEDS_MAPPING = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE_TABLE))) + "]")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in NFC with look-alike letters mapped, invisibles removed and
-    non-breaking spaces made plain spaces. Idempotent."""
-    text = text.translate(_NORMALIZE_TABLE)
+    non-breaking spaces made plain spaces. Idempotent, and cheap on text that is clean
+    already (a C-speed scan decides whether there is anything to do)."""
+    if text.isascii():
+        return text
+    if _NEEDS_MAPPING.search(text):
+        text = text.translate(_NORMALIZE_TABLE)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

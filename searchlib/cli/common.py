@@ -37,7 +37,7 @@ def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Inde
     ix = Index(index_path)
     if not ix.exists:
         if not IndexDir(index_path).looks_empty():
-            ix.search()  # raises the precise error (foreign directory, damaged pointer)
+            IndexDir(index_path).read_pointer()  # raises the precise error (foreign, damaged)
         if not corpus_path.exists():
             raise IndexNotFoundError(
                 f"no index at {index_path} and no corpus at {corpus_path} to build it from",

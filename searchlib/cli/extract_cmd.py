@@ -42,7 +42,7 @@ def extract_command(files: tuple[Path, ...], as_json: bool) -> None:
             failed += 1
             error_line(f"skipped {problem.path}: {problem.reason}")
         for warning in result.warnings:
-            click.echo(f"searchdocs: warning: {one_line(str(path))}: {one_line(warning)}", err=True)
+            click.echo(f"searchdocs: warning: {one_line(warning)}", err=True)
         for article in result.articles:
             articles += 1
             if as_json:

@@ -11,7 +11,7 @@ import click
 from ..errors import ExitCode
 from ..index import Index
 from .common import corpus_option, index_option, summary_line
-from .output import FileProgress
+from .output import FileProgress, one_line
 
 
 @click.command("index", context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,6 +42,8 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
     with FileProgress(not (quiet or as_json), "indexing") as bar:
         run = ix.rebuild if rebuild else ix.update
         report = run(targets, progress=bar, on_problem=bar.problem)
+    for warning in report.warnings:
+        click.echo(f"searchdocs: warning: {one_line(warning)}", err=True)
     if as_json:
         data = asdict(report)
         data["problems"] = [{"path": p.path, "reason": p.reason} for p in report.problems]

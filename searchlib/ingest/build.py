@@ -1,0 +1,120 @@
+"""Assembling an :class:`Article` from body text plus whatever metadata the file gave.
+
+Given metadata always wins; every missing field is extracted from the cleaned text by
+the single-purpose extractors (dates, sources, people, topics, lang). All formats end
+here, so the extraction rules are the same for a text file, a JSONL record and a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from searchlib.article import Article
+from searchlib.errors import IngestError
+from searchlib.ingest.clean import clean_body
+from searchlib.ingest.dates import find_date, parse_date
+from searchlib.textnorm import normalize_text as normalize
+from searchlib.ingest.lang import detect_language
+from searchlib.ingest.people import canonical_person, detect_people
+from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, load_sources
+from searchlib.ingest.titles import derive_title, split_headline
+from searchlib.ingest.topics import canonical_topic, detect_topics
+from searchlib.textnorm import fold_key, normalize_text
+
+_LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
+_AUTHOR_KINDS = ("By", "Written by", "Reported by", "Bài và ảnh", "Bài, ảnh", "Bài", "Theo")
+
+
+def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, Any] | None = None,
+                  headline_first_line: bool = True) -> tuple[Article, list[str]]:
+    """Clean ``text`` and fill an :class:`Article`; returns it with warnings about given
+    metadata that could not be used. ``headline_first_line`` lets the first line become
+    the title when it reads as a headline (text formats; not for HTML bodies).
+
+    Raises :class:`IngestError` (for ``path``) when no text is left after cleaning.
+    """
+    meta = meta or {}
+    warnings: list[str] = []
+    cleaned = clean_body(normalize(text).replace("\r\n", "\n").replace("\r", "\n"))
+    body = cleaned.body
+    title = _text(meta.get("title"))
+    if title:
+        first, _, rest = body.partition("\n")
+        if fold_key(first) == fold_key(title) and rest.strip():
+            body = rest.strip("\n")
+    elif headline_first_line:
+        title, body = split_headline(body)
+    if not body.strip():
+        raise IngestError(path, "no article text after cleaning")
+    title = title or derive_title(body)
+
+    date = None
+    if meta.get("date") not in (None, ""):
+        date = parse_date(meta["date"])
+        if date is None:
+            warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
+    date = date or find_date(body)
+
+    table = load_sources()
+    credit_is_source = bool(cleaned.credit and table.lookup(cleaned.credit))
+    given_source = _text(meta.get("source"))
+    source = canonical_source(given_source, table) if given_source else None
+    if source is None:
+        url_source = _source_from_url(_text(meta.get("url")), table)
+        source = url_source or detect_source(body, cleaned.credit_kind, cleaned.credit, table)
+
+    author = _text(meta.get("author"))
+    if not author and cleaned.credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
+        author = cleaned.credit
+
+    given_people = _as_list(meta.get("people"))
+    people = _unique(canonical_person(p) for p in given_people) if given_people is not None \
+        else detect_people(f"{title}\n\n{body}")
+    given_topics = _as_list(meta.get("topics"))
+    topics = _unique(canonical_topic(t) or " ".join(t.lower().split()) for t in given_topics) \
+        if given_topics is not None else detect_topics(title, body)
+    given_lang = _text(meta.get("lang"))
+    lang = _LANG_NAMES.get(fold_key(given_lang), given_lang.lower()) if given_lang \
+        else detect_language(f"{title}\n{body}")
+
+    article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
+                      url=_text(meta.get("url")), author=author, people=people, topics=topics, lang=lang)
+    return article, warnings
+
+
+def _text(value: Any) -> str | None:
+    """A given metadata value as clean one-line text, or ``None`` when empty or not text."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    text = " ".join(normalize_text(str(value)).split())
+    return text or None
+
+
+def _as_list(value: Any) -> list[str] | None:
+    """People/topics as given: a list, or a comma/semicolon-separated string."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    out = [t for t in (_text(v) for v in items) if t]
+    return out if out or isinstance(value, list) else None
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(fold_key(item), item)
+    return list(seen.values())
+
+
+def _source_from_url(url: str | None, table: SourceTable) -> str | None:
+    """The outlet owning ``url``'s domain, when the table knows it (``vnanet.vn`` → VNA)."""
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":")[0].lower()
+    while host.count("."):
+        found = table.aliases.get(host)
+        if found:
+            return found
+        host = host.split(".", 1)[1]
+    return None

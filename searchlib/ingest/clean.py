@@ -1,0 +1,90 @@
+"""Line-level cleaning of article bodies: site chrome, image debris, bylines.
+
+Scraped press releases carry the share bar ("Chia sẻFacebook"), print links, comment
+counters, lone image file names and clock times. They are noise for search and for the
+extractors (a share bar is not a sentence), so every format's body goes through
+:func:`clean_body` before anything is extracted from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from searchlib.textnorm import fold_key
+
+_BOILERPLATE = re.compile(
+    r"(?:print|in|in bai|share|share this|share on (?:facebook|twitter|zalo)|facebook|twitter|tweet|"
+    r"email|e-mail|zalo|linkedin|copy link|copy url|back to top|len dau trang|xem them|theo doi|"
+    r"chia se(?: ?(?:facebook|twitter|zalo|email|bai viet))*|"
+    r"(?:comments?|binh luan|y kien) ?\(\d+\))"
+)
+_IMAGE_FILE = re.compile(r"\d*\s*[\w ()\-.,]*\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif)", re.I)
+_CLOCK = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\s*(?:(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?\)?", re.I)
+_IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)(?:[ \t]*\|)?")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_PUNCT_ONLY = re.compile(r"[\W_]*")
+#: "(Photo: VNA)Hanoi (VNA) –": a caption glued to the next paragraph's first word.
+_GLUED_CAPTION = re.compile(r"(\((?:Photo|Ảnh|Photos|Nguồn ảnh)\s*:[^()\n]{1,80}\))(?=[^\W\d_])")
+_BYLINE = re.compile(
+    r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Theo|Nguồn:|Source:)"
+    r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
+)
+
+
+@dataclass
+class Cleaned:
+    """A cleaned body and what was taken off its end.
+
+    ``credit_kind`` is the word that introduced the removed last line ("By", "Theo",
+    "Nguồn:"), ``credit`` the name after it; both are ``None`` when there was none.
+    """
+
+    body: str
+    credit_kind: str | None = None
+    credit: str | None = None
+
+
+def clean_body(text: str) -> Cleaned:
+    """Drop boilerplate lines, image markup and debris; take a final byline off the end."""
+    text = _GLUED_CAPTION.sub(r"\1\n", _IMAGE_MARKUP.sub("", text))
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        if _is_debris(line.strip()):
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    cleaned = Cleaned(body="")
+    if lines:
+        match = _BYLINE.fullmatch(lines[-1].strip())
+        if match and _looks_like_name(match.group("name")):
+            cleaned.credit_kind = match.group("kind").rstrip(":")
+            cleaned.credit = match.group("name").strip()
+            lines.pop()
+            while lines and not lines[-1]:
+                lines.pop()
+    cleaned.body = "\n".join(lines).strip("\n")
+    return cleaned
+
+
+def _is_debris(line: str) -> bool:
+    if len(line) > 60:
+        return False
+    if _PUNCT_ONLY.fullmatch(line) or _CLOCK.fullmatch(line) or _IMAGE_FILE.fullmatch(line):
+        return True
+    return _BOILERPLATE.fullmatch(fold_key(line)) is not None
+
+
+def _looks_like_name(name: str) -> bool:
+    """A byline names a person or an outlet: a few words, starting with a capital (or a
+    domain), no sentence punctuation."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[,!?;:]|\.\s", name):
+        return False
+    return name[0].isupper() or _DOMAIN.fullmatch(name) is not None

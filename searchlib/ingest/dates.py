@@ -1,0 +1,102 @@
+"""Publication dates: parsing given values and finding the date in an article's text.
+
+Vietnamese sites write day first (15/9/2025), English wires write "September 17, 2025".
+The extractor never invents a year: "on August 20" or "in 1997" give no date, because a
+wrong date silently hides an article from date filters.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from searchlib.textnorm import fold
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    # ISO 2025-08-19 (optionally followed by a time), and 2025/08/19.
+    r"(?<![\d/.-])(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])",
+    # Day first: 15/9/2025, 17-09-2025, 17.09.2025.
+    r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
+    # September 17, 2025 / Sept. 17, 2025.
+    r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)",
+    # 17 September 2025.
+    r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})(?!\d)",
+    # ngày 15 tháng 9 năm 2025 / 15 tháng 9, 2025.
+    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y>\d{4})(?!\d)",
+))
+_TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)"
+_WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
+#: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
+_DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng)"
+                              r"|[\s,|\-–—:()]+", re.I)
+_ISO_DATETIME = re.compile(r"(\d{4}[-/]\d{1,2}[-/]\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
+
+
+def parse_date(value: object) -> _dt.date | None:
+    """Parse a given metadata date (header, JSONL, HTML meta). Full dates only: ``2025-08``
+    or ``2025`` give ``None``. Accepts ``date``/``datetime`` objects too."""
+    if isinstance(value, _dt.datetime):
+        return _checked(value.year, value.month, value.day)
+    if isinstance(value, _dt.date):
+        return _checked(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        return None
+    text = _ISO_DATETIME.sub(r"\1", value.strip()).strip()
+    return _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
+
+
+def find_date(text: str, *, head: int = 600) -> _dt.date | None:
+    """The article date in running text: a line that is only a date (with an optional
+    weekday and time) anywhere, else the first full date in the first ``head`` characters."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line and len(line) <= 60:
+            found = _match_whole(_DATE_LINE_NOISE.sub(" ", line).strip())
+            if found:
+                return found
+    window = text[:head]
+    best: tuple[int, _dt.date] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(window):
+            found = _from_match(match)
+            if found and (best is None or match.start() < best[0]):
+                best = (match.start(), found)
+                break
+    return best[1] if best else None
+
+
+def _match_whole(text: str) -> _dt.date | None:
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _from_match(match)
+    return None
+
+
+def _from_match(match: re.Match[str]) -> _dt.date | None:
+    groups = match.groupdict()
+    try:
+        year, day = int(groups["y"]), int(groups["d"])
+        month = _MONTHS[fold(groups["mon"]).lower()] if groups.get("mon") else int(groups["m"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return _checked(year, month, day)
+
+
+def _checked(year: int, month: int, day: int) -> _dt.date | None:
+    """A real calendar date between 1980 and next year, else ``None``."""
+    if not 1980 <= year <= _dt.date.today().year + 1:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None

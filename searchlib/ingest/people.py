@@ -1,0 +1,295 @@
+"""People named in an article: a gazetteer of known officials plus names after titles.
+
+The ``people`` facet must hold one value per person whatever the spelling ("Lương Tam
+Quang", "Luong Tam Quang", "LƯƠNG TAM QUANG"), and never a stray given name ("Lam said",
+"Quang thanked Wang") or a photo credit. So only two things count as a mention: a known
+name from ``data/people.json``, or 2–4 capitalised words right after a title ("Minister
+of Public Security Lương Tam Quang", "Thứ trưởng Bộ Công an Nguyễn Văn Long").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from searchlib.ingest.resources import load_table, user_table
+from searchlib.ingest.trie import trie_pattern
+from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
+
+_EN_TITLES = (
+    "Deputy Prime Minister", "Prime Minister", "Deputy Minister", "Vice Minister", "Assistant Minister",
+    "Minister", "Vice President", "President", "Party General Secretary", "General Secretary", "Secretary",
+    "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
+    "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
+    "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
+    "Premier", "Chancellor", "Governor",
+)
+#: Vietnamese titles: the name may follow an organisation written with lowercase words
+#: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
+_VI_TITLES = (
+    "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Tổng Bí thư",
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Giám đốc",
+    "Đại sứ", "Bí thư",
+)
+_VI_DIRECT = ("ông", "Ông", "bà")  # "Bà" starts place names (Bà Rịa), so only lowercase "bà"
+
+
+_TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
+               "ông": "direct", "bà": "direct"}
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The title regex (matched on the lowercased text, same length; the word boundary
+    before a title and the case of "ông"/"bà" are checked in Python) and the regex for
+    runs of two or more capitalised words, the only places a known name can be.
+    Compiled on first use: importing the ingester must stay cheap."""
+    titles = re.compile(r"\b" + trie_pattern(_TITLE_KIND) + r"(?![\w-])")
+    runs = re.compile(rf"(?<!\w)[{_UPPER}][\w'’-]*(?:[ \t]+[{_UPPER}][\w'’-]*)+")
+    return titles, runs
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(\.?)")
+_ABBREVIATIONS = frozenset({"gen", "lt", "maj", "col", "sen", "mr", "ms", "mrs", "dr", "prof", "brig", "adm", "capt"})
+#: Words that open a title or an organisation in front of a name; stripped from its start.
+_LEADING = frozenset("""
+public security state foreign affairs national defence defense home interior justice police party central
+committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
+singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
+vice assistant prime minister ministers president secretary chairman chairwoman director ambassador the
+communist people's peoples people government office department gen lt maj col mr ms mrs dr standing
+permanent executive acting former first provincial municipal bureau political immigration investigation
+agency force forces commander chief head cabinet supreme court procuracy order safety administration
+management border guard command military army navy information communications finance trade industry
+labour social education health culture transport construction agriculture science technology ethnic
+inspectorate bank assembly council front fatherland union youth women association his her their our
+counterpart premier chancellor governor host visiting
+bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
+tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
+""".split())
+#: Words that cannot be part of a person's name (places, organisations, months...).
+_REJECT = frozenset("""
+ministry committee party security police department agency council assembly bureau government force
+forces center centre conference meeting dialogue forum summit university academy province district
+river sea street road airport court office band concert group programme program plan
+vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
+korea russia india america american europe european asia asian pacific mekong lancang asean beijing
+hanoi vientiane bangkok phnom penh yunnan guangxi guangdong shanghai saigon
+vietnamese chinese lao cambodian thai
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+the his her their this that these those both all he she they we it its a an and of for in on at by with
+photo ảnh lào campuchia real madrid united utd league fc club city hospital bệnh viện
+""".split())
+#: Common Vietnamese family names (with and without accents): where a name starts inside a
+#: run of capitalised organisation and place words ("Sở Y tế Hà Nội Nguyễn Văn A").
+_SURNAMES = frozenset(w for s in """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
+Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
+Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
+""".split() for w in (s.lower(), fold(s).lower()))
+#: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
+_SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
+                             "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
+                             "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh"})
+#: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
+_FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
+                             "philippines campuchia myanmar brazil cuba syria thailand".split())
+_REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
+                   "trung quoc", "gia lai", "sa pa", "thai lan")
+
+
+@dataclass
+class Gazetteer:
+    """Known people: folded key → canonical name, and the accented spellings that are theirs."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    accented: dict[str, set[str]] = field(default_factory=dict)  # key -> lowercased spellings
+    pattern: re.Pattern[str] | None = None
+
+    def compatible(self, key: str, surface: str) -> bool:
+        """A spelling without accents, or with exactly the known accents, names the same
+        person; "Lường Cường" is somebody else than "Lương Cường"."""
+        return not has_diacritics(surface) or surface.lower() in self.accented.get(key, set())
+
+
+def load_people(extra: Path | None = None) -> Gazetteer:
+    """The shipped gazetteer, extended by ``extra`` (``{"people": [{"name": ..., "aliases": [...]}]}``)."""
+    if extra is None:
+        return _default_gazetteer()
+    return _build(load_table("people.json", "people", extra))
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return _build(load_table("people.json", "people", user_table("people")))
+
+
+def _build(entries: list[dict]) -> Gazetteer:
+    gaz = Gazetteer()
+    for entry in entries:
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = " ".join(normalize_text(name).split())
+        for spelling in [name] + [a for a in entry.get("aliases", []) if isinstance(a, str)]:
+            spelling = " ".join(normalize_text(spelling).split())
+            key = fold_key(spelling)
+            gaz.names[key] = name
+            if has_diacritics(spelling):
+                gaz.accented.setdefault(key, set()).add(spelling.lower())
+    if gaz.names:
+        keys = list(gaz.names)
+        gaz.pattern = re.compile(r"\b" + trie_pattern(keys, space=" ") + r"(?!\w)")
+    return gaz
+
+
+def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """The display form of a given name: the gazetteer's spelling when known, else the
+    name itself with capitals turned into title case."""
+    gaz = gazetteer or _default_gazetteer()
+    clean = " ".join(normalize_text(name).split())
+    key = fold_key(clean)
+    if key in gaz.names and gaz.compatible(key, clean):
+        return gaz.names[key]
+    return smart_title(clean)
+
+
+def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Canonical names of the people mentioned in ``text``, in order of first appearance."""
+    gaz = gazetteer or _default_gazetteer()
+    mentions = _gazetteer_mentions(text, gaz) + _titled_mentions(text)
+    groups: dict[str, tuple[int, list[str]]] = {}
+    for pos, surface in sorted(mentions):
+        key = fold_key(surface)
+        first, spellings = groups.setdefault(key, (pos, []))
+        spellings.append(surface)
+    ordered = sorted(groups.items(), key=lambda item: item[1][0])
+    return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+
+
+def _display(key: str, spellings: list[str], gaz: Gazetteer) -> str:
+    if key in gaz.names and any(gaz.compatible(key, s) for s in spellings):
+        return gaz.names[key]
+    best = max(spellings, key=lambda s: sum(1 for ch in s if has_diacritics(ch)))
+    return smart_title(best)
+
+
+def _same_length_lower(text: str) -> str:
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] or " " for c in text)
+
+
+def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, str]]:
+    """Known names, looked for (folded) inside runs of capitalised words only."""
+    if gaz.pattern is None:
+        return []
+    found: list[tuple[int, str]] = []
+    for run in _patterns()[1].finditer(text):
+        words = run.group(0)
+        folded = " ".join(fold(words).lower().split())
+        original = " ".join(words.split())
+        if len(folded) != len(original):
+            continue
+        for match in gaz.pattern.finditer(folded):
+            surface = original[match.start():match.end()]
+            if gaz.compatible(match.group(0), surface):
+                found.append((run.start() + match.start(), surface))
+    return found
+
+
+def _titled_mentions(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    lowered = _same_length_lower(text)
+    for match in _patterns()[0].finditer(lowered):
+        at = match.start()
+        kind = _TITLE_KIND.get(" ".join(match.group(0).split()))
+        if kind is None or at and lowered[at - 1] == "-":
+            continue
+        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT:
+            continue
+        words, start = _words_after(text, match.end(), vietnamese=kind == "vi", direct=kind == "direct")
+        name = _as_name(words) if kind == "en" else _vietnamese_name(words)
+        if name:
+            found.append((start, name))
+    return found
+
+
+def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
+    """The run of capitalised words after a title, with its start offset.
+
+    English titles may be followed by "of (the)" before the run; Vietnamese titles by up
+    to six lowercase or organisation words ("Bộ Công an"). Stops at punctuation.
+    """
+    run: list[str] = []
+    start = pos
+    skipped = 0
+    while len(run) < 12:
+        match = _NEXT_WORD.match(text, pos)
+        if not match:
+            break
+        word, dot = match.group(1), match.group(2)
+        pos = match.end()
+        if word.endswith(("'s", "’s")):
+            if word[0].isupper():
+                run.append(word[:-2])
+            break
+        if not word[0].isupper():
+            if not run and not direct and (word in ("of", "the", "for") or vietnamese and skipped < 6):
+                skipped += 1
+                continue
+            if vietnamese and not direct and skipped < 6 and _vietnamese_name(run) is None:
+                run, skipped = [], skipped + 1
+                continue
+            break
+        if not run:
+            start = match.start(1)
+        if dot and word.lower() in _ABBREVIATIONS:
+            run.append(word)
+            continue
+        run.append(word)
+        if dot:
+            break
+    return run, start
+
+
+def _strip_leading(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) and words[i].lower() in _LEADING:
+        i += 1
+    return words[i:]
+
+
+def _as_name(words: list[str]) -> str | None:
+    """Accept 2–4 capitalised words that are not an organisation, place or date."""
+    words = _strip_leading(words)
+    if not 2 <= len(words) <= 4:
+        return None
+    if any(w.lower() in _REJECT or not w[0].isupper() for w in words):
+        return None
+    name = " ".join(words)
+    key = fold_key(name)
+    if any(phrase in key for phrase in _REJECT_PHRASES):
+        return None
+    return name
+
+
+def _vietnamese_name(words: list[str]) -> str | None:
+    """The name in the run of capitalised words after a Vietnamese title.
+
+    A Vietnamese name starts at the first family name that does not start a place
+    ("Thái Bình"); a foreign name is the last two words written without Vietnamese
+    letters ("Thủ tướng Anh Boris Johnson", "Chủ tịch Real Madrid Florentino Perez").
+    """
+    for i, word in enumerate(words):
+        if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
+                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES:
+            return _as_name(words[i:i + 4])
+    tail: list[str] = []
+    for word in reversed(words):
+        if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
+            break
+        tail.insert(0, word)
+    tail = [w for w in tail[-2:] if w.lower() not in _FOREIGN_LEADING]
+    return _as_name(tail)

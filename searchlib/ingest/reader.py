@@ -1,0 +1,105 @@
+"""Reading one corpus file into articles: bytes, gzip, decoding, format dispatch.
+
+Every way a file can be unusable ends as one :class:`IngestError` naming the file, so
+the indexer can report it and go on; nothing else escapes for bad input.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchlib.article import Article
+from searchlib.errors import IngestError
+from searchlib.ingest.build import build_article
+from searchlib.ingest.decode import decode_bytes
+from searchlib.ingest.files import format_suffix
+from searchlib.ingest.textfile import split_header
+
+#: Refuse to inflate a .gz past this size (a decompression bomb is not a press release).
+MAX_INFLATED = 512 * 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    """The articles read from one file, per-line problems (JSONL) and non-fatal notes."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_file(path: Path, display_path: str | None = None) -> FileResult:
+    """Read ``path``; ``display_path`` (default ``str(path)``) names it in articles, ids
+    and errors. Raises :class:`IngestError` when the whole file is unusable."""
+    where = display_path if display_path is not None else str(path)
+    suffix = format_suffix(path)
+    if suffix is None:
+        raise IngestError(where, "unsupported file type",
+                          hint="supported: .txt .md .html .htm .jsonl, each optionally .gz")
+    data = _read_bytes(Path(path), where)
+    if suffix.endswith(".gz"):
+        data = _gunzip(data, where)
+        suffix = suffix[:-3]
+    if not data.strip():
+        raise IngestError(where, "empty file")
+    text, warnings = decode_bytes(data, where, html=suffix in (".html", ".htm"), normal=suffix != ".jsonl")
+    if not text.strip():
+        raise IngestError(where, "empty file")
+    try:
+        result = _dispatch(text, suffix, where)
+    except RecursionError:
+        raise IngestError(where, "structure nested too deeply to read") from None
+    result.warnings[:0] = [f"{where}: {w}" for w in warnings]
+    return result
+
+
+def _read_bytes(path: Path, where: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = "file vanished or is a dangling link"
+        raise IngestError(where, reason) from None
+    except PermissionError:
+        raise IngestError(where, "permission denied", hint="check the file's read permission") from None
+    except IsADirectoryError:
+        raise IngestError(where, "is a directory") from None
+    except OSError as exc:
+        raise IngestError(where, f"cannot read file ({exc.strerror or exc})") from None
+
+
+def _gunzip(data: bytes, where: str) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            inflated = fh.read(MAX_INFLATED + 1)
+    except (OSError, EOFError, zlib.error, ValueError):
+        raise IngestError(where, "truncated or corrupt gzip data") from None
+    if len(inflated) > MAX_INFLATED:
+        raise IngestError(where, f"inflates to more than {MAX_INFLATED >> 20} MiB")
+    return inflated
+
+
+def _dispatch(text: str, suffix: str, where: str) -> FileResult:
+    if suffix == ".jsonl":
+        from searchlib.ingest.jsonl import read_jsonl
+
+        lines = read_jsonl(text, where)
+        if not lines.articles and lines.problems:
+            first = lines.problems[0]
+            raise IngestError(where, f"no usable line ({len(lines.problems)} broken; first: {first.message})")
+        if not lines.articles:
+            raise IngestError(where, "empty file")
+        return FileResult(lines.articles, lines.problems, lines.warnings)
+    if suffix in (".html", ".htm"):
+        from searchlib.ingest.html import extract_html
+
+        body, meta = extract_html(text, where)
+        article, notes = build_article(body, path=where, article_id=where, meta=meta, headline_first_line=False)
+    else:
+        meta, body = split_header(text)
+        article_id = where
+        article, notes = build_article(body, path=where, article_id=article_id, meta=meta)
+    return FileResult([article], [], [f"{where}: {n}" for n in notes])

@@ -1,0 +1,133 @@
+"""News outlets: the source table, alias mapping, and finding the source in the text.
+
+Analysts name outlets by short names ("VNA", "VGP", "Nhân Dân"); files name them by
+domain, full name, Vietnamese name or wire credit. One table maps all of these to the
+short canonical name, so the ``source`` facet has one value per outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from searchlib.ingest.resources import load_table, user_table
+from searchlib.textnorm import fold_key, normalize_text
+
+_PARENS = re.compile(r"\(([^()\n]{1,40})\)")
+_PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\n]{1,60})\)", re.I)
+#: "VGP - ...", "Hà Nội – VNA – ...": a credit between dashes at the start of the body.
+_DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—]\s", re.M)
+_END_MARK = re.compile(r"[\s.]*\./\.\s*$|\s+$")
+
+
+@dataclass
+class SourceTable:
+    """Canonical outlet names and the lookup from every alias (folded) to them."""
+
+    names: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # fold_key(alias) -> name
+    credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
+
+    def lookup(self, value: str) -> str | None:
+        """The canonical name for ``value`` (any alias or credit), or ``None``."""
+        key = fold_key(value).strip(" .")
+        return self.aliases.get(key) or self.credits.get(key)
+
+    def add(self, name: str, aliases: list[str], credits: list[str]) -> None:
+        """Add an outlet, or extend an existing one with more aliases and credits."""
+        name = normalize_text(name).strip()
+        if name not in self.names:
+            self.names.append(name)
+        self.aliases.setdefault(fold_key(name), name)
+        for alias in aliases:
+            self.aliases[fold_key(alias)] = name
+        for credit in credits:
+            self.credits[fold_key(credit)] = name
+
+
+def load_sources(extra: Path | None = None) -> SourceTable:
+    """The shipped outlet table, extended by ``extra`` (a JSON file of the same shape:
+    ``{"sources": [{"name": ..., "full_name": ..., "aliases": [...], "credits": [...]}]}``)."""
+    if extra is None:
+        return _default_table()
+    return _build(load_table("sources.json", "sources", extra))
+
+
+@lru_cache(maxsize=1)
+def _default_table() -> SourceTable:
+    return _build(load_table("sources.json", "sources", user_table("sources")))
+
+
+def _build(entries: list[dict]) -> SourceTable:
+    table = SourceTable()
+    for entry in entries:
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            continue
+        aliases = [a for a in entry.get("aliases", []) if isinstance(a, str)]
+        if isinstance(entry.get("full_name"), str):
+            aliases.append(entry["full_name"])
+        table.add(name, aliases, [c for c in entry.get("credits", []) if isinstance(c, str)])
+    return table
+
+
+def canonical_source(name: str, table: SourceTable | None = None) -> str:
+    """Map any alias of a known outlet to its canonical name; other names come back stripped."""
+    found = (table or _default_table()).lookup(name)
+    return found if found else " ".join(normalize_text(name).split())
+
+
+def detect_source(body: str, credit_kind: str | None = None, credit: str | None = None,
+                  table: SourceTable | None = None) -> str | None:
+    """Find the outlet credited in an article body.
+
+    Order: a "(VNA)" credit in the first 300 characters; a dashed credit opening the body
+    ("VGP - "); the credit ending the last paragraph ("VNA/VNS" → the publisher, VNS); a
+    final "Theo X" / "Nguồn: X" line (``credit_kind``/``credit``, taken off by the
+    cleaner); last, a photo credit "(Photo: VNA)".
+    """
+    table = table or _default_table()
+    head = _PHOTO_CREDIT.sub(" ", body[:300])
+    for match in _PARENS.finditer(head):
+        found = table.lookup(match.group(1))
+        if found:
+            return found
+    for match in _DASHED.finditer(body[:150]):
+        found = table.credits.get(fold_key(match.group(1)))
+        if found:
+            return found
+    found = _end_credit(body, table)
+    if found:
+        return found
+    if credit:
+        found = table.lookup(credit)
+        if found:
+            return found
+        if credit_kind in ("Nguồn", "Source"):
+            return " ".join(credit.split())
+    for match in _PHOTO_CREDIT.finditer(body):
+        found = table.lookup(match.group(1).split("/")[0])
+        if found:
+            return found
+    return None
+
+
+def _end_credit(body: str, table: SourceTable) -> str | None:
+    """"… co-chair the meeting. VNA/VNS" → VNS: the last slash part that is a credit."""
+    tail = _END_MARK.sub("", body[-200:])
+    words = tail.split()
+    if not words:
+        return None
+    last = words[-1]
+    standalone = ("/" in last or last.startswith("(") or len(words) == 1
+                  or words[-2].endswith((".", "–", "-", "—", ":")))
+    if last.endswith(".") or not standalone:
+        return None
+    token = last.strip("()")
+    for part in reversed(token.split("/")):
+        found = table.credits.get(fold_key(part))
+        if found:
+            return found
+    return None

@@ -1,0 +1,47 @@
+"""Plain-text and Markdown articles: the metadata header and the body.
+
+Files may open with ``key: value`` lines (title, date, source, …) or, as in the seeds,
+with `` date 2025-08-19 REST`` where REST already belongs to the article. Only known keys
+count as header, so a body line "Note: …" is never eaten.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Header keys (lowercase) → metadata field.
+HEADER_KEYS = {
+    "title": "title", "headline": "title", "date": "date", "published": "date", "source": "source",
+    "url": "url", "link": "url", "author": "author", "by": "author", "people": "people",
+    "persons": "people", "topics": "topics", "tags": "topics", "lang": "lang", "language": "lang", "id": "id",
+}
+_KEY_VALUE = re.compile(r"\s*([A-Za-z]+)\s*:\s*(.*?)\s*")
+_SEED_DATE = re.compile(r"\s*date\s+(\d{4}-\d{1,2}-\d{1,2})(?:\s+(.*?))?\s*", re.I)
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split ``text`` into header metadata and the body that follows it."""
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and not lines[i].strip() and not meta:
+        i += 1
+    while i < len(lines):
+        line = lines[i]
+        seed = _SEED_DATE.fullmatch(line)
+        if seed:
+            meta.setdefault("date", seed.group(1))
+            if seed.group(2):
+                lines[i] = seed.group(2)
+                break
+            i += 1
+            continue
+        pair = _KEY_VALUE.fullmatch(line)
+        field = HEADER_KEYS.get(pair.group(1).lower()) if pair else None
+        if field is None or not pair.group(2):
+            break
+        meta.setdefault(field, pair.group(2))
+        i += 1
+    if meta and i < len(lines) and not lines[i].strip():
+        i += 1
+    return meta, "\n".join(lines[i:])

@@ -1,0 +1,321 @@
+"""Ingest of every format, on the real seed articles and realistic fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from searchlib.errors import CorpusNotFoundError, IngestError
+from searchlib.ingest import SUPPORTED_SUFFIXES, FileResult, extract, extract_file, extract_text, iter_source_files
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+DANTRI = Path("/work/shared/data/vi-news-underthesea-unc/unc_dantri.jsonl.gz")
+
+
+def seed(prefix: str):
+    (path,) = CORPUS.glob(f"{prefix}_*.txt")
+    result = extract_file(path)
+    assert result.problems == [] and result.warnings == []
+    (article,) = result.articles
+    return article
+
+
+SEEDS = {
+    "000": dict(title="Mekong–Lancang countries committed to strengthening cooperation in security and law enforcement",
+                date=dt.date(2025, 9, 17), source=None, author="Minh Ngan",
+                topics=["law-enforcement cooperation"]),
+    "001": dict(title="Minister of Public Security Lương Tam Quang held phone talks with his Chinese counterpart "
+                      "Wang Xiaohong…",
+                date=dt.date(2025, 8, 19), source="VNS", author=None, topics=["law-enforcement cooperation"]),
+    "002": dict(title="Vietnamese, Lao public security ministries tighten cooperation",
+                date=dt.date(2022, 10, 25), source="VNA", author=None, topics=["law-enforcement cooperation"]),
+    "003": dict(title="In his opening remarks at the Conference, General Vilay Lakhamphong, Member of the Political "
+                      "Bureau, Deputy…",
+                date=None, source=None, author=None, topics=["law-enforcement cooperation"]),
+    "004": dict(title="Vietnamese, Chinese Ministers of Public Security hold talks", date=None, source="VGP",
+                author=None,
+                topics=["law-enforcement cooperation", "cybercrime and cyber security", "economic crime"]),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_seed_metadata(prefix: str) -> None:
+    article = seed(prefix)
+    expected = SEEDS[prefix]
+    assert article.title == expected["title"]
+    assert len(article.title) <= 111
+    assert article.date == expected["date"]
+    assert article.source == expected["source"]
+    assert article.author == expected["author"]
+    assert article.topics == expected["topics"]
+    assert article.lang == "en"
+    assert article.id == article.path == str(next(CORPUS.glob(f"{prefix}_*.txt")))
+    assert unicodedata.is_normalized("NFC", article.body)
+
+
+def test_seed_headline_is_removed_from_body_but_derived_title_keeps_its_sentence() -> None:
+    assert not seed("000").body.startswith("Mekong–Lancang countries committed")
+    assert not seed("002").body.startswith("Vietnamese, Lao public security")
+    assert seed("001").body.startswith("HÀ NỘI — Minister of Public Security Lương Tam Quang held phone talks")
+    assert seed("003").body.startswith("Heads of delegations attending the Conference")  # caption kept in body
+
+
+@pytest.mark.parametrize("junk", ["Print", "Chia sẻFacebook", "Comment (0)", "00:00", "1 mklc.jpg", "![]()",
+                                  "By Minh Ngan"])
+def test_seed_boilerplate_is_gone(junk: str) -> None:
+    for prefix in SEEDS:
+        assert junk not in seed(prefix).body
+
+
+def test_seed_keeps_captions_credits_and_end_marks() -> None:
+    assert "Head delegates join group photo." in seed("000").body
+    assert "17/09/2025" in seed("000").body
+    body3 = seed("003").body
+    assert "in particular.\n" in body3 and "|" not in body3
+    assert "(Photo: HAI TIEN)" in body3
+    assert seed("001").body.endswith("Crime Prevention and Combat. VNA/VNS")
+    assert seed("002").body.endswith("in 2023./.")
+    # The caption glued to the dateline is split off onto its own line.
+    assert "(Photo: VNA)\nHanoi (VNA) – Vietnamese Minister" in seed("002").body
+    assert "\n\n\n" not in seed("000").body
+
+
+def test_display_path_names_the_article(tmp_path: Path) -> None:
+    src = next(CORPUS.glob("002_*.txt"))
+    result = extract_file(src, display_path="corpus/seed-002.txt")
+    assert isinstance(result, FileResult)
+    assert result.articles[0].id == result.articles[0].path == "corpus/seed-002.txt"
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+def html_article():
+    (article,) = extract_file(FIXTURES / "mps_article.html").articles
+    return article
+
+
+def test_html_metadata() -> None:
+    article = html_article()
+    assert article.title == "Viet Nam, Cambodia step up joint fight against online fraud"
+    assert article.date == dt.date(2025, 9, 15)
+    assert article.source == "MPS"  # og:site_name "Ministry of Public Security of Viet Nam"
+    assert article.url == "https://en.bocongan.gov.vn/international-cooperation/viet-nam-cambodia-online-fraud-t1234.html"
+    assert article.author == "Thu Hien"
+    assert article.people == ["Lê Quốc Hùng", "Sar Sokha"]
+    assert article.topics == ["online and telecom fraud", "law-enforcement cooperation"]
+    assert article.lang == "en"
+
+
+def test_html_body_keeps_the_article_and_drops_the_chrome() -> None:
+    body = html_article().body
+    assert body.splitlines()[2].startswith("HÀ NỘI — Deputy Minister of Public Security Senior Lieutenant General")
+    for kept in ("scam compounds along the shared border.", "Joint investigations",
+                 "exchange lists of wanted suspects every quarter;", "“No safe haven will be left",
+                 "lured into online fraud schemes"):
+        assert kept in body
+    for dropped in ("cookies", "Accept all", "Home", "International cooperation", "Share", "Facebook", "Print",
+                    "Tags:", "Comments (2)", "Great news for families", "Related news", "Lương Tam Quang",
+                    "Most read", "Subscribe", "©", "Back to top", "dataLayer", "ad slot", "(Photo:",
+                    "By Thu Hien", "Viet Nam, Cambodia step up joint fight"):
+        assert dropped not in body, dropped
+    assert "\n\n" in body  # paragraphs separated by blank lines
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_html_title_falls_back_to_title_tag_then_h1(tmp_path: Path) -> None:
+    body = "<p>" + "Police in Đà Nẵng arrested three suspects in a drug trafficking ring on Friday. " * 3 + "</p>"
+    page = write(tmp_path, "a.html", f"<html><head><title>Đà Nẵng police bust drug ring | Báo Nhân Dân</title>"
+                                     f"</head><body><div>{body}</div></body></html>")
+    assert extract_file(page).articles[0].title == "Đà Nẵng police bust drug ring"
+    page = write(tmp_path, "b.htm", f"<html><body><h1>Police bust drug ring</h1><div>{body}</div></body></html>")
+    assert extract_file(page).articles[0].title == "Police bust drug ring"
+
+
+def test_html_date_from_time_element_and_json_ld(tmp_path: Path) -> None:
+    text = "<p>" + "The ministry announced the results of the campaign against smuggling. " * 3 + "</p>"
+    page = write(tmp_path, "t.html", f"<html><body><article><time datetime='2024-02-29'>hôm qua</time>{text}"
+                                     "</article></body></html>")
+    assert extract_file(page).articles[0].date == dt.date(2024, 2, 29)
+    page = write(tmp_path, "j.html", "<html><head><script type='application/ld+json'>"
+                                     '{"@graph": [{"@type": "NewsArticle", "datePublished": "2023-05-04T10:00:00Z"}]}'
+                                     f"</script></head><body>{text}</body></html>")
+    assert extract_file(page).articles[0].date == dt.date(2023, 5, 4)
+
+
+def test_html_without_markup_for_the_article_uses_the_densest_block(tmp_path: Path) -> None:
+    story = "".join(f"<p>Paragraph {i} of the story about border security cooperation.</p>" for i in range(5))
+    links = "".join(f"<p><a href='/{i}'>Link number {i} to another page of the site</a></p>" for i in range(8))
+    page = write(tmp_path, "d.html", f"<html><body><div id='x'>{links}</div><div id='y'>{story}</div></body></html>")
+    body = extract_file(page).articles[0].body
+    assert "Paragraph 0" in body and "Paragraph 4" in body and "Link number" not in body
+
+
+def test_html_div_text_with_br_becomes_paragraphs(tmp_path: Path) -> None:
+    page = write(tmp_path, "br.html", "<html><body><article>Dòng thứ nhất của bài viết về an ninh mạng.<br>"
+                                      "Dòng thứ hai của bài viết.<br><br>Dòng thứ ba.</article></body></html>")
+    assert extract_file(page).articles[0].body.split("\n\n") == [
+        "Dòng thứ nhất của bài viết về an ninh mạng.", "Dòng thứ hai của bài viết.", "Dòng thứ ba."]
+
+
+# --- JSONL ----------------------------------------------------------------------------
+
+def test_jsonl_reads_good_lines_and_reports_broken_ones() -> None:
+    path = FIXTURES / "batch.jsonl"
+    result = extract_file(path, display_path="batch.jsonl")
+    assert [a.id for a in result.articles] == ["mps-2025-0001", "batch.jsonl#2", "42"]
+    assert [p.path for p in result.problems] == ["batch.jsonl:3", "batch.jsonl:5", "batch.jsonl:6"]
+    assert all(isinstance(p, IngestError) for p in result.problems)
+    assert "invalid JSON" in result.problems[0].reason
+    assert "expected a JSON object" in result.problems[1].reason
+    assert "no article text" in result.problems[2].reason
+    assert result.warnings == ["batch.jsonl:2: date '2025-10' is not a full date; using the text instead"]
+
+
+def test_jsonl_given_metadata_wins_and_is_canonicalised() -> None:
+    first, second, third = extract_file(FIXTURES / "batch.jsonl").articles
+    assert first.title == "Vietnam, Laos sign 2026 cooperation plan"
+    assert first.date == dt.date(2025, 12, 1)
+    assert first.source == "VNA"  # vietnamplus.vn is a VNA outlet
+    assert first.people == ["Lương Tam Quang", "Vilay Lakhamphong"]
+    assert first.topics == ["law-enforcement cooperation", "border security"]
+    assert first.author == "Lan Anh" and first.url == "https://en.vietnamplus.vn/x.vnp"
+    # Missing fields are extracted: headline first line, body date after a partial given date.
+    assert second.title == "Police dismantle telecom fraud ring"
+    assert second.date == dt.date(2025, 10, 17)
+    assert second.topics == ["online and telecom fraud"]
+    assert second.people == []
+    assert third.lang == "vi" and third.people == ["Lê Quốc Hùng"] and third.date == dt.date(2025, 9, 20)
+    assert third.title.endswith("…") and len(third.title) <= 111
+
+
+# --- gzip, encodings -------------------------------------------------------------------
+
+def test_gzip_dispatches_on_the_inner_suffix(tmp_path: Path) -> None:
+    (article,) = extract_file(FIXTURES / "laos_brief.md.gz").articles
+    assert article.title == "Lao police hand over fugitives wanted in Viet Nam"
+    assert article.date == dt.date(2025, 6, 3) and article.source == "KPL"
+    assert article.topics == ["fugitives and extradition"]
+    packed = tmp_path / "batch.jsonl.gz"
+    packed.write_bytes(gzip.compress((FIXTURES / "batch.jsonl").read_bytes()))
+    result = extract_file(packed)
+    assert [a.id for a in result.articles] == ["mps-2025-0001", f"{packed}#2", "42"]
+    assert len(result.problems) == 3
+
+
+def test_nfd_file_is_stored_nfc() -> None:
+    raw = (FIXTURES / "nfd_article.txt").read_text(encoding="utf-8")
+    assert not unicodedata.is_normalized("NFC", raw)
+    (article,) = extract_file(FIXTURES / "nfd_article.txt").articles
+    assert unicodedata.is_normalized("NFC", article.title + article.body)
+    assert article.title == "Tô Lâm tiếp Bộ trưởng Bộ Công an Lào"
+    assert article.people == ["Tô Lâm", "Vilay Lakhamphong"]
+    assert article.date == dt.date(2023, 8, 10) and article.lang == "vi"
+
+
+def test_windows_1252_file_is_decoded_with_a_warning() -> None:
+    result = extract_file(FIXTURES / "cp1252_article.txt", display_path="cp.txt")
+    assert result.warnings == ["cp.txt: not valid UTF-8; decoded as Windows-1252"]
+    (article,) = result.articles
+    assert article.title == "Police warn of “safe account” scams"
+    assert article.body.startswith("HANOI — Police in Hanoi")
+    assert article.date == dt.date(2024, 3, 12)  # 12/03/2024 is day first
+
+
+def test_utf16_file_with_bom() -> None:
+    (article,) = extract_file(FIXTURES / "utf16_article.txt").articles
+    assert article.title == "Quảng Ninh border guards seize smuggled goods"
+    assert article.topics == ["border security", "smuggling"]
+
+
+def test_vietnamese_text_file_with_header() -> None:
+    (article,) = extract_file(FIXTURES / "vi_article.txt").articles
+    assert article.title == "Bộ Công an Việt Nam và Lào tăng cường hợp tác phòng, chống tội phạm ma túy"
+    assert article.source == "CAND"  # "Báo Công an Nhân dân"
+    assert article.url == "https://cand.com.vn/thoi-su/hop-tac-phong-chong-ma-tuy-i780001/"
+    assert article.date == dt.date(2025, 9, 15)  # "Thứ Hai, 15/9/2025 14:35"
+    assert article.author == "Minh Châu"  # "Bài và ảnh: Minh Châu"
+    assert article.people == ["Nguyễn Văn Long", "Khamla Sengsavang", "Lương Tam Quang"]
+    assert article.topics == ["drug crime", "law-enforcement cooperation"]
+    assert article.lang == "vi"
+    for junk in ("Chia sẻ", "Facebook", "tiep-doan.jpg", "Bình luận", "Bài và ảnh"):
+        assert junk not in article.body
+    assert "Quang cảnh buổi tiếp. Ảnh: Bộ Công an" in article.body
+
+
+# --- finding files, extract(), extract_text() -------------------------------------------
+
+def test_supported_suffixes() -> None:
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".html", ".htm", ".jsonl", ".txt.gz", ".md.gz", ".html.gz",
+                                       ".htm.gz", ".jsonl.gz"}
+
+
+def test_iter_source_files(tmp_path: Path) -> None:
+    for name in ("b/2.txt", "b/10.md", "a.html", "c.jsonl.gz", ".hidden.txt", ".git/x.txt", "notes.pdf",
+                 "d/e/f.HTM", "x.tar.gz"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "linked.txt").write_text("x")
+    os.symlink(outside, tmp_path / "link")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_source_files([tmp_path])]
+    assert found == ["a.html", "b/10.md", "b/2.txt", "c.jsonl.gz", "d/e/f.HTM"]
+    assert list(iter_source_files([tmp_path / "a.html", tmp_path / "a.html", tmp_path / "notes.pdf"])) == [
+        tmp_path / "a.html"]
+    with pytest.raises(CorpusNotFoundError) as info:
+        list(iter_source_files([tmp_path / "missing"]))
+    assert "no such file or directory" in info.value.message and info.value.hint
+
+
+def test_extract_directory_skips_bad_files_but_a_bad_file_given_directly_raises(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Police seize drugs\n\nPolice in Hà Nội seized 10 kg of heroin.\n")
+    (tmp_path / "empty.txt").write_text("")
+    articles = extract(tmp_path)
+    assert [a.title for a in articles] == ["Police seize drugs"]
+    with pytest.raises(IngestError):
+        extract(tmp_path / "empty.txt")
+    assert extract(str(tmp_path / "good.txt"))[0].body == "Police in Hà Nội seized 10 kg of heroin."
+
+
+def test_extract_text_given_metadata_wins() -> None:
+    text = "HÀ NỘI — Deputy Minister Nguyễn Văn Long met Ambassador Marc Knapper on 15/9/2025.\nPrint"
+    article = extract_text(text, title="Talks", date="2025-09-16", source="Viet Nam News", lang="en", id="x1")
+    assert (article.id, article.path, article.title, article.date, article.source) == (
+        "x1", "<text>", "Talks", dt.date(2025, 9, 16), "VNS")
+    assert article.people == ["Nguyễn Văn Long", "Marc Knapper"]
+    assert article.body.endswith("15/9/2025.")
+    bare = extract_text(text)
+    assert bare.id == "<text>" and bare.date == dt.date(2025, 9, 15) and bare.source is None
+    assert bare.title.startswith("Deputy Minister Nguyễn Văn Long met Ambassador Marc Knapper")
+
+
+@pytest.mark.skipif(not DANTRI.exists(), reason=f"{DANTRI} not present (shared Vietnamese news data set)")
+def test_dantri_jsonl_is_all_vietnamese_nfc() -> None:
+    result = extract_file(DANTRI)
+    assert result.problems == []
+    assert len(result.articles) == 2653
+    assert all(unicodedata.is_normalized("NFC", a.title + a.body) for a in result.articles)
+    assert all(a.lang == "vi" for a in result.articles)
+    assert all(a.source == "Dân Trí" and a.date is not None for a in result.articles)
+    assert len({a.id for a in result.articles}) == 2653
+
+
+def test_html_libraries_are_imported_only_for_html_files() -> None:
+    code = ("import sys; from pathlib import Path; from searchlib.ingest import extract_file; "
+            f"extract_file(Path({str(next(CORPUS.glob('000_*.txt')))!r})); "
+            "print(sorted(m for m in ('bs4', 'lxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]" and out.stderr == ""

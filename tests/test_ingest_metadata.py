@@ -1,0 +1,222 @@
+"""Metadata extractors one by one: dates, sources, topics, language, headers, titles, cleaning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from searchlib.errors import SearchdocsError
+from searchlib.ingest.clean import clean_body
+from searchlib.ingest.dates import find_date, parse_date
+from searchlib.ingest.lang import detect_language
+from searchlib.ingest.sources import canonical_source, detect_source, load_sources
+from searchlib.ingest.textfile import split_header
+from searchlib.ingest.titles import derive_title, is_headline
+from searchlib.ingest.topics import TOPIC_LABELS, canonical_topic, detect_topics, load_topics
+from searchlib.textnorm import fold
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+# --- dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-08-19", dt.date(2025, 8, 19)),
+    ("2025-08-19T10:00:00+07:00", dt.date(2025, 8, 19)),
+    ("2025-08-19T10:00:00", dt.date(2025, 8, 19)),
+    ("2025/08/19", dt.date(2025, 8, 19)),
+    ("17/09/2025", dt.date(2025, 9, 17)),
+    ("5/9/2025", dt.date(2025, 9, 5)),
+    ("17-09-2025", dt.date(2025, 9, 17)),
+    ("17.09.2025", dt.date(2025, 9, 17)),
+    ("September 17, 2025", dt.date(2025, 9, 17)),
+    ("Sept. 17, 2025", dt.date(2025, 9, 17)),
+    ("17 September 2025", dt.date(2025, 9, 17)),
+    ("Thứ Hai, 15/9/2025", dt.date(2025, 9, 15)),
+    ("Thứ Hai, 15/9/2025 14:35 (GMT+7)", dt.date(2025, 9, 15)),
+    ("ngày 15 tháng 9 năm 2025", dt.date(2025, 9, 15)),
+    ("15 tháng 9, 2025", dt.date(2025, 9, 15)),
+    (dt.date(2024, 1, 2), dt.date(2024, 1, 2)),
+    ("2025-08", None), ("2025", None), ("August 20", None), ("31/02/2025", None), ("1/1/1975", None),
+    (f"1/1/{dt.date.today().year + 2}", None), ("", None), (20250819, None),
+])
+def test_parse_date(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
+    seed000 = next(CORPUS.glob("000_*.txt")).read_text(encoding="utf-8")
+    assert find_date(seed000) == dt.date(2025, 9, 17)  # not "September 14 to 16, 2025"
+    assert find_date("Officials met on August 20 in Beijing. Since its establishment in 1997, ...") is None
+    assert find_date("HANOI, Sept. 17, 2025 (VNA) – Police said ...") == dt.date(2025, 9, 17)
+    assert find_date("x" * 700 + " on 17/09/2025") is None  # past the first 600 characters
+    assert find_date("Tin bài\nThứ Hai, 15/9/2025 14:35\nNội dung") == dt.date(2025, 9, 15)
+
+
+# --- sources ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("alias, name", [
+    ("TTXVN", "VNA"), ("Thông tấn xã Việt Nam", "VNA"), ("thong tan xa viet nam", "VNA"), ("vnanet.vn", "VNA"),
+    ("Vietnam News Agency", "VNA"), ("vietnamnews.vn", "VNS"), ("baochinhphu.vn", "VGP"),
+    ("bocongan.gov.vn", "MPS"), ("Bộ Công an", "MPS"), ("cand.com.vn", "CAND"), ("nhandan.vn", "Nhân Dân"),
+    ("Nhan Dan", "Nhân Dân"), ("tuoitre.vn", "Tuổi Trẻ"), ("Xinhua News Agency", "Xinhua"),
+    ("Lao News Agency", "KPL"), ("  Some Local Paper ", "Some Local Paper"),
+])
+def test_canonical_source(alias: str, name: str) -> None:
+    assert canonical_source(alias) == name
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hanoi (VNA) – Vietnamese Minister of Public Security ...", "VNA"),
+    ("HÀ NỘI (TTXVN) - Bộ trưởng Bộ Công an ...", "VNA"),
+    ("BEIJING, Sept. 17 (Xinhua) -- Chinese police ...", "Xinhua"),
+    ("VGP - Vietnamese Minister of Public Security ...", "VGP"),
+    ("HÀ NỘI — Minister ... co-chair the meeting. VNA/VNS", "VNS"),
+    ("Two ministers talked about security cooperation.\n(Photo: VNA)", "VNA"),  # photo credit, nothing else
+    ("Heads of delegations pose for a photo. (Photo: HAI TIEN)", None),
+    ("The agreement was signed with the help of the VNA.", None),
+])
+def test_detect_source(body: str, expected: str | None) -> None:
+    assert detect_source(body) == expected
+
+
+def test_detect_source_from_final_credit_lines() -> None:
+    assert detect_source("Nội dung bài viết.", "Theo", "TTXVN") == "VNA"
+    assert detect_source("Nội dung bài viết.", "Nguồn", "Báo Hải Phòng") == "Báo Hải Phòng"
+    assert detect_source("Nội dung bài viết.", "Theo", "Minh Châu") is None
+
+
+def test_load_sources_extends_the_table(tmp_path: Path) -> None:
+    extra = tmp_path / "sources.json"
+    extra.write_text(json.dumps({"sources": [
+        {"name": "Hà Nội Mới", "aliases": ["hanoimoi.vn", "Hanoi Moi"], "credits": ["HNM"]},
+        {"name": "VNA", "aliases": ["VNA Online"]}]}), encoding="utf-8")
+    table = load_sources(extra)
+    assert canonical_source("hanoimoi.vn", table) == "Hà Nội Mới"
+    assert canonical_source("vna online", table) == "VNA"
+    assert canonical_source("TTXVN", table) == "VNA"
+    assert detect_source("HÀ NỘI (HNM) - Công an thành phố ...", table=table) == "Hà Nội Mới"
+    assert canonical_source("hanoimoi.vn") == "hanoimoi.vn"  # the shipped table is unchanged
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SearchdocsError):
+        load_sources(bad)
+
+
+# --- topics -------------------------------------------------------------------------------
+
+def test_topic_labels_and_canonical_topic() -> None:
+    assert set(TOPIC_LABELS) == {"drug crime", "human trafficking", "online and telecom fraud",
+                                 "cybercrime and cyber security", "terrorism", "illegal migration", "smuggling",
+                                 "economic crime", "fugitives and extradition", "border security",
+                                 "law-enforcement cooperation"}
+    assert canonical_topic("human-trafficking") == "human trafficking"
+    assert canonical_topic("Law Enforcement Cooperation") == "law-enforcement cooperation"
+    assert canonical_topic("law_enforcement_cooperation") == "law-enforcement cooperation"
+    assert canonical_topic("CYBERCRIME-AND-CYBER-SECURITY") == "cybercrime and cyber security"
+    assert canonical_topic("ma tuy") == "drug crime"
+    assert canonical_topic("weather") is None
+
+
+def test_one_passing_mention_is_not_a_topic() -> None:
+    body = "They discussed drug-related crimes, human trafficking and online fraud."
+    assert detect_topics("Ministers meet", body) == []
+    # Two phrases of one topic in the same sentence still count once.
+    assert detect_topics("", "They handled illegal migration, marriages and illegal immigration.") == []
+
+
+def test_topic_scoring_title_and_sentences() -> None:
+    assert detect_topics("Police dismantle telecom fraud ring", "Nothing else.") == ["online and telecom fraud"]
+    body = "Police arrested drug traffickers. The narcotics were hidden in trucks. Smuggling is rising."
+    assert detect_topics("", body) == ["drug crime"]
+    body = "Hai bên phối hợp chống tội phạm ma túy.\nLực lượng chức năng thu giữ 5 kg ma tuý."
+    assert detect_topics("", body) == ["drug crime"]  # both tone placements
+    assert detect_topics("Chống mua bán người", "Nạn buôn bán người gia tăng.") == ["human trafficking"]
+    assert detect_topics("Cyber-security", "High-tech crimes rose.") == ["cybercrime and cyber security"]
+    assert detect_topics("", "The smugglers fled. Two smuggled cars.") == []  # "smuggled" alone is no phrase
+
+
+def test_load_topics_extra_phrases(tmp_path: Path) -> None:
+    extra = tmp_path / "topics.json"
+    extra.write_text(json.dumps({"topics": [{"label": "terrorism", "en": ["bomb plot"], "aliases": ["terror"]}]}))
+    table = load_topics(extra)
+    assert detect_topics("Bomb plot foiled", "", table) == ["terrorism"]
+    assert canonical_topic("terror", table) == "terrorism"
+    assert detect_topics("Bomb plot foiled", "") == []
+
+
+# --- language -----------------------------------------------------------------------------
+
+def test_language_of_seeds_and_vietnamese() -> None:
+    for path in CORPUS.glob("*.txt"):
+        assert detect_language(path.read_text(encoding="utf-8")) == "en", path
+    vi = (FIXTURES / "vi_article.txt").read_text(encoding="utf-8")
+    assert detect_language(vi) == "vi"
+    assert detect_language(fold(vi)) == "vi"  # without diacritics: Vietnamese function words
+    assert detect_language("") == "en"
+    assert detect_language("Nguyen Van Long met To Lam and Ho Chi Minh City officials in Viet Nam.") == "en"
+
+
+# --- text headers, titles, cleaning -----------------------------------------------------
+
+def test_split_header_key_value_and_seed_forms() -> None:
+    meta, body = split_header("Title: Hello world\nDATE: 2025-01-02\nTags: a, b\n\nNote: not a header\nText")
+    assert meta == {"title": "Hello world", "date": "2025-01-02", "topics": "a, b"}
+    assert body == "Note: not a header\nText"
+    meta, body = split_header(" date 2022-10-25 Vietnamese, Lao ministries tighten cooperation\nAt the ...")
+    assert meta == {"date": "2022-10-25"}
+    assert body.startswith("Vietnamese, Lao ministries tighten cooperation\nAt the")
+    meta, body = split_header("Note: the meeting\nwas long")
+    assert meta == {} and body == "Note: the meeting\nwas long"
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Vietnamese, Lao public security ministries tighten cooperation", True),
+    ("World Police Band Concert - Việt Nam 2025", True),
+    ("The two ministers signed a cooperation plan.", False),
+    ("Head delegates join group photo (Photo: VNA)", False),
+    ("Quang cảnh buổi tiếp. Ảnh: Bộ Công an", False),
+    ("HÀ NỘI — Minister of Public Security Lương Tam Quang held talks", False),
+    ("Hanoi (VNA) – Vietnamese Minister of Public Security", False),
+    ("17/09/2025", False), ("By Minh Ngan", False), ("x" * 201, False), ("Contents:", False),
+])
+def test_is_headline(line: str, headline: bool) -> None:
+    assert is_headline(line) is headline
+
+
+def test_derive_title_cuts_on_a_word_boundary() -> None:
+    assert derive_title("Short first sentence. Second one.") == "Short first sentence"
+    long = derive_title("HÀ NỘI — " + "Deputy Minister Nguyễn Văn Long met delegates " * 5 + ".")
+    assert long.startswith("Deputy Minister") and long.endswith("…") and len(long) <= 111
+    assert derive_title("(Photo: VNA)\nGen. To Lam met Mr. Xi in Sept. 2025. Then more.") == \
+        "Gen. To Lam met Mr. Xi in Sept. 2025"
+
+
+def test_clean_body_removes_boilerplate_lines() -> None:
+    text = "\n".join(["Body line one.", "Print", "In", "Chia sẻ", "Chia sẻFacebook", "Share", "Facebook",
+                      "Twitter", "Tweet", "Email", "Comment (0)", "Comments (3)", "Bình luận (0)", "Theo dõi",
+                      "Copy link", "Back to top", "Xem thêm", "1 mklc.jpg", "photo.png", "00:00", "14:35",
+                      "14:35 GMT+7", "---", "   ", "", "", "", "A caption![](http://x/y.jpg) |", "Last line.   ",
+                      "Print"])
+    cleaned = clean_body(text)
+    assert cleaned.body == "Body line one.\n\nA caption\nLast line."
+    assert cleaned.credit is None
+
+
+def test_clean_body_takes_off_a_final_byline() -> None:
+    assert clean_body("Text.\n\nBy Minh Ngan\nPrint").credit == "Minh Ngan"
+    cleaned = clean_body("Nội dung.\nBài và ảnh: Minh Châu")
+    assert (cleaned.body, cleaned.credit_kind, cleaned.credit) == ("Nội dung.", "Bài và ảnh", "Minh Châu")
+    assert clean_body("Nội dung.\nTheo TTXVN").credit == "TTXVN"
+    kept = clean_body("Text.\nBy the end of the year, more police will join.")
+    assert kept.credit is None and kept.body.endswith("will join.")
+
+
+def test_clean_body_is_nfc_safe() -> None:
+    cleaned = clean_body(unicodedata.normalize("NFC", "Việt Nam\nChia sẻ"))
+    assert cleaned.body == "Việt Nam"

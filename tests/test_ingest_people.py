@@ -1,0 +1,96 @@
+"""People detection: gazetteer names, names after titles, canonical display forms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from searchlib.ingest import extract_file
+from searchlib.ingest.people import canonical_person, detect_people, load_people
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+EXPECTED = {
+    "000": ["Nguyễn Văn Long"],
+    "001": ["Lương Tam Quang", "Wang Xiaohong", "Liu Zhongyi", "Tô Lâm", "Xi Jinping"],
+    "002": ["Tô Lâm", "Vilay Lakhamphong"],
+    "003": ["Vilay Lakhamphong", "Lương Tam Quang"],
+    "004": ["Lương Tam Quang", "Wang Xiaohong", "Xi Jinping", "Tô Lâm", "Chen Yixin"],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_people_exact_and_in_order_of_appearance(prefix: str) -> None:
+    (path,) = CORPUS.glob(f"{prefix}_*.txt")
+    (article,) = extract_file(path).articles
+    assert set(article.people) == set(EXPECTED[prefix])
+    assert article.people == EXPECTED[prefix]
+
+
+@pytest.mark.parametrize("text", [
+    "Lam said the two sides should cooperate.",
+    "Quang thanked Wang for his warm greetings.",
+    "Luong, for his part, reiterated the importance of ties.",
+    "Heads of delegations pose for a photo. (Photo: HAI TIEN)",
+    "Text of the article.\nBy Minh Ngan",
+    "the ASEAN Secretary-General pose for a commemorative photo",
+    "Minister of Public Security of Vietnam, delivered a speech",
+    "General Secretary of the Communist Party of China and Chinese President",
+    "the Deputy Minister-level Strategic Security Dialogue",
+    "Minister Quang met Ministry of Public Security officials in Beijing on Monday, September 15",
+    "Chủ tịch UBND tỉnh Thái Bình phát biểu",
+    "Giám đốc Sở Y tế phát biểu.",
+    "bà con Bà Rịa Vũng Tàu",
+])
+def test_not_people(text: str) -> None:
+    assert detect_people(text) == []
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Minister of Public Security Lương Tam Quang held talks", ["Lương Tam Quang"]),
+    ("Minister of State Security Chen Yixin", ["Chen Yixin"]),
+    ("Deputy Prime Minister and Minister of Public Security General Vilay Lakhamphong", ["Vilay Lakhamphong"]),
+    ("Deputy Minister of Public Security Senior Lieutenant General Nguyen Van Long, leading", ["Nguyễn Văn Long"]),
+    ("his Lao counterpart Vilay Lakhamphong sign a plan", ["Vilay Lakhamphong"]),
+    ("Party General Secretary TÔ LÂM and Lt. Gen. Trần Văn Nam met Mr. John Smith.",
+     ["Tô Lâm", "Trần Văn Nam", "John Smith"]),
+    ("Ambassador Marc Knapper and Dr. NGUYEN THI HOA", ["Marc Knapper", "Nguyen Thi Hoa"]),
+    ("Colonel Nguyen Thi Hoa spoke. Later Col. Nguyễn Thị Hòa added", ["Nguyễn Thị Hòa"]),
+    ("Prime Minister Hun Manet and Interior Minister Sar Sokha met Thai Prime Minister Anutin Charnvirakul",
+     ["Hun Manet", "Sar Sokha", "Anutin Charnvirakul"]),
+    ("Bộ trưởng Bộ Công an Lương Tam Quang tiếp ông Nguyễn Văn Bình", ["Lương Tam Quang", "Nguyễn Văn Bình"]),
+    ("Thứ trưởng Bộ Công an Nguyễn Văn Long, Trung tướng Lê Quốc Hùng", ["Nguyễn Văn Long", "Lê Quốc Hùng"]),
+    ("Chủ tịch UBND tỉnh Thái Bình Nguyễn Khắc Thận phát biểu", ["Nguyễn Khắc Thận"]),
+    ("Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà cho biết", ["Trần Thị Nhị Hà"]),
+    ("Thủ tướng Anh Boris Johnson và Chủ tịch Trung Quốc Tập Cận Bình", ["Boris Johnson", "Xi Jinping"]),
+    ("Tổng Bí thư Tô Lâm gặp Thủ tướng Ấn Độ Narendra Modi", ["Tô Lâm", "Narendra Modi"]),
+])
+def test_people(text: str, people: list[str]) -> None:
+    assert detect_people(text) == people
+
+
+def test_gazetteer_names_need_capitals_and_matching_accents() -> None:
+    assert detect_people("Tô Lâm và Xi Jinping") == ["Tô Lâm", "Xi Jinping"]
+    assert detect_people("to lam") == []
+    assert detect_people("TO LAM") == ["Tô Lâm"]
+    # Different accents are a different person, not the gazetteer's "Lương Cường".
+    assert detect_people("Lường Cường") == []
+    assert detect_people("Colonel Lường Cường") == ["Lường Cường"]
+
+
+def test_canonical_person() -> None:
+    assert canonical_person("to lam") == "Tô Lâm"
+    assert canonical_person("LUONG TAM QUANG") == "Lương Tam Quang"
+    assert canonical_person("TRẦN VĂN NAM") == "Trần Văn Nam"
+    assert canonical_person("  John   Smith ") == "John Smith"
+
+
+def test_load_people_extends_the_gazetteer(tmp_path: Path) -> None:
+    extra = tmp_path / "people.json"
+    extra.write_text(json.dumps({"people": [{"name": "Khamla Sengsavang", "aliases": ["Khamla Sengsawang"]}]}))
+    gaz = load_people(extra)
+    assert detect_people("Khamla Sengsawang visited Hanoi", gaz) == ["Khamla Sengsavang"]
+    assert detect_people("Tô Lâm", gaz) == ["Tô Lâm"]
+    assert canonical_person("khamla sengsawang", gaz) == "Khamla Sengsavang"
