@@ -45,7 +45,7 @@ def build_schema() -> Schema:
         body_en=TEXT(analyzer=an["english"], phrase=False),
         date=STORED(),
         day=NUMERIC(int, bits=32, signed=False, sortable=columns.NumericColumn("I", default=0)),
-        year=NUMERIC(int, bits=32, signed=False, sortable=columns.NumericColumn("H", default=0)),
+        year=NUMERIC(int, bits=32, signed=False, stored=True, sortable=columns.NumericColumn("H", default=0)),
         source=ID(stored=True, sortable=True),
         source_key=ID(),
         people=KEYWORD(commas=True, scorable=False),

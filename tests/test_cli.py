@@ -94,6 +94,13 @@ def test_plain_output_is_one_tab_separated_hit_per_line(project):
     assert "showing 1–5 of 5" in result.stderr
 
 
+def test_plain_output_summarises_facets_on_stderr(project):
+    result = invoke(project, ["luong tam quang"])
+    assert "  year: 2025 (1), undated (2)" in result.stderr
+    assert "  people: Lương Tam Quang (3), Tô Lâm (2)" in result.stderr
+    assert "people:" not in result.stdout
+
+
 def test_json_output(project):
     data = json_of(invoke(project, ["luong tam quang", "--json"]))
     assert data["query"] == "luong tam quang" and data["total"] == 3
@@ -282,3 +289,25 @@ def test_help(tmp_path, args):
 def test_version(tmp_path):
     result = invoke(tmp_path, ["--version"])
     assert result.exit_code == 0 and "searchdocs" in result.stdout
+
+
+def test_mixed_bad_corpus_reports_each_file_and_indexes_the_rest(tmp_path):
+    copy_seeds(tmp_path)
+    corpus = tmp_path / "corpus"
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (corpus / "latin1.txt").write_bytes("title: Café\n\nPolice raided a café selling heroin.\n".encode("cp1252"))
+    (corpus / "broken.txt").write_bytes(b"title: x\n\n\xff\xfe\xfa\x00\x00\x01\x02\x03" * 50)
+    (corpus / "blank.md").write_text("   \n\n", encoding="utf-8")
+    (corpus / "feed.jsonl").write_text('{"id": "j1", "body": "Customs seized smuggled cigarettes."}\n'
+                                       '{"id": "j2", "body": \n'
+                                       '{"id": "j3", "body": "Border guards arrested two smugglers."}\n',
+                                       encoding="utf-8")
+    result = invoke(tmp_path, ["index"])
+    assert result.exit_code == ExitCode.PARTIAL and "Traceback" not in result.stderr
+    skipped = sorted(line.split(": ")[1].removeprefix("skipped ")
+                     for line in result.stderr.splitlines() if "skipped" in line)
+    assert skipped == ["corpus/blank.md", "corpus/broken.txt", "corpus/feed.jsonl:2", "corpus/gone.txt"]
+    assert "warning: corpus/latin1.txt: not valid UTF-8" in result.stderr
+    assert "8 articles" in result.stdout  # 5 seeds + latin1 + j1 + j3: nothing good lost
+    assert plain_ids(invoke(tmp_path, ["heroin"])) == {"corpus/latin1.txt"}
+    assert plain_ids(invoke(tmp_path, ["smugglers"])) == {"corpus/feed.jsonl"}

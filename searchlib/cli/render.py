@@ -31,10 +31,27 @@ def plain_line(hit: Hit) -> str:
                       one_line(hit.title) or "-", one_line(hit.path)])
 
 
+def facet_lines(results: Results, size: int = 5) -> list[str]:
+    """One line per non-empty facet, ``people: Tô Lâm (3), …``, for stderr in plain mode."""
+    out = []
+    for name, values in results.facets.items():
+        items = [f"{one_line(v)} ({n})" for v, n in list(values.items())[:size]]
+        if name == "year" and results.undated:
+            items.append(f"undated ({results.undated})")
+        if items:
+            more = len(values) - size
+            out.append(f"{name}: " + ", ".join(items) + (f", +{more} more" if more > 0 else ""))
+    return out
+
+
 def render_plain(results: Results) -> None:
+    """Hits on stdout, one per line; the footer and a facet summary on stderr."""
     for hit in results.hits:
         click.echo(plain_line(hit))
     notice(footer(results))
+    if results.hits:
+        for line in facet_lines(results):
+            click.echo(f"  {line}", err=True)
 
 
 def _marked(text: str, spans, base_style: str = ""):

@@ -13,14 +13,26 @@ bs4/lxml are imported only when an HTML file is read, to keep CLI start-up fast.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from searchlib.article import Article
 from searchlib.errors import IngestError
-from searchlib.ingest.build import build_article
 from searchlib.ingest.files import SUPPORTED_SUFFIXES, iter_source_files
-from searchlib.ingest.reader import FileResult, extract_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from searchlib.ingest.reader import FileResult, extract_file
 
 __all__ = ["SUPPORTED_SUFFIXES", "FileResult", "extract", "extract_file", "extract_text", "iter_source_files"]
+
+
+def __getattr__(name: str) -> Any:
+    # The reader pulls in every extractor; load it on first use, not when a caller only
+    # needs the file list (the staleness check a search runs).
+    if name in ("FileResult", "extract_file"):
+        from searchlib.ingest import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module 'searchlib.ingest' has no attribute {name!r}")
 
 
 def extract(path: str | Path) -> list[Article]:
@@ -29,6 +41,8 @@ def extract(path: str | Path) -> list[Article]:
     A single file given directly that cannot be read raises :class:`IngestError`; under a
     directory, unreadable files are skipped (the indexer is the one that reports them).
     """
+    from searchlib.ingest.reader import extract_file
+
     path = Path(path)
     if not path.is_dir():
         files = list(iter_source_files([path]))
@@ -55,6 +69,8 @@ def extract_text(text: str, *, path: str = "<text>", title: str | None = None, d
     and the date is taken from the text. Raises :class:`IngestError` when no text is left
     after cleaning.
     """
+    from searchlib.ingest.build import build_article
+
     meta = {"title": title, "date": date, "source": source, "url": url, "people": people, "topics": topics,
             "lang": lang}
     article, _ = build_article(text, path=path, article_id=id if id is not None else path, meta=meta)
