@@ -38,6 +38,37 @@ TOKEN_PATTERN = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’][sS](?![^\W_]
 _JOINING_GAP = re.compile(r"[ \t.]{0,3}")
 
 
+#: The last text tokenised and its raw tokens ``(text, start, end, cap, allcaps, joined)``.
+#: Indexing passes the very same string to ``body``, ``body_fold`` and ``body_en``, and a
+#: snippet runs several chains over one body: the regex pass then happens once, not three
+#: times. Kept at module level so nothing of it is pickled into an index's schema.
+_LAST: tuple[str | None, list[tuple[str, int, int, bool, bool, bool]]] = (None, [])
+
+
+def _raw_tokens(value: str) -> list[tuple[str, int, int, bool, bool, bool]]:
+    global _LAST
+    last_value, last_tokens = _LAST
+    if last_value is value:
+        return last_tokens
+    tokens = []
+    prev_end = -1
+    for match in TOKEN_PATTERN.finditer(value):
+        text = match.group(0)
+        if not text.isascii():
+            text = normalize_text(text)
+        start, end = match.span()
+        if prev_end < 0:
+            joined = False
+        else:
+            gap = start - prev_end
+            joined = gap <= 3 and (gap == 1 and value[prev_end] == " "
+                                   or _JOINING_GAP.fullmatch(value, prev_end, start) is not None)
+        tokens.append((text, start, end, text[0].isupper(), text.isupper(), joined))
+        prev_end = end
+    _LAST = (value, tokens)
+    return tokens
+
+
 class VietTokenizer(Tokenizer):
     """Splits text into syllable/word tokens, keeping single letters and numbers (R4).
 
@@ -60,21 +91,13 @@ class VietTokenizer(Tokenizer):
                 t.startchar, t.endchar = start_char, start_char + len(value)
             yield t
             return
-        prev_end = 0
-        for pos, match in enumerate(TOKEN_PATTERN.finditer(value)):
-            text = match.group(0)
-            if not text.isascii():
-                text = normalize_text(text)
-            start, end = match.span()
+        for pos, (text, start, end, cap, allcaps, joined) in enumerate(_raw_tokens(value)):
             t.text = text
             if keeporiginal:
                 t.original = text
             t.boost = 1.0
             t.stopped = False
-            t.cap = text[0].isupper()
-            t.allcaps = text.isupper()
-            t.joined = pos > 0 and _JOINING_GAP.fullmatch(value, prev_end, start) is not None
-            prev_end = end
+            t.cap, t.allcaps, t.joined = cap, allcaps, joined
             if positions:
                 t.pos = start_pos + pos
             if chars:

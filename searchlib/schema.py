@@ -83,7 +83,7 @@ def article_to_fields(article: Article) -> dict[str, Any]:
         "author": article.author,
     }
     if article.lang == "en":
-        fields["body_en"] = article.title + "\n" + article.body
+        fields["body_en"] = article.body  # the same object as body: tokenised once (analysis._LAST)
     if article.date:
         fields["day"] = article.date.year * 10000 + article.date.month * 100 + article.date.day
         fields["year"] = article.date.year
