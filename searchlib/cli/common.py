@@ -21,13 +21,6 @@ corpus_option = click.option(
     help="Directory of articles indexed by default.")
 
 
-def summary_line(report, what: str) -> str:
-    """The one-line summary of an update, e.g. for ``searchdocs index``."""
-    return (f"{what}: {report.added} added, {report.updated} updated, {report.removed} removed, "
-            f"{report.unchanged} unchanged, {report.failed} failed · {report.articles} articles "
-            f"({report.undated} undated) · {report.seconds:.1f} s")
-
-
 def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Index:
     """The index to search; built from the corpus on first use, with a notice on stderr.
 
@@ -45,9 +38,7 @@ def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Inde
         if not quiet:
             notice(f"no index at {index_path} yet; building it from {corpus_path} …")
         with FileProgress(not quiet, "indexing") as bar:
-            report = ix.update([corpus_path], progress=bar, on_problem=bar.problem)
-        if not quiet:
-            notice(summary_line(report, "indexed"))
+            ix.update([corpus_path], progress=bar, on_problem=bar.problem)
         return ix
     if corpus_path.exists() and not quiet:
         try:

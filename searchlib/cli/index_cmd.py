@@ -10,7 +10,7 @@ import click
 
 from ..errors import ExitCode
 from ..index import Index
-from .common import corpus_option, index_option, summary_line
+from .common import corpus_option, index_option
 from .output import FileProgress, one_line
 
 
@@ -52,3 +52,10 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
         what = "rebuilt" if rebuild else "updated"
         click.echo(summary_line(report, f"{what} {index_path}"))
     raise click.exceptions.Exit(int(ExitCode.PARTIAL if report.failed else ExitCode.OK))
+
+
+def summary_line(report, what: str) -> str:
+    """The one-line summary of an update, e.g. for ``searchdocs index``."""
+    return (f"{what}: {report.added} added, {report.updated} updated, {report.removed} removed, "
+            f"{report.unchanged} unchanged, {report.failed} failed · {report.articles} articles "
+            f"({report.undated} undated) · {report.seconds:.1f} s")
