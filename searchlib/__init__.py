@@ -31,6 +31,7 @@ _EXPORTS = {
     "IndexNotFoundError": "searchlib.errors",
     "IndexCorruptError": "searchlib.errors",
     "IndexLockedError": "searchlib.errors",
+    "IndexWriteError": "searchlib.errors",
     "IngestError": "searchlib.errors",
     "CorpusNotFoundError": "searchlib.errors",
     "ExitCode": "searchlib.errors",
@@ -41,7 +42,7 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
     from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
-                         IndexNotFoundError, IngestError, QueryError, SearchdocsError)
+                         IndexNotFoundError, IndexWriteError, IngestError, QueryError, SearchdocsError)
     from .index import CorpusChanges, Index
     from .indexer import UpdateReport
     from .ingest import extract

@@ -53,6 +53,10 @@ class IndexLockedError(SearchdocsError):
     """Another process is updating the index."""
 
 
+class IndexWriteError(SearchdocsError):
+    """The index cannot be written (permissions, disk full); the previous state is kept."""
+
+
 class CorpusNotFoundError(SearchdocsError):
     """A path given to ingest or index does not exist."""
 

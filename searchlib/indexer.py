@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CorpusNotFoundError, IndexCorruptError, IngestError
-from .schema import article_to_fields, build_schema
+from .schema import ColumnView, article_to_fields, build_schema
 from .store import FileState, IndexDir, Manifest, walk_dirs
 
 #: Called as ``progress(done, total, path)`` after each file.
@@ -223,6 +224,10 @@ def _one_file(w: _Writer, manifest: Manifest, owner: dict[str, str], disp: str, 
     prev = manifest.files.get(disp)
     try:
         st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+            report.failed += 1
+            problem(IngestError(disp, "not a regular file"))
+            return
         if prev and prev.mtime_ns == st.st_mtime_ns and prev.size == st.st_size:
             if prev.error:
                 report.failed += 1
@@ -280,5 +285,5 @@ def _count(ix, report: UpdateReport) -> None:
     with ix.searcher() as s:
         reader = s.reader()
         report.articles = reader.doc_count()
-        days = reader.column_reader("day")
+        days = ColumnView(reader, "day", 0)
         report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])

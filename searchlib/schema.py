@@ -16,6 +16,7 @@ Field plan (postings are what indexing costs, so each field earns its place):
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from typing import Any, Mapping
 
 from whoosh import columns
@@ -58,6 +59,30 @@ def build_schema() -> Schema:
         url=STORED(),
         author=STORED(),
     )
+
+
+class ColumnView:
+    """``view[docnum]`` over a column of a whole (multi-segment) index, ``default`` where a
+    segment has no such column.
+
+    Whoosh's own ``MultiReader.column_reader`` leaves such segments out and then maps their
+    documents into the previous segment's column (wrong values or IndexError); a segment
+    lacks a column whenever none of its documents had that value (e.g. an update of
+    undated articles without a source).
+    """
+
+    def __init__(self, reader, fieldname: str, default: Any) -> None:
+        self.default = default
+        self.offsets: list[int] = []
+        self.readers: list[Any] = []
+        for segment, offset in reader.leaf_readers():
+            self.offsets.append(offset)
+            self.readers.append(segment.column_reader(fieldname) if segment.has_column(fieldname) else None)
+
+    def __getitem__(self, docnum: int) -> Any:
+        i = bisect_right(self.offsets, docnum) - 1
+        column = self.readers[i]
+        return self.default if column is None else column[docnum - self.offsets[i]]
 
 
 def _multi(values: list[str]) -> bytes:

@@ -16,7 +16,7 @@ from .errors import QueryError
 from .filters import Resolver
 from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
-from .schema import MULTI_SEP
+from .schema import MULTI_SEP, ColumnView
 from .textnorm import fold_key
 
 SORTS = ("relevance", "newest", "oldest")
@@ -116,7 +116,7 @@ def run_search(searcher, query: str = "", *, since: str | None = None, until: st
         res = searcher.search(q, filter=filt, limit=None)
         docset = res.docs()
         total = len(docset)
-        days = reader.column_reader("day")
+        days = ColumnView(reader, "day", 0)
         pairs = [(s, n) for s, n in res.top_n]
         if sort == "newest":
             pairs.sort(key=lambda p: (days[p[1]] == 0, -days[p[1]], -p[0]))
@@ -168,10 +168,10 @@ def count_facets(reader, docnums, size: int = 20) -> tuple[dict[str, dict[str, i
     years: Counter = Counter()
     undated = 0
     grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
-    year_col = reader.column_reader("year")
-    source_col = reader.column_reader("source")
-    people_col = reader.column_reader("people_names")
-    topic_col = reader.column_reader("topic_names")
+    year_col = ColumnView(reader, "year", 0)
+    source_col = ColumnView(reader, "source", "")
+    people_col = ColumnView(reader, "people_names", b"")
+    topic_col = ColumnView(reader, "topic_names", b"")
 
     def add(kind: str, value: str) -> None:
         if value:

@@ -24,13 +24,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError
+from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError
 from .schema import SCHEMA_VERSION
 
 POINTER = "searchdocs.json"
 LOCKFILE = ".lock"
 FORMAT = "searchdocs-index"
 _IGNORABLE = {".gitkeep", "README.md", ".DS_Store", LOCKFILE}
+#: Names of files searchdocs writes (Whoosh files of an ``ix…`` index, manifests, temp files).
+_OURS = re.compile(r"^(?:_?ix[0-9a-f]+_.*|manifest-ix[0-9a-f]+-\d+\.json|\..*\.\d+\.tmp)$")
 
 
 @dataclass
@@ -86,12 +88,14 @@ class IndexDir:
         return (self.path / POINTER).is_file()
 
     def looks_empty(self) -> bool:
-        """True when there is nothing here yet (missing, or only placeholder files)."""
+        """True when no index is here yet: the directory is missing, or holds only
+        placeholders and leftovers of a first build that was killed (removed by the next
+        successful build)."""
         if not self.path.exists():
             return True
         if not self.path.is_dir():
             return False
-        return all(p.name in _IGNORABLE for p in self.path.iterdir())
+        return all(p.name in _IGNORABLE or _OURS.match(p.name) for p in self.path.iterdir())
 
     def read_pointer(self) -> dict:
         """The pointer's content, checked; raises a typed error naming the fix."""
@@ -193,8 +197,12 @@ class WriteLock:
     def __enter__(self) -> "WriteLock":
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except PermissionError:
+            raise IndexWriteError(f"no permission to write the index at {self.path.parent}",
+                                  hint="check the directory's permissions, or choose another --index") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

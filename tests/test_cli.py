@@ -162,7 +162,8 @@ def test_sort_and_limit_and_page(project):
 
 def test_page_past_the_end(project):
     result = invoke(project, ["-n", "2", "--page", "9"])
-    assert result.exit_code == 0 and "past the last page" in result.stderr
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "nothing to show on page 9: 5 hits fill 3 page(s)" in result.stderr
 
 
 def test_index_and_corpus_options_and_env(project, tmp_path):
@@ -311,3 +312,31 @@ def test_mixed_bad_corpus_reports_each_file_and_indexes_the_rest(tmp_path):
     assert "8 articles" in result.stdout  # 5 seeds + latin1 + j1 + j3: nothing good lost
     assert plain_ids(invoke(tmp_path, ["heroin"])) == {"corpus/latin1.txt"}
     assert plain_ids(invoke(tmp_path, ["smugglers"])) == {"corpus/feed.jsonl"}
+
+
+def test_broken_pipe_exits_quietly(project):
+    import subprocess
+    import sys
+
+    code = ("import sys; from searchlib.cli import main; "
+            "sys.argv = ['searchdocs', 'cooperation', '-n', '0', '--index', 'index', '--corpus', 'corpus']; main()")
+    proc = subprocess.run(f"{sys.executable} -c \"{code}\" | head -c 1", shell=True, cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in proc.stderr and "error" not in proc.stderr
+
+
+def test_fifo_in_corpus_is_reported_not_read(tmp_path):
+    copy_seeds(tmp_path)
+    os.mkfifo(tmp_path / "corpus" / "pipe.txt")
+    result = invoke(tmp_path, ["index"])
+    assert result.exit_code == ExitCode.PARTIAL
+    assert "searchdocs: skipped corpus/pipe.txt: not a regular file" in result.stderr
+
+
+def test_environment_errors_are_one_line(tmp_path):
+    copy_seeds(tmp_path)
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / ".lock").mkdir()  # the lock file cannot be opened
+    result = invoke(tmp_path, ["index"])
+    assert result.exit_code == ExitCode.ERROR and "Traceback" not in result.stderr
+    assert result.stderr.startswith("searchdocs: error: ") and "hint:" in result.stderr

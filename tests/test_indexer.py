@@ -216,3 +216,34 @@ def test_get_returns_the_stored_article(project):
     art = ix.get(f"corpus/{SEED['phone']}")
     assert art.date.isoformat() == "2025-08-19" and "Lương Tam Quang" in art.people
     assert ix.get("nope") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Zed title\n\nSome drug trafficking body without source, people, topic or date.\n",
+    "title: Police in Hà Nội report a quiet week\ndate: 2024-05-05\n\nThe city police reported no new "
+    "cases this week, and officers said patrols would continue through the holiday.\n",
+])
+def test_search_and_facets_after_an_update_missing_column_values(project, text):
+    # a later segment whose documents all lack source/people/topics/date must not shift columns
+    _, corpus, ix = project
+    ix.update([corpus])
+    (corpus / "zzz.txt").write_text(text, encoding="utf-8")
+    ix.update([corpus])
+    listing = ix.search(limit=0, sort="newest")
+    assert listing.total == 6 and len(ids(listing)) == 6
+    assert ix.search("security", limit=0).facets["source"] == {"VGP": 1, "VNA": 1, "VNS": 1}
+    assert ix.search(lang="en", limit=0).total == 6
+    assert ix.search("Vilay", limit=0).facets["people"]["Vilay Lakhamphong"] == 2
+
+
+def test_leftovers_of_a_killed_first_build_are_recovered(project):
+    # a first build killed before its pointer was written leaves Whoosh files only
+    _, corpus, ix = project
+    ix.update([corpus])
+    (ix.path / POINTER).unlink()
+    leftovers = sorted(p.name for p in ix.path.iterdir())
+    with pytest.raises(IndexNotFoundError):
+        ix.search("x")
+    report = ix.update([corpus])
+    assert report.added == 5 and report.articles == 5
+    assert not set(leftovers) & {p.name for p in ix.path.iterdir()} - {".lock"}

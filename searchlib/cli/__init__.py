@@ -7,6 +7,7 @@ the single place where errors become messages and exit codes (:class:`ExitCode`)
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 from click_default_group import DefaultGroup
@@ -39,6 +40,15 @@ class SearchdocsGroup(DefaultGroup):
             raise click.exceptions.Exit(int(err.exit_code)) from None
         except KeyboardInterrupt:
             raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # the reader went away (`| head`): stop quietly, as ripgrep does
+            _silence_stdout()
+            raise click.exceptions.Exit(int(ExitCode.OK)) from None
+        except OSError as exc:  # the environment, not a bug: permissions, disk full, ...
+            where = f" ({exc.filename})" if exc.filename else ""
+            error_line(f"{exc.strerror or exc}{where}",
+                       "check permissions and free disk space, or choose another path")
+            raise click.exceptions.Exit(int(ExitCode.ERROR)) from None
         except Exception as exc:
             if os.environ.get("SEARCHDOCS_DEBUG"):
                 raise
@@ -71,6 +81,19 @@ cli.add_command(index_command)
 cli.add_command(extract_command)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
     """Entry point of the ``searchdocs`` console script."""
-    cli.main(prog_name="searchdocs")
+    try:
+        cli.main(prog_name="searchdocs")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(int(ExitCode.OK))

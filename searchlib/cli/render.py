@@ -17,8 +17,11 @@ FACET_ROWS = 8
 
 def footer(results: Results) -> str:
     """``Showing 1–10 of 23 · page 1/3 · sorted by relevance``."""
-    if not results.hits:
+    if not results.total:
         return f"no hits for {results.query!r}" if results.query else "no matching articles"
+    if not results.hits:
+        return (f"nothing to show on page {results.page}: {results.total} hits fill "
+                f"{results.pages} page(s)")
     first = (results.page - 1) * results.limit + 1 if results.limit else 1
     last = first + len(results.hits) - 1
     return (f"showing {first}–{last} of {results.total} · page {results.page}/{results.pages} "

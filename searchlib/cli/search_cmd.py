@@ -61,6 +61,4 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
         render_rich(results)
     else:
         render_plain(results)
-    if results.total and not results.hits:
-        notice(f"page {results.page} is past the last page ({results.pages})")
     raise click.exceptions.Exit(int(ExitCode.OK if results.total else ExitCode.NO_HITS))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,9 @@ def extract_file(path: Path, display_path: str | None = None) -> FileResult:
 
 def _read_bytes(path: Path, where: str) -> bytes:
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # reading a FIFO or device would block
+            raise IngestError(where, "is a directory" if stat.S_ISDIR(mode) else "not a regular file")
         return path.read_bytes()
     except FileNotFoundError:
         reason = "file vanished or is a dangling link"
