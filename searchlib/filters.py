@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, Union
 
 from whoosh import query as Q
 
@@ -54,8 +54,29 @@ def day_number(d: _dt.date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
 
-def date_range(start: str | None, end: str | None, *, what: str = "date") -> Q.Query:
+DateArg = Union[str, int, _dt.date, None]
+
+
+def _as_text(value: DateArg) -> str | None:
+    """A date bound as text: ``date`` objects and years given as ``int`` are accepted."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        if not value.strip():
+            raise QueryError("empty date", "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-06")
+        return value
+    raise QueryError(f"invalid date {value!r}", "use a date, a year, or text like 2024-06")
+
+
+def date_range(start: DateArg, end: DateArg, *, what: str = "date") -> Q.Query:
     """Articles dated within ``[start, end]``; either bound may be open (``None`` or ``*``)."""
+    start, end = _as_text(start), _as_text(end)
     lo = parse_date_bound(start, end=False, what=what) if start not in (None, "", "*") else None
     hi = parse_date_bound(end, end=True, what=what) if end not in (None, "", "*") else None
     if lo and hi and lo > hi:
@@ -106,6 +127,8 @@ class Resolver:
 
     def one(self, kind: str, values: Sequence[str]) -> Q.Query:
         """Articles matching any of ``values`` for the filter ``kind``."""
+        if any(not str(v).strip() for v in values):
+            raise QueryError(f"empty {kind} value", f"give a {kind} to filter on, e.g. --{kind} NAME")
         if kind == "person":
             return _any_of("people", [t for v in values for t in resolve_values(self.reader, "people", v)])
         if kind == "source":
@@ -122,9 +145,10 @@ class Resolver:
             labels = []
             for v in values:
                 label = canonical_topic(v)
-                if label is None:
+                key = fold_key(label if label is not None else v)
+                if label is None and ("topics", key) not in self.reader:  # e.g. given in JSONL
                     raise QueryError(f"unknown topic {v!r}", "known topics: " + "; ".join(TOPIC_LABELS))
-                labels.append(fold_key(label))
+                labels.append(key)
             return _any_of("topics", labels)
         if kind == "lang":
             for v in values:
@@ -133,12 +157,12 @@ class Resolver:
             return _any_of("lang", [v.lower() for v in values])
         raise QueryError(f"unknown filter {kind!r}", "")
 
-    def build(self, *, since: str | None = None, until: str | None = None,
+    def build(self, *, since: DateArg = None, until: DateArg = None,
               source: Sequence[str] = (), person: Sequence[str] = (), topic: Sequence[str] = (),
               lang: Sequence[str] = ()) -> Q.Query | None:
         """All filters combined (AND across kinds, OR within one), or ``None`` for none."""
         parts: list[Q.Query] = []
-        if since or until:
+        if since is not None or until is not None:
             parts.append(date_range(since, until, what="--since/--until date"))
         for kind, values in (("source", source), ("person", person), ("topic", topic), ("lang", lang)):
             if values:

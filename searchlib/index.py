@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 
 from .article import Article
 from .errors import IndexCorruptError
+from .filters import DateArg
 from .indexer import ProblemFn, ProgressFn, UpdateReport, display_path, update_index
 from .search import Results, run_search
 from .store import IndexDir, walk_dirs
@@ -81,7 +82,7 @@ class Index:
             raise IndexCorruptError(f"cannot open the index at {self.path}: {exc}",
                                     hint="run 'searchdocs index --rebuild'") from None
 
-    def search(self, query: str = "", *, since: str | None = None, until: str | None = None,
+    def search(self, query: str = "", *, since: DateArg = None, until: DateArg = None,
                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
                sort: str = "relevance", limit: int = 10, page: int = 1, lenient: bool = False,
@@ -89,8 +90,9 @@ class Index:
         """Ranked, filtered, faceted search.
 
         ``query`` uses Whoosh syntax (quotes, ``-term``, ``OR``, ``field:value``); empty
-        lists articles matching the filters, newest first. Filter arguments take one value
-        or a list (OR). ``limit=0`` returns every hit. Raises :class:`QueryError` for a
+        lists articles matching the filters, newest first. ``since``/``until`` take
+        ``"2024"``, ``"2024-06"``, ``"2024-06-30"``, a ``date`` or a year as ``int``. Filter
+        arguments take one value or a list (OR). ``limit=0`` returns every hit. Raises :class:`QueryError` for a
         malformed query unless ``lenient``.
         """
         from whoosh import scoring

@@ -82,9 +82,9 @@ def _parser():
     return parser
 
 
-def _outside_quotes(text: str) -> str:
-    """``text`` with quoted parts blanked out (same length)."""
-    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
+def _outside_quotes(text: str, fill: str = " ") -> str:
+    """``text`` with quoted parts replaced by ``fill`` characters (same length)."""
+    return re.sub(r'"[^"]*"', lambda m: fill * len(m.group(0)), text)
 
 
 def check_syntax(text: str) -> None:
@@ -105,6 +105,10 @@ def check_syntax(text: str) -> None:
             known = ", ".join(sorted(set(USER_FIELDS) - {"text", "people", "topics"}))
             raise QueryError(f"unknown field '{m.group(1)}:' (known: {known})",
                              f"quote it (\"{m.group(0)}...\") or add --lenient to search it as a word")
+    for m in re.finditer(r"(?:(?<=[\s(])|^)([^\W\d_]\w*):(?=\s|$|\))", _outside_quotes(text, "x")):
+        if m.group(1).lower() in USER_FIELDS:
+            raise QueryError(f"'{m.group(0)}' has no value",
+                             f"write the value right after the colon, e.g. {m.group(1)}:\"to lam\"")
     words = bare.replace("(", " ").replace(")", " ").split()
     if words and (words[0] in _BINARY or words[-1] in _OPERATORS):
         raise QueryError(f"operator '{words[0] if words[0] in _BINARY else words[-1]}' is missing a term", hint)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .errors import QueryError
-from .filters import Resolver
+from .filters import DateArg, Resolver
 from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
 from .schema import MULTI_SEP, ColumnView
@@ -87,7 +87,7 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
     return [v for v in value if v]
 
 
-def run_search(searcher, query: str = "", *, since: str | None = None, until: str | None = None,
+def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateArg = None,
                source=None, person=None, topic=None, lang=None, sort: str = "relevance",
                limit: int = 10, page: int = 1, lenient: bool = False, facet_size: int = 20,
                snippet_width: int = 240) -> Results:
@@ -111,7 +111,7 @@ def run_search(searcher, query: str = "", *, since: str | None = None, until: st
         res = searcher.search(q, filter=filt, limit=(start + limit) if limit else None)
         docset = res.docs()
         total = len(docset)
-        ranked = [(res.score(i), res.docnum(i)) for i in range(start, min(len(res.top_n), start + limit) if limit else len(res.top_n))]
+        ranked = res.top_n[start:start + limit if limit else None]
     else:
         res = searcher.search(q, filter=filt, limit=None)
         docset = res.docs()

@@ -31,12 +31,17 @@ def seed(prefix: str):
 SEEDS = {
     "000": dict(title="Mekong–Lancang countries committed to strengthening cooperation in security and law enforcement",
                 date=dt.date(2025, 9, 17), source=None, author="Minh Ngan",
-                topics=["law-enforcement cooperation"]),
+                # "a particular focus on combating drug-related crimes, human trafficking and online fraud"
+                topics=["law-enforcement cooperation", "drug crime", "human trafficking",
+                        "online and telecom fraud"]),
     "001": dict(title="Minister of Public Security Lương Tam Quang held phone talks with his Chinese counterpart "
                       "Wang Xiaohong…",
-                date=dt.date(2025, 8, 19), source="VNS", author=None, topics=["law-enforcement cooperation"]),
+                date=dt.date(2025, 8, 19), source="VNS", author=None,
+                topics=["law-enforcement cooperation", "drug crime", "illegal migration"]),
     "002": dict(title="Vietnamese, Lao public security ministries tighten cooperation",
-                date=dt.date(2022, 10, 25), source="VNA", author=None, topics=["law-enforcement cooperation"]),
+                date=dt.date(2022, 10, 25), source="VNA", author=None,
+                topics=["law-enforcement cooperation", "drug crime", "human trafficking", "illegal migration",
+                        "terrorism"]),
     "003": dict(title="In his opening remarks at the Conference, General Vilay Lakhamphong, Member of the Political "
                       "Bureau, Deputy…",
                 date=None, source=None, author=None, topics=["law-enforcement cooperation"]),
@@ -207,7 +212,7 @@ def test_gzip_dispatches_on_the_inner_suffix(tmp_path: Path) -> None:
     (article,) = extract_file(FIXTURES / "laos_brief.md.gz").articles
     assert article.title == "Lao police hand over fugitives wanted in Viet Nam"
     assert article.date == dt.date(2025, 6, 3) and article.source == "KPL"
-    assert article.topics == ["fugitives and extradition"]
+    assert article.topics == ["fugitives and extradition", "border security", "economic crime"]
     packed = tmp_path / "batch.jsonl.gz"
     packed.write_bytes(gzip.compress((FIXTURES / "batch.jsonl").read_bytes()))
     result = extract_file(packed)
@@ -248,7 +253,7 @@ def test_vietnamese_text_file_with_header() -> None:
     assert article.date == dt.date(2025, 9, 15)  # "Thứ Hai, 15/9/2025 14:35"
     assert article.author == "Minh Châu"  # "Bài và ảnh: Minh Châu"
     assert article.people == ["Nguyễn Văn Long", "Khamla Sengsavang", "Lương Tam Quang"]
-    assert article.topics == ["drug crime", "law-enforcement cooperation"]
+    assert article.topics == ["drug crime", "law-enforcement cooperation", "human trafficking"]
     assert article.lang == "vi"
     for junk in ("Chia sẻ", "Facebook", "tiep-doan.jpg", "Bình luận", "Bài và ảnh"):
         assert junk not in article.body

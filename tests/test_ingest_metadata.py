@@ -123,11 +123,23 @@ def test_topic_labels_and_canonical_topic() -> None:
     assert canonical_topic("weather") is None
 
 
-def test_one_passing_mention_is_not_a_topic() -> None:
-    body = "They discussed drug-related crimes, human trafficking and online fraud."
+def test_a_laundry_list_or_a_generic_word_is_not_a_topic() -> None:
+    body = ("They discussed drug trafficking, human trafficking, online fraud, cybercrime, terrorism "
+            "and illegal migration.")
     assert detect_topics("Ministers meet", body) == []
-    # Two phrases of one topic in the same sentence still count once.
-    assert detect_topics("", "They handled illegal migration, marriages and illegal immigration.") == []
+    assert detect_topics("", "Smuggling was mentioned in passing.") == []
+
+
+def test_a_short_enumeration_of_specific_phrases_tags_each() -> None:
+    body = "They discussed drug-related crimes, human trafficking and online fraud."
+    assert detect_topics("Ministers meet", body) == ["drug crime", "human trafficking", "online and telecom fraud"]
+    # two phrases of one topic in one sentence count once
+    assert detect_topics("", "They handled illegal migration, marriages and illegal immigration.") == \
+        ["illegal migration"]
+
+
+def test_vietnamese_rules_match_text_typed_without_accents() -> None:
+    assert detect_topics("", "Cong an triet pha duong day mua ban nguoi sang Campuchia.") == ["human trafficking"]
 
 
 def test_topic_scoring_title_and_sentences() -> None:

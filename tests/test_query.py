@@ -109,6 +109,8 @@ def test_empty_query_is_list_mode():
     ("a*", "at least 2 letters"),
     ("year:20x4", "invalid year"),
     ("date:2024-13", "invalid date"),
+    ("person: to lam", "has no value"),
+    ("drug title:", "has no value"),
 ])
 def test_malformed_queries_raise_clear_errors(text, message):
     with pytest.raises(QueryError) as info:

@@ -79,10 +79,31 @@ def test_different_filters_and(seed_index):
 
 
 def test_topic_filter_and_unknown_topic(seed_index):
-    coop = search_ids(seed_index, topic="law-enforcement cooperation")
-    assert seed_id("lao") in coop
+    assert search_ids(seed_index, topic="law-enforcement cooperation") == ALL
+    assert search_ids(seed_index, topic="human trafficking") == {seed_id("mekong"), seed_id("lao")}
+    assert search_ids(seed_index, 'topic:"drug crime"') == {seed_id("mekong"), seed_id("phone"), seed_id("lao")}
     with pytest.raises(QueryError, match="unknown topic"):
         seed_index.search(topic="gardening")
+
+
+def test_topic_given_in_jsonl_outside_the_taxonomy_is_filterable(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "w1", "body": "Rangers seized pangolin scales.",
+                                        "topics": ["wildlife crime"]}])
+    ix = Index(tmp_path / "index")
+    ix.update([tmp_path / "a.jsonl"])
+    assert ids(ix.search(topic="Wildlife Crime")) == {"w1"}
+    assert ix.search("pangolin").facets["topics"] == {"wildlife crime": 1}
+
+
+@pytest.mark.parametrize("since", [dt.date(2025, 1, 1), 2025, "2025"])
+def test_api_dates_accept_dates_and_years(seed_index, since):
+    assert search_ids(seed_index, since=since) == {seed_id("mekong"), seed_id("phone")}
+
+
+@pytest.mark.parametrize("kw", [{"person": ""}, {"source": " "}, {"since": ""}, {"until": "   "}])
+def test_empty_filter_values_are_errors(seed_index, kw):
+    with pytest.raises(QueryError, match="empty"):
+        seed_index.search("security", **kw)
 
 
 def test_lang_filter(seed_index):

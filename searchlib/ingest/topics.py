@@ -16,10 +16,12 @@ from pathlib import Path
 
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.trie import trie_pattern
-from searchlib.textnorm import fold_key, normalize_text
+from searchlib.textnorm import fold, fold_key, has_diacritics, normalize_text
 
 TITLE_WEIGHT = 3
-MIN_SCORE = 2
+MIN_SCORE = 1.0
+#: A sentence naming more topics than this is a laundry list: each mention counts half.
+LIST_SIZE = 3
 _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 
 
@@ -32,6 +34,8 @@ class TopicTable:
     keys: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, set[int]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
+    folded: dict[str, set[int]] = field(default_factory=dict)  #: Vietnamese phrases without accents
+    folded_pattern: re.Pattern[str] | None = None
 
 
 def load_topics(extra: Path | None = None) -> TopicTable:
@@ -73,21 +77,36 @@ def _build(entries: list[dict]) -> TopicTable:
             phrases += [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
+        for phrase in entry.get("vi", []):
+            if isinstance(phrase, str) and has_diacritics(phrase):  # undiacritised Vietnamese text
+                table.folded.setdefault(fold(_phrase(phrase)), set()).add(index)
     if table.phrases:
         table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
+    if table.folded:
+        table.folded_pattern = re.compile(r"\b" + trie_pattern(table.folded) + r"(?!\w)")
     return table
 
 
-def _mentions(text: str, table: TopicTable) -> list[tuple[int, int]]:
-    """``(sentence number, label index)`` for each phrase found in ``text`` (lowercase)."""
-    if table.pattern is None:
-        return []
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    found: list[tuple[int, int]] = []
-    for match in table.pattern.finditer(text.replace("-", " ")):
-        sentence = bisect.bisect_left(ends, match.start())
-        for index in table.phrases.get(" ".join(match.group(0).split()), ()):
-            found.append((sentence, index))
+def _mentions(text: str, table: TopicTable) -> list[tuple[int, int, bool]]:
+    """``(sentence number, label index, specific)`` for each phrase found in ``text``
+    (lowercase); ``specific`` is False for a single generic word ("scam", "narcotics").
+
+    Vietnamese phrases are also looked for in the folded text, so articles typed without
+    accents are tagged too (a mention found both ways counts once per sentence anyway).
+    """
+    found: list[tuple[int, int, bool]] = []
+    searches = [(table.pattern, table.phrases, text)]
+    if table.folded_pattern is not None:
+        searches.append((table.folded_pattern, table.folded, fold(text)))
+    for pattern, phrases, haystack in searches:
+        if pattern is None:
+            continue
+        ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
+        for match in pattern.finditer(haystack.replace("-", " ")):
+            phrase = " ".join(match.group(0).split())
+            sentence = bisect.bisect_left(ends, match.start())
+            for index in phrases.get(phrase, ()):
+                found.append((sentence, index, " " in phrase))
     return found
 
 
@@ -106,19 +125,27 @@ def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
 
 
 def detect_topics(title: str, body: str, table: TopicTable | None = None) -> list[str]:
-    """Topic labels whose score reaches :data:`MIN_SCORE`, best first (then by label).
+    """Topic labels whose evidence reaches :data:`MIN_SCORE`, best first (then by label).
 
-    Each title occurrence scores :data:`TITLE_WEIGHT`; in the body each sentence that
-    mentions the topic scores 1, so one list naming "illegal migration … illegal
-    immigration" counts once.
+    A title mention scores :data:`TITLE_WEIGHT`. In the body each sentence counts once per
+    topic: 1 for a specific phrase ("human trafficking", "mua bán người"), half for a single
+    generic word ("smuggling", "scam"), and half again when the sentence is a laundry list
+    naming more than :data:`LIST_SIZE` topics. So "drug crime, human trafficking and
+    smuggling" tags the first two; one list of twelve crimes tags nothing by itself.
     """
     table = table or _default_table()
-    scores: dict[str, int] = {}
-    for _, index in _mentions(title.lower(), table):
+    scores: dict[str, float] = {}
+    for _, index, _specific in _mentions(title.lower(), table):
         label = table.labels[index]
         scores[label] = scores.get(label, 0) + TITLE_WEIGHT
-    for _, index in set(_mentions(body.lower(), table)):  # once per sentence
-        label = table.labels[index]
-        scores[label] = scores.get(label, 0) + 1
+    per_sentence: dict[int, dict[int, bool]] = {}
+    for sentence, index, specific in _mentions(body.lower(), table):
+        seen = per_sentence.setdefault(sentence, {})
+        seen[index] = seen.get(index, False) or specific
+    for topics_here in per_sentence.values():
+        crowd = 0.5 if len(topics_here) > LIST_SIZE else 1.0
+        for index, specific in topics_here.items():
+            label = table.labels[index]
+            scores[label] = scores.get(label, 0) + crowd * (1.0 if specific else 0.5)
     ranked = sorted((-score, label) for label, score in scores.items() if score >= MIN_SCORE)
     return [label for _, label in ranked]
