@@ -2,14 +2,15 @@
 
 The requirements are in ``docs/vietnamese-analysis.md`` (R1–R18). The chains:
 
-``exact``   tokens | lowercase | possessive | keep-accented            → ``body``, ``title``
-``folded``  tokens | lowercase | possessive | fold | place variants     → ``body_fold``, ``title_fold``
-``english`` tokens | lowercase | possessive | EN stopwords | fold | stem → ``body_en`` (English articles only)
+``exact``    tokens | lowercase | possessive | tone placement (R3)
+``accented`` exact | keep tokens with a diacritic                       → ``body``, ``title``
+``folded``   tokens | lowercase | possessive | fold | place variants    → ``body_fold``, ``title_fold``
+``english``  tokens | lowercase | possessive | EN stopwords | fold | stem → ``body_en`` (English only)
 
-The exact field only receives tokens that carry a diacritic: for any other token the exact
-and folded forms are identical, so English articles pay almost nothing for it (see
-``performance-notes.md``). Positions are kept as in the text, so phrases among accented
-words still line up. Offsets (``startchar``/``endchar``) always point into the text given,
+The exact fields store the ``accented`` chain: a token without diacritics is identical in its
+exact and folded forms, so only accented tokens are worth a second posting, and English
+articles pay almost nothing for the exact fields (see ``performance-notes.md``). Positions are
+kept as in the text, so phrases among accented words still line up. Offsets (``startchar``/``endchar``) always point into the text given,
 which is stored as-is, so a match on ``luong`` highlights ``Lương`` (R16).
 
 :func:`analyzers` is the only place chains are built; indexing and querying both use it.
@@ -28,6 +29,7 @@ from whoosh.analysis import Filter, LowercaseFilter, StemFilter, StopFilter, Tok
 from whoosh.analysis.filters import STOP_WORDS
 
 from .textnorm import fold, has_diacritics, normalize_text
+from .tones import canonical_tone
 
 # A token: letters and digits (not underscore), with combining marks and invisible characters
 # allowed inside so NFD text and soft hyphens do not cut words (R1, R2); an optional
@@ -126,6 +128,17 @@ class AccentedOnlyFilter(Filter):
         for t in tokens:
             if not t.text.isascii() and has_diacritics(t.text):
                 yield t
+
+
+class ToneFilter(Filter):
+    """Puts the tone mark of a Vietnamese syllable on its canonical vowel: ``hoà`` → ``hòa``,
+    ``Uỷ`` → ``ủy`` (R3; see :mod:`searchlib.tones`)."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if not t.text.isascii():
+                t.text = canonical_tone(t.text)
+            yield t
 
 
 class FoldFilter(Filter):
@@ -241,14 +254,16 @@ ENGLISH_STOPWORDS = frozenset(STOP_WORDS)
 
 @lru_cache(maxsize=None)
 def analyzers() -> dict[str, object]:
-    """The analysis chains by name: ``exact``, ``folded``, ``english``.
+    """The analysis chains by name: ``exact``, ``accented``, ``folded``, ``english``.
 
     The single source of analysis for index and query side (R17).
     """
     tok = VietTokenizer()
     base = tok | LowercaseFilter() | PossessiveFilter()
+    exact = base | ToneFilter()
     return {
-        "exact": base | AccentedOnlyFilter(),
+        "exact": exact,
+        "accented": exact | AccentedOnlyFilter(),
         "folded": base | FoldFilter() | PlaceFilter(),
         "english": base | StopFilter(stoplist=ENGLISH_STOPWORDS, minsize=1, renumber=False)
         | FoldFilter() | StemFilter(cachesize=100_000),

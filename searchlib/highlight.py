@@ -13,7 +13,7 @@ from typing import Mapping
 from .analysis import analyzers
 
 #: Which analysis chain produced the terms of each index field.
-_FIELD_CHAIN = {"body_fold": "folded", "title_fold": "folded", "body": "exact", "title": "exact",
+_FIELD_CHAIN = {"body_fold": "folded", "title_fold": "folded", "body": "accented", "title": "accented",
                 "body_en": "english"}
 
 

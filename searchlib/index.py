@@ -86,7 +86,7 @@ class Index:
                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
                sort: str = "relevance", limit: int = 10, page: int = 1, lenient: bool = False,
-               facet_size: int = 20) -> Results:
+               match: str = "all", facet_size: int = 20) -> Results:
         """Ranked, filtered, faceted search.
 
         ``query`` uses Whoosh syntax (quotes, ``-term``, ``OR``, ``field:value``); empty
@@ -102,7 +102,7 @@ class Index:
             with ix.searcher(weighting=scoring.BM25F()) as searcher:
                 return run_search(searcher, query, since=since, until=until, source=source,
                                   person=person, topic=topic, lang=lang, sort=sort, limit=limit,
-                                  page=page, lenient=lenient, facet_size=facet_size)
+                                  page=page, lenient=lenient, match=match, facet_size=facet_size)
         finally:
             ix.close()
 

@@ -64,8 +64,11 @@ class ParsedQuery:
 
 
 
-@lru_cache(maxsize=1)
-def _parser():
+MATCHES = ("all", "any")
+
+
+@lru_cache(maxsize=2)
+def _parser(match: str = "all"):
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.qparser import (PlusMinusPlugin, PrefixPlugin, QueryParser, SingleQuotePlugin,
                                 WildcardPlugin)
@@ -73,7 +76,9 @@ def _parser():
     raw = TEXT(analyzer=VietTokenizer())
     schema = Schema(text=raw, title=raw, body=raw, source=ID, person=ID, topic=ID, lang=ID,
                     year=ID, date=ID, id=ID)
-    parser = QueryParser("text", schema)
+    from whoosh.qparser import AndGroup, OrGroup
+
+    parser = QueryParser("text", schema, group=OrGroup if match == "any" else AndGroup)
     parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes are text ("Việt Nam's")
     parser.remove_plugin_class(WildcardPlugin)  # '?' ends questions; only word* is syntax
     parser.add_plugin(PrefixPlugin())
@@ -149,7 +154,7 @@ class _Translator:
             if len(stems) == 1 and stems[0] != folded:
                 options.append(Q.Term("body_en", stems[0]))
         if self.accented:
-            exact = [t.text for w in originals for t in self.an["exact"](w, mode="query")]
+            exact = [t.text for w in originals for t in self.an["accented"](w, mode="query")]
             if exact:
                 if fieldname in ("text", "body"):
                     options.append(_all("body", exact, EXACT_BOOST))
@@ -174,7 +179,7 @@ class _Translator:
             options.append(Q.Phrase("title_fold", folded, slop=slop, boost=TITLE_BOOST))
         q: Q.Query = options[0] if len(options) == 1 else Q.Or(options)
         if self.accented:
-            exact = [t.text for t in self.an["exact"](joined, mode="query")]
+            exact = [t.text for t in self.an["accented"](joined, mode="query")]
             if exact:
                 target = "title" if fieldname == "title" else "body"
                 q = Q.AndMaybe(q, _all(target, exact, EXACT_BOOST))
@@ -293,10 +298,10 @@ def _and_or_single(clauses: list[Q.Query]) -> Q.Query:
 
 
 def _positive_words(q: Q.Query) -> list[str]:
-    """Plain words that are required at the top level, in order (for the proximity boost)."""
+    """Plain words of the top level, in order (for the proximity boost)."""
     if type(q) is Q.Term and q.fieldname == "text":
         return [q.text]
-    if type(q) is Q.And:
+    if type(q) in (Q.And, Q.Or):
         out: list[str] = []
         for sub in q.subqueries:
             if type(sub) is Q.Term and sub.fieldname == "text":
@@ -305,12 +310,17 @@ def _positive_words(q: Q.Query) -> list[str]:
     return []
 
 
-def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = False) -> ParsedQuery:
+def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = False,
+                match: str = "all") -> ParsedQuery:
     """Translate ``text`` into a query over the index (see the module docstring).
 
     ``resolver`` turns ``person:``/``source:``/``topic:``/``lang:`` values into index
     queries. Strict mode raises :class:`QueryError`; lenient mode never does for syntax.
+    ``match="any"`` ranks articles that have any of the words (more and closer is better)
+    instead of requiring all of them: for long, natural-language queries.
     """
+    if match not in MATCHES:
+        raise QueryError(f"unknown match mode {match!r}", "use all or any")
     text = normalize_text(text).strip()
     accented = has_diacritics(text)
     if not text:
@@ -318,7 +328,7 @@ def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = 
     notes: list[str] = []
     try:
         check_syntax(text)
-        raw = _parser().parse(text)
+        raw = _parser(match).parse(text)
         translated = _Translator(accented, resolver).node(raw)
         words = _positive_words(raw)
     except QueryError as err:
@@ -326,7 +336,9 @@ def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = 
             raise
         notes.append(f"{err.message}; searched the words as plain text")
         words = [t.text for t in VietTokenizer()(text)]
-        translated = _and_or_single(_Translator(accented, None).words(words, "text")) if words else Q.NullQuery
+        clauses = _Translator(accented, None).words(words, "text") if words else []
+        translated = (Q.Or(clauses) if match == "any" and len(clauses) > 1 else _and_or_single(clauses)) \
+            if clauses else Q.NullQuery
     if translated is Q.NullQuery:
         if not lenient:
             raise QueryError(f"the query {text!r} has no words to search for",

@@ -2,7 +2,8 @@
 
 Field plan (postings are what indexing costs, so each field earns its place):
 
-- ``title``/``body``: exact text, accented tokens only (see :mod:`searchlib.analysis`);
+- ``title``/``body``: exact text (tones canonical), accented tokens only (see
+  :mod:`searchlib.analysis`);
   ``body`` also stores the cleaned text for snippets and ``extract``/``show``.
 - ``title_fold``/``body_fold``: folded text with place variants, positions for phrases.
 - ``body_en``: stemmed English, filled only for English articles (R14), no positions.
@@ -27,7 +28,7 @@ from .article import Article
 from .textnorm import fold_key
 
 #: Bump when the schema or the analysis changes incompatibly; old indexes then ask for --rebuild.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Separator of multi-valued column values (never appears in names or labels).
 MULTI_SEP = "\x1f"
@@ -39,9 +40,9 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
-        title=TEXT(analyzer=an["exact"], stored=True, phrase=True),
+        title=TEXT(analyzer=an["accented"], stored=True, phrase=True),
         title_fold=TEXT(analyzer=an["folded"], phrase=True),
-        body=TEXT(analyzer=an["exact"], stored=True, phrase=True),
+        body=TEXT(analyzer=an["accented"], stored=True, phrase=True),
         body_fold=TEXT(analyzer=an["folded"], phrase=True),
         body_en=TEXT(analyzer=an["english"], phrase=False),
         date=STORED(),

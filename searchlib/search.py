@@ -89,8 +89,8 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
 
 def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateArg = None,
                source=None, person=None, topic=None, lang=None, sort: str = "relevance",
-               limit: int = 10, page: int = 1, lenient: bool = False, facet_size: int = 20,
-               snippet_width: int = 240) -> Results:
+               limit: int = 10, page: int = 1, lenient: bool = False, match: str = "all",
+               facet_size: int = 20, snippet_width: int = 240) -> Results:
     """Search with an open Whoosh searcher (see :meth:`searchlib.Index.search`)."""
     from whoosh import query as Q
 
@@ -100,7 +100,7 @@ def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateA
         raise QueryError("limit must be ≥ 0 and page ≥ 1", "")
     reader = searcher.reader()
     resolver = Resolver(reader)
-    parsed = parse_query(query or "", resolver=resolver, lenient=lenient)
+    parsed = parse_query(query or "", resolver=resolver, lenient=lenient, match=match)
     filt = resolver.build(since=since, until=until, source=_as_list(source), person=_as_list(person),
                           topic=_as_list(topic), lang=_as_list(lang))
     q = parsed.query if parsed.query is not None else Q.Every()

@@ -16,12 +16,12 @@ def nfd(text: str) -> str:
 
 # R1: NFC ---------------------------------------------------------------------------------
 def test_r1_nfd_input_tokenises_like_nfc():
-    assert terms("exact", nfd("Việt Nam")) == ["việt"]
+    assert terms("exact", nfd("Việt Nam")) == ["việt", "nam"]
     assert terms("folded", nfd("Việt Nam")) == ["vietnam"]
     assert terms("folded", nfd("Việt Bắc")) == ["viet", "bac"]  # not ['vie', 't', ...]
 
 
-@pytest.mark.parametrize("kind", ["exact", "folded", "english"])
+@pytest.mark.parametrize("kind", ["exact", "accented", "folded", "english"])
 def test_r1_nfd_and_nfc_documents_index_identically(kind):
     text = "Bộ trưởng Lương Tam Quang làm việc tại Hà Nội về phòng, chống mua bán người."
     chain = analyzers()[kind]
@@ -43,11 +43,37 @@ def test_r2_invisibles_removed_and_nbsp_is_space():
     assert normalize_text("a\ufeffb\u00a0c") == "ab c"
 
 
+# R3: tone placement -------------------------------------------------------------------------
+@pytest.mark.parametrize("new, old", [
+    ("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"), ("toà án", "tòa án"),
+    ("xoá", "xóa"), ("hoá học", "hóa học"), ("CỘNG HOÀ", "CỘNG HÒA"), ("vịêt", "việt"), ("thuýên", "thuyến"),
+])
+def test_r3_tone_placements_meet_in_the_exact_chain(new, old):
+    assert terms("exact", new) == terms("exact", old) == [w.lower() for w in old.split()]
+
+
+@pytest.mark.parametrize("word", ["quý", "quá", "giữ", "gìn", "người", "thuở", "khuyến", "hoàn", "ngoài",
+                                  "khuỷu", "mía", "múa", "Nguyễn"])
+def test_r3_correct_placements_stay(word):
+    assert terms("exact", word) == [word.lower()]
+
+
+@pytest.mark.parametrize("word", ["café", "josé", "ngàyapp"])
+def test_r3_non_syllables_untouched(word):
+    assert terms("exact", word) == [word]
+
+
 # R4: syllables, single letters, numbers -----------------------------------------------------
 def test_r4_single_letter_syllables_and_numbers_kept():
+    assert terms("exact", "Bộ Y tế") == ["bộ", "y", "tế"]
     assert terms("folded", "Bộ Y tế") == ["bo", "y", "te"]
-    assert terms("exact", "Bộ Y tế") == ["bộ", "tế"]  # the exact field holds accented syllables only
-    assert terms("folded", "15/8") == ["15", "8"]
+    assert terms("exact", "15/8") == ["15", "8"]
+
+
+def test_exact_fields_store_only_accented_syllables_with_their_positions():
+    # a storage choice: an unaccented syllable is the same in the folded field
+    got = [(t.text, t.pos) for t in analyzers()["accented"]("Bộ Y tế", positions=True)]
+    assert got == [("bộ", 0), ("tế", 2)]
 
 
 def test_r4_positions_are_kept():
@@ -67,8 +93,9 @@ def test_r5_dashes_split_and_possessives_drop(text, expected):
     assert terms("folded", text) == expected
 
 
-def test_r5_exact_field_keeps_syllables_of_dash_compounds():
-    assert terms("exact", "Việt Nam–China") == ["việt"]
+def test_r5_exact_chain_splits_dash_compounds():
+    assert terms("exact", "Việt Nam–China") == ["việt", "nam", "china"]
+    assert terms("exact", "Việt Nam’s") == ["việt", "nam"]
 
 
 # R6: lowercasing Vietnamese capitals ---------------------------------------------------------
@@ -140,8 +167,9 @@ def test_r12_positions_renumbered_after_merge():
     assert got == [("hanoi", 0), ("is", 1), ("big", 2)]
 
 
-def test_r12_exact_field_keeps_original_syllables():
+def test_r12_exact_chain_keeps_original_syllables():
     assert terms("exact", "Hà Nội và Đà Nẵng") == ["hà", "nội", "và", "đà", "nẵng"]
+    assert terms("exact", "Viet Nam") == ["viet", "nam"]
 
 
 # R14: English stemming only in the English chain -----------------------------------------------
@@ -154,12 +182,32 @@ def test_r14_vietnamese_syllables_not_stemmed_in_shared_fields():
     assert terms("exact", "ngày ngài") == ["ngày", "ngài"]
 
 
+# R13: language per article (ingest), never for queries ---------------------------------------------
+def test_r13_language_detection_on_examples():
+    from searchlib.ingest.lang import detect_language
+
+    from .conftest import CORPUS
+
+    for path in sorted(CORPUS.iterdir()):
+        assert detect_language(path.read_text(encoding="utf-8")) == "en"
+    vi = ("Bộ Công an đã tổ chức hội nghị tổng kết công tác phòng, chống tội phạm ma túy năm 2024 "
+          "tại Hà Nội với sự tham gia của lãnh đạo các đơn vị và công an các tỉnh.")
+    assert detect_language(vi) == "vi"
+    assert detect_language(fold(vi)) == "vi"  # undiacritised Vietnamese is still Vietnamese
+
+
 # R16: offsets point into the original text -------------------------------------------------------
 def test_r16_offsets_cover_original_text():
     text = "Thủ đô Hà Nội và ông Lương"
     got = {term: text[s:e] for term, s, e in spans("folded", text)}
     assert got["hanoi"] == "Hà Nội"
     assert got["luong"] == "Lương"
+
+
+def test_r16_offsets_under_tone_canonicalisation():
+    text = "Ông Nguyễn Văn Hoà phát biểu"
+    got = {term: text[s:e] for term, s, e in spans("exact", text)}
+    assert got["hòa"] == "Hoà"
 
 
 def test_r16_offsets_on_nfd_text():
@@ -173,3 +221,14 @@ def test_r17_one_builder_same_objects():
     assert analyzers() is analyzers()
     sample = "Bộ Công an và Interpol hợp tác"
     assert terms("folded", sample) == terms("folded", sample)
+
+
+def test_r17_same_output_in_a_fresh_process_without_network():
+    import subprocess
+    import sys
+
+    code = ("from searchlib.analysis import terms; "
+            "print(terms('folded', 'Hà Nội, TP.HCM và Lương Tam Quang'), terms('exact', 'hoà thuỷ'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={"PATH": "", "NO_PROXY": "*", "http_proxy": "http://127.0.0.1:9"}).stdout
+    assert out.strip() == "['hanoi', 'hcmc', 'va', 'luong', 'tam', 'quang'] ['hòa', 'thủy']"

@@ -72,7 +72,15 @@ def test_negation_and_or():
     q = parse_query("trafficking -drug").query
     assert any(isinstance(n, Q.Not) or isinstance(n, Q.AndNot) for n in _walk(q))
     q = parse_query("smuggling OR trafficking").query
-    assert isinstance(q, Q.Or)
+    main = q.a if isinstance(q, Q.AndMaybe) else q
+    assert isinstance(main, Q.Or)
+
+
+def test_match_any_makes_words_optional():
+    q = parse_query("human trafficking ring", match="any").query
+    assert isinstance(q.a, Q.Or) and len(q.a.subqueries) == 3
+    with pytest.raises(QueryError):
+        parse_query("x", match="some")
 
 
 @pytest.mark.parametrize("text", ["Covid-19 vaccine", "date:2024-05"])

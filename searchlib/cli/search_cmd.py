@@ -28,10 +28,12 @@ from .render import render_plain, render_rich
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Page of hits to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (hits and facets) instead of text.")
 @click.option("--lenient", is_flag=True, help="Never fail on query syntax: search the words as typed.")
+@click.option("--any", "match_any", is_flag=True,
+              help="Rank articles with any of the words (more and closer first) instead of requiring all.")
 @index_option
 @corpus_option
 def search_command(query: tuple[str, ...], since, until, source, person, topic, lang, sort, limit,
-                   page, as_json, lenient, index_path: Path, corpus_path: Path) -> None:
+                   page, as_json, lenient, match_any, index_path: Path, corpus_path: Path) -> None:
     """Search the index; QUERY words are all required.
 
     \b
@@ -52,7 +54,7 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
     ix = open_for_search(index_path, corpus_path, quiet=False)
     results = ix.search(text, since=since, until=until, source=list(source), person=list(person),
                         topic=list(topic), lang=list(lang), sort=sort or "relevance", limit=limit,
-                        page=page, lenient=lenient)
+                        page=page, lenient=lenient, match="any" if match_any else "all")
     for note in results.notes:
         notice(note)
     if as_json:
