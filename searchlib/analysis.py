@@ -1,32 +1,42 @@
-"""Vietnamese-aware analysis: one tokenizer, composable filters, one builder for both sides.
+"""Vietnamese-aware analysis: every chain from one pass over the text, for both sides.
 
-The requirements are in ``docs/vietnamese-analysis.md`` (R1–R18). The chains:
+The requirements are in ``docs/vietnamese-analysis.md`` (R1–R18). The chains, as the
+classic tokenizer | filter pipeline they are equivalent to:
 
-``exact``    tokens | lowercase | possessive | tone placement (R3)
-``accented`` exact | keep tokens with a diacritic                       → ``body``, ``title``
-``folded``   tokens | lowercase | possessive | fold | place variants    → ``body_fold``, ``title_fold``
-``english``  tokens | lowercase | possessive | EN stopwords | fold | stem → ``body_en`` (English only)
+``exact``    tokens | lowercase | possessive | tone placement (R3)  → ``title``, ``body`` (Vietnamese articles)
+``accented`` exact | keep tokens with a diacritic                      → ``body_acc`` (English articles)
+``folded``   tokens | lowercase | possessive | fold | place variants   → ``title_fold``, ``body_fold``
+``pairs``    folded | adjacent pairs (``luong_tam``, ``tam_quang``)    → ``body_pairs`` (Vietnamese articles)
+``english``  tokens | lowercase | possessive | EN stopwords | fold | stem → ``body_en`` (English articles)
 
-The exact fields store the ``accented`` chain: a token without diacritics is identical in its
-exact and folded forms, so only accented tokens are worth a second posting, and English
-articles pay almost nothing for the exact fields (see ``performance-notes.md``). Positions are
-kept as in the text, so phrases among accented words still line up. Offsets (``startchar``/``endchar``) always point into the text given,
-which is stored as-is, so a match on ``luong`` highlights ``Lương`` (R16).
+Postings are what indexing costs (``performance-notes.md``), so each language gets the fields
+that earn their place in ranking, measured in ``bench/relevance.py``: a Vietnamese article
+gets the full exact field (a syllable typed without accents, ``nam``, is itself evidence
+against ``năm``) and syllable pairs (Vietnamese words are mostly two syllables); an English
+article gets only its accented tokens (names such as ``Lương``) as exact postings, and
+stemming. Positions are kept as in the text, so phrases line up; offsets
+(``startchar``/``endchar``) point into the text given, which is stored as-is, so a match on
+``luong`` highlights ``Lương`` (R16).
 
-:func:`analyzers` is the only place chains are built; indexing and querying both use it.
-Filters keep no state of their own: Whoosh pickles them into the index, and tables live in
-this module so that a fixed table reaches old indexes too.
+Why one pass (R18): a document's body feeds three fields. Stacked Whoosh filters would run
+the regex, lowercasing, folding and one Python generator per filter once per field;
+:func:`analyse` does the shared work once per text (cached for the string object it was
+given, which indexing passes to every field) and derives each stream from it on demand.
+:func:`analyzers` wraps the streams as Whoosh analyzers; index, query and highlight side
+all use them (R17). Analyzers hold no state but their kind: Whoosh pickles them into the
+index, and the tables live in this module.
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from whoosh.analysis import Filter, LowercaseFilter, StemFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import Analyzer, Token, Tokenizer
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
 
 from .textnorm import fold, has_diacritics, normalize_text
 from .tones import canonical_tone
@@ -39,120 +49,14 @@ TOKEN_PATTERN = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’][sS](?![^\W_]
 # What may stand between the words of one place name ("Hà Nội", "TP.HCM", "TP. Hồ Chí Minh").
 _JOINING_GAP = re.compile(r"[ \t.]{0,3}")
 
+#: Joins the two syllables of a pair term (never inside a token).
+PAIR_SEP = "_"
+#: English stopwords apply to the English field only, never to Vietnamese text (R15).
+ENGLISH_STOPWORDS = frozenset(STOP_WORDS)
+KINDS = ("exact", "accented", "folded", "pairs", "english")
 
-#: The last text tokenised and its raw tokens ``(text, start, end, cap, allcaps, joined)``.
-#: Indexing passes the very same string to ``body``, ``body_fold`` and ``body_en``, and a
-#: snippet runs several chains over one body: the regex pass then happens once, not three
-#: times. Kept at module level so nothing of it is pickled into an index's schema.
-_LAST: tuple[str | None, list[tuple[str, int, int, bool, bool, bool]]] = (None, [])
-
-
-def _raw_tokens(value: str) -> list[tuple[str, int, int, bool, bool, bool]]:
-    global _LAST
-    last_value, last_tokens = _LAST
-    if last_value is value:
-        return last_tokens
-    tokens = []
-    prev_end = -1
-    for match in TOKEN_PATTERN.finditer(value):
-        text = match.group(0)
-        if not text.isascii():
-            text = normalize_text(text)
-        start, end = match.span()
-        if prev_end < 0:
-            joined = False
-        else:
-            gap = start - prev_end
-            joined = gap <= 3 and (gap == 1 and value[prev_end] == " "
-                                   or _JOINING_GAP.fullmatch(value, prev_end, start) is not None)
-        tokens.append((text, start, end, text[0].isupper(), text.isupper(), joined))
-        prev_end = end
-    _LAST = (value, tokens)
-    return tokens
-
-
-class VietTokenizer(Tokenizer):
-    """Splits text into syllable/word tokens, keeping single letters and numbers (R4).
-
-    Each token's text is NFC with look-alikes mapped (R1, R2), while offsets refer to the
-    input. Tokens also carry ``cap`` (starts with a capital), ``allcaps`` and ``joined``
-    (only a space or a dot separates it from the previous token) for the place filter.
-    """
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            t.original = t.text = normalize_text(value)
-            t.boost, t.stopped, t.cap, t.allcaps, t.joined = 1.0, False, False, False, False
-            if positions:
-                t.pos = start_pos
-            if chars:
-                t.startchar, t.endchar = start_char, start_char + len(value)
-            yield t
-            return
-        for pos, (text, start, end, cap, allcaps, joined) in enumerate(_raw_tokens(value)):
-            t.text = text
-            if keeporiginal:
-                t.original = text
-            t.boost = 1.0
-            t.stopped = False
-            t.cap, t.allcaps, t.joined = cap, allcaps, joined
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
-            yield t
-
-
-class PossessiveFilter(Filter):
-    """Drops a trailing ``'s``/``’s``: ``Việt Nam’s`` → ``nam`` (R5)."""
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        for t in tokens:
-            text = t.text
-            if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
-                t.text = text[:-2]
-            yield t
-
-
-class AccentedOnlyFilter(Filter):
-    """Keeps only tokens with a diacritic; positions are not renumbered.
-
-    For the exact fields: a token without diacritics is already in the folded field.
-    """
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        for t in tokens:
-            if not t.text.isascii() and has_diacritics(t.text):
-                yield t
-
-
-class ToneFilter(Filter):
-    """Puts the tone mark of a Vietnamese syllable on its canonical vowel: ``hoà`` → ``hòa``,
-    ``Uỷ`` → ``ủy`` (R3; see :mod:`searchlib.tones`)."""
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        for t in tokens:
-            if not t.text.isascii():
-                t.text = canonical_tone(t.text)
-            yield t
-
-
-class FoldFilter(Filter):
-    """Removes tone and shape marks and maps đ→d: ``lương`` → ``luong`` (R7)."""
-
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        for t in tokens:
-            if not t.text.isascii():
-                t.text = fold(t.text)
-            yield t
-
-
-# R12: spellings of one place that are merged into one token in the folded field.
-# Keys are folded, lowercased token sequences.
+# R12: spellings of one place merged into one token in the folded field. Keys are folded,
+# lowercased token sequences.
 PLACE_VARIANTS: dict[tuple[str, ...], str] = {
     ("viet", "nam"): "vietnam",
     ("ha", "noi"): "hanoi",
@@ -175,107 +79,228 @@ _MULTI: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _seq, _canon in sorted(PLACE_VARIANTS.items(), key=lambda kv: -len(kv[0])):
     if len(_seq) > 1:
         _MULTI.setdefault(_seq[0], []).append((_seq[1:], _canon))
-_MAX_FOLLOW = max(len(k) for k in PLACE_VARIANTS) - 1
+
+_PLACE_KEYS = frozenset(_SINGLE) | frozenset(_MULTI) | frozenset(PLACE_ACRONYMS)
+
+#: ``(text, pos, startchar, endchar)``: one term of a stream.
+Term = tuple[str, int, int, int]
 
 
-class PlaceFilter(Filter):
-    """Merges known spellings of a place into one token: ``Hà Nội``/``Ha Noi``/``Hanoi`` →
-    ``hanoi`` (R12), with the same rule at index and query time.
+# -- the one pass ----------------------------------------------------------------------------
+def _is_clean(value: str) -> bool:
+    """True when normalising ``value`` would change nothing (checked at C speed)."""
+    return value.isascii() or normalize_text(value) == value
 
-    At index time a multi-word form must have a capitalised word (so ``đa năng``,
-    "multi-purpose", is not Đà Nẵng); queries are typed in any case. Positions after a
-    merge are renumbered so phrases across the merged token still match. Runs after
-    lowercasing and folding.
-    """
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        source = iter(tokens)
-        pending: deque[Token] = deque()
-        shift = 0
-        while True:
-            owned = bool(pending)  # tokens in `pending` are copies; the source reuses one
-            if owned:
-                t = pending.popleft()
-            else:
-                t = next(source, None)
-                if t is None:
-                    return
-            options = _MULTI.get(t.text)
+def _raw_tokens(value: str, clean: bool | None = None) -> list[tuple[str, int, int]]:
+    """``(text, start, end)`` per token; text NFC with look-alikes mapped (R1, R2)."""
+    if clean is None:
+        clean = _is_clean(value)
+    if clean:
+        return [(m.group(), m.start(), m.end()) for m in TOKEN_PATTERN.finditer(value)]
+    tokens = []
+    for m in TOKEN_PATTERN.finditer(value):
+        text = m.group()
+        tokens.append((text if text.isascii() else normalize_text(text), m.start(), m.end()))
+    return tokens
+
+
+@dataclass
+class Streams:
+    """The analysis of one text: shared per-token work done once, streams made on demand."""
+
+    value: str
+    query: bool
+    raw: list[tuple[str, int, int]] = field(default_factory=list)
+    #: per token: (lowercased without possessive, exact form, folded form)
+    forms: list[tuple[str, str, str]] = field(default_factory=list)
+    cache: dict[str, list[Term]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        value = self.value
+        clean = _is_clean(value)
+        self.raw = raw = _raw_tokens(value, clean)
+        forms = self.forms
+        lowered = value.lower() if clean else ""
+        folded = fold(lowered) if lowered and not lowered.isascii() else lowered
+        if clean and len(lowered) == len(value) == len(folded):
+            # the fast path: lowercase and fold once, slice per token
+            for _text, start, end in raw:
+                low = lowered[start:end]
+                fo = folded[start:end]
+                if end - start > 2 and low[-2] in "'’" and low[-1] == "s":  # possessive (R5)
+                    low, fo = low[:-2], fo[:-2]
+                forms.append((low, low, low) if low is fo or low.isascii() else (low, canonical_tone(low), fo))
+            return
+        for text, _start, _end in raw:
+            low = text.lower()
+            if len(low) > 2 and low[-2] in "'’" and low[-1] == "s":
+                low = low[:-2]
+            forms.append((low, low, low) if low.isascii() else (low, canonical_tone(low), fold(low)))
+
+    def get(self, kind: str) -> list[Term]:
+        """The stream of ``kind`` (one of :data:`KINDS`)."""
+        stream = self.cache.get(kind)
+        if stream is None:
+            stream = self.cache[kind] = getattr(self, "_" + kind)()
+        return stream
+
+    def _exact(self) -> list[Term]:
+        return [(ex, i, r[1], r[2]) for i, (r, (_, ex, _f)) in enumerate(zip(self.raw, self.forms))]
+
+    def _accented(self) -> list[Term]:
+        return [t for t in self.get("exact") if not t[0].isascii() and has_diacritics(t[0])]
+
+    def _english(self) -> list[Term]:
+        return [(_stem(fo), i, r[1], r[2]) for i, (r, (low, _e, fo)) in enumerate(zip(self.raw, self.forms))
+                if low not in ENGLISH_STOPWORDS]
+
+    def _pairs(self) -> list[Term]:
+        folded = self.get("folded")
+        if len(folded) < 2:
+            return []
+        return [(a[0] + PAIR_SEP + b[0], a[1], a[2], b[3]) for a, b in zip(folded, folded[1:])]
+
+    def _folded(self) -> list[Term]:
+        """Folded forms with place spellings merged into one token (R12), positions
+        renumbered after a merge so phrases across it still match. In a document a
+        multi-word place needs a capitalised word (so "đa năng", multi-purpose, is not
+        Đà Nẵng); queries are typed in any case."""
+        raw, forms = self.raw, self.forms
+        if not any(f[2] in _PLACE_KEYS for f in forms):  # most texts: nothing to merge
+            return [(f[2], i, r[1], r[2]) for i, (r, f) in enumerate(zip(raw, forms))]
+        out: list[Term] = []
+        i, n = 0, len(raw)
+        while i < n:
+            fo = forms[i][2]
+            options = _MULTI.get(fo)
             if options:
-                if not owned:
-                    t = t.copy()
-                while len(pending) < _MAX_FOLLOW:
-                    nxt = next(source, None)
-                    if nxt is None:
-                        break
-                    pending.append(nxt.copy())
-                merged = self._merge(t, options, pending)
+                merged = self._merge(i, options)
                 if merged:
-                    if t.positions:
-                        t.pos -= shift
-                    shift += merged
-                    yield t
+                    canon, last = merged
+                    out.append((canon, len(out), raw[i][1], raw[last][2]))
+                    i = last + 1
                     continue
             else:
-                canon = _SINGLE.get(t.text)
-                if canon is None and t.allcaps:
-                    canon = PLACE_ACRONYMS.get(t.text)
+                canon = _SINGLE.get(fo)
+                if canon is None and fo in PLACE_ACRONYMS and raw[i][0].isupper():
+                    canon = PLACE_ACRONYMS[fo]
                 if canon is not None:
-                    t.text = canon
-            if t.positions:
-                t.pos -= shift
+                    fo = canon
+            out.append((fo, len(out), raw[i][1], raw[i][2]))
+            i += 1
+        return out
+
+    def _merge(self, i: int, options: list[tuple[tuple[str, ...], str]]) -> tuple[str, int] | None:
+        raw, forms, value = self.raw, self.forms, self.value
+        for follow, canon in options:
+            last = i + len(follow)
+            if last >= len(raw):
+                continue
+            if any(forms[i + k + 1][2] != w for k, w in enumerate(follow)):
+                continue
+            # only a space or a dot may stand between the words of one place
+            if any(_JOINING_GAP.fullmatch(value, raw[j - 1][2], raw[j][1]) is None for j in range(i + 1, last + 1)):
+                continue
+            if not self.query and not any(raw[j][0][0].isupper() for j in range(i, last + 1)):
+                continue
+            return canon, last
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return porter_stem(word)
+
+
+#: The last texts analysed, by mode: indexing passes one string object to several fields.
+_LAST: dict[str, tuple[str | None, Streams | None]] = {"index": (None, None), "query": (None, None)}
+
+
+def analyse(value: str, mode: str = "index") -> Streams:
+    """The analysis of ``value``; ``mode="query"`` relaxes the place-name case rule."""
+    key = "query" if mode == "query" else "index"
+    last_value, last = _LAST[key]
+    if last_value is value and last is not None:
+        return last
+    streams = Streams(value, key == "query")
+    _LAST[key] = (value, streams)  # holding `value` keeps its identity from being reused
+    return streams
+
+
+# -- Whoosh adapters ---------------------------------------------------------------------------
+class VietTokenizer(Tokenizer):
+    """The raw tokens (R4: single letters and numbers kept), NFC, offsets into the input.
+
+    Used where only word boundaries are wanted (the query parser's virtual fields).
+    """
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pieces = _raw_tokens(value) if tokenize else [(normalize_text(value), 0, len(value))]
+        for pos, (text, start, end) in enumerate(pieces):
+            t.text = text
+            if keeporiginal:
+                t.original = text
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
             yield t
 
-    @staticmethod
-    def _merge(t: Token, options: list[tuple[tuple[str, ...], str]], pending: deque[Token]) -> int:
-        """Rewrites ``t`` into the place it starts, consuming followers; returns how many."""
-        is_query = t.mode == "query"
-        for follow, canon in options:
-            n = len(follow)
-            if n > len(pending):
-                continue
-            group = [pending[i] for i in range(n)]
-            if any(g.text != w or not g.joined for g, w in zip(group, follow)):
-                continue
-            if not is_query and not (t.cap or any(g.cap for g in group)):
-                continue
-            t.text = canon
-            if t.chars:
-                t.endchar = group[-1].endchar
-            for _ in range(n):
-                pending.popleft()
-            return n
-        return 0
 
+class ChainAnalyzer(Analyzer):
+    """A Whoosh analyzer yielding one stream of :func:`analyse` (``kind`` in :data:`KINDS`)."""
 
-# English stopwords apply to the English field only, never to Vietnamese text (R15).
-ENGLISH_STOPWORDS = frozenset(STOP_WORDS)
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"ChainAnalyzer({self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ChainAnalyzer) and other.kind == self.kind
+
+    def __hash__(self) -> int:
+        return hash(("ChainAnalyzer", self.kind))
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost = 1.0
+        t.stopped = False
+        stream = analyse(value, mode).get(self.kind)
+        for text, pos, start, end in stream:
+            t.text = text
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
+            yield t
 
 
 @lru_cache(maxsize=None)
-def analyzers() -> dict[str, object]:
-    """The analysis chains by name: ``exact``, ``accented``, ``folded``, ``english``.
-
-    The single source of analysis for index and query side (R17).
-    """
-    tok = VietTokenizer()
-    base = tok | LowercaseFilter() | PossessiveFilter()
-    exact = base | ToneFilter()
-    return {
-        "exact": exact,
-        "accented": exact | AccentedOnlyFilter(),
-        "folded": base | FoldFilter() | PlaceFilter(),
-        "english": base | StopFilter(stoplist=ENGLISH_STOPWORDS, minsize=1, renumber=False)
-        | FoldFilter() | StemFilter(cachesize=100_000),
-    }
+def analyzers() -> dict[str, ChainAnalyzer]:
+    """The analysis chains by name (:data:`KINDS`): the single source of analysis for index,
+    query and highlighting (R17)."""
+    return {kind: ChainAnalyzer(kind) for kind in KINDS}
 
 
 def terms(kind: str, text: str, *, mode: str = "index") -> list[str]:
     """The terms chain ``kind`` makes of ``text`` (for queries, tests and debugging)."""
-    return [t.text for t in analyzers()[kind](text, mode=mode)]
+    return [t[0] for t in analyse(text, mode).get(kind)]
 
 
 def spans(kind: str, text: str) -> Iterator[tuple[str, int, int]]:
     """``(term, start, end)`` for each token of ``text``; offsets index into ``text``."""
-    for t in analyzers()[kind](text, chars=True, mode="index"):
-        yield t.text, t.startchar, t.endchar
+    for term, _pos, start, end in analyse(text).get(kind):
+        yield term, start, end

@@ -13,7 +13,8 @@ from typing import Mapping
 from .analysis import analyzers
 
 #: Which analysis chain produced the terms of each index field.
-_FIELD_CHAIN = {"body_fold": "folded", "title_fold": "folded", "body": "accented", "title": "accented",
+_FIELD_CHAIN = {"body_fold": "folded", "title_fold": "folded", "body": "exact", "title": "exact",
+                "body_acc": "accented",
                 "body_en": "english"}
 
 

@@ -37,6 +37,8 @@ TITLE_BOOST = 2.0
 EXACT_BOOST = 2.0
 PROXIMITY_BOOST = 1.5
 PROXIMITY_SLOP = 3
+#: Longer queries (questions) get no whole-query phrase boost: it would never match.
+MAX_PHRASE_WORDS = 8
 
 #: Field names users may type, mapped to the virtual field they parse into.
 USER_FIELDS = {
@@ -154,12 +156,16 @@ class _Translator:
             if len(stems) == 1 and stems[0] != folded:
                 options.append(Q.Term("body_en", stems[0]))
         if self.accented:
-            exact = [t.text for w in originals for t in self.an["accented"](w, mode="query")]
-            if exact:
-                if fieldname in ("text", "body"):
+            # Vietnamese articles keep every syllable exact; English ones only accented names
+            exact = [t.text for w in originals for t in self.an["exact"](w, mode="query")]
+            accented = [w for w in exact if has_diacritics(w)]
+            if fieldname in ("text", "body"):
+                if exact:
                     options.append(_all("body", exact, EXACT_BOOST))
-                if fieldname in ("text", "title"):
-                    options.append(_all("title", exact, EXACT_BOOST * TITLE_BOOST))
+                if accented:
+                    options.append(_all("body_acc", accented, EXACT_BOOST))
+            if fieldname in ("text", "title") and exact:
+                options.append(_all("title", exact, EXACT_BOOST * TITLE_BOOST))
         q = options[0] if len(options) == 1 else Q.Or(options)
         if boost != 1.0:
             q = q.with_boost(boost)
@@ -179,10 +185,16 @@ class _Translator:
             options.append(Q.Phrase("title_fold", folded, slop=slop, boost=TITLE_BOOST))
         q: Q.Query = options[0] if len(options) == 1 else Q.Or(options)
         if self.accented:
-            exact = [t.text for t in self.an["accented"](joined, mode="query")]
-            if exact:
-                target = "title" if fieldname == "title" else "body"
-                q = Q.AndMaybe(q, _all(target, exact, EXACT_BOOST))
+            exact = [t.text for t in self.an["exact"](joined, mode="query")]
+            accented = [w for w in exact if has_diacritics(w)]
+            if fieldname == "title":
+                preferred = [Q.Phrase("title", exact, slop=slop, boost=EXACT_BOOST)] if len(exact) > 1 else []
+            else:
+                preferred = [Q.Phrase("body", exact, slop=slop, boost=EXACT_BOOST)] if len(exact) > 1 else []
+                if accented:
+                    preferred.append(_all("body_acc", accented, EXACT_BOOST))
+            if preferred:
+                q = Q.AndMaybe(q, preferred[0] if len(preferred) == 1 else Q.Or(preferred))
         return q.with_boost(boost) if boost != 1.0 else q
 
     # -- tree ------------------------------------------------------------------------------
@@ -345,11 +357,23 @@ def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = 
                              "type at least one word or number, or give only filters")
         notes.append("the query has no words; listing articles that match the filters")
         return ParsedQuery(text, None, accented, notes)
-    if len(words) >= 2:
-        folded = [t.text for t in analyzers()["folded"](" ".join(words), mode="query")]
-        if len(folded) >= 2:
-            proximity = Q.Or([Q.Phrase("body_fold", folded, slop=PROXIMITY_SLOP),
-                              Q.Phrase("title_fold", folded, slop=PROXIMITY_SLOP, boost=TITLE_BOOST)],
-                             boost=PROXIMITY_BOOST)
-            translated = Q.AndMaybe(translated, proximity)
-    return ParsedQuery(text, translated, accented, notes)
+    return ParsedQuery(text, _with_proximity(translated, words, match), accented, notes)
+
+
+def _with_proximity(q: Q.Query, words: list[str], match: str) -> Q.Query:
+    """Reward words that stand together (R10): syllable pairs of the query (Vietnamese
+    articles index them) and, for short queries, the query as a loose phrase."""
+    if len(words) < 2:
+        return q
+    joined = " ".join(words)
+    folded = [t.text for t in analyzers()["folded"](joined, mode="query")]
+    if len(folded) < 2:
+        return q
+    evidence: list[Q.Query] = [Q.Term("body_pairs", p) for p in
+                               dict.fromkeys(t.text for t in analyzers()["pairs"](joined, mode="query"))]
+    if len(folded) <= MAX_PHRASE_WORDS:
+        evidence += [Q.Phrase("body_fold", folded, slop=PROXIMITY_SLOP),
+                     Q.Phrase("title_fold", folded, slop=PROXIMITY_SLOP, boost=TITLE_BOOST)]
+    if match == "any" and isinstance(q, Q.Or):
+        return Q.Or(list(q.subqueries) + evidence, boost=q.boost)
+    return Q.AndMaybe(q, Q.Or(evidence, boost=PROXIMITY_BOOST))

@@ -2,11 +2,12 @@
 
 Field plan (postings are what indexing costs, so each field earns its place):
 
-- ``title``/``body``: exact text (tones canonical), accented tokens only (see
-  :mod:`searchlib.analysis`);
-  ``body`` also stores the cleaned text for snippets and ``extract``/``show``.
+- ``title``: exact text (tones canonical), all articles; stored.
+- ``body``: exact text, Vietnamese articles; ``body_acc``: only the accented tokens of
+  English articles (names); ``body_pairs``: folded syllable pairs, Vietnamese articles.
 - ``title_fold``/``body_fold``: folded text with place variants, positions for phrases.
 - ``body_en``: stemmed English, filled only for English articles (R14), no positions.
+- ``text``: the cleaned body, stored once for snippets, ``extract`` and ``get``.
 - filters: ``source_key``, ``people`` and ``topics`` keyword fields of folded keys,
   ``lang``, and ``day`` (YYYYMMDD) for date ranges.
 - facets and sorting read columns, not stored fields: ``year``, ``day``, ``source``,
@@ -22,16 +23,45 @@ from typing import Any, Mapping
 
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
-from .analysis import analyzers
+from .analysis import analyse, analyzers
 from .article import Article
 from .textnorm import fold_key
 
 #: Bump when the schema or the analysis changes incompatibly; old indexes then ask for --rebuild.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 #: Separator of multi-valued column values (never appears in names or labels).
 MULTI_SEP = "\x1f"
+
+
+class AnalysedText(TEXT):
+    """A TEXT field whose postings come straight from :func:`searchlib.analysis.analyse`.
+
+    Same terms, frequencies, weights and encoded positions as Whoosh's own
+    ``format.word_values`` over the field's analyzer (which stays in place for queries and
+    highlighting), without building a Token object per token per field: a document's body
+    is analysed once and feeds three fields.
+    """
+
+    def index(self, value, **kwargs):
+        stream = analyse(value, kwargs.get("mode", "index")).get(self.analyzer.kind)
+        boost = self.format.field_boost
+        if isinstance(self.format, Positions):
+            positions: dict[str, list[int]] = {}
+            for text, pos, _start, _end in stream:
+                positions.setdefault(text, []).append(pos)
+            encode = self.format.encode
+            for text, poslist in positions.items():
+                yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+        else:
+            counts: dict[str, int] = {}
+            for text, _pos, _start, _end in stream:
+                counts[text] = counts.get(text, 0) + 1
+            for text, freq in counts.items():
+                yield text.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 
 def build_schema() -> Schema:
@@ -40,11 +70,14 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
-        title=TEXT(analyzer=an["accented"], stored=True, phrase=True),
-        title_fold=TEXT(analyzer=an["folded"], phrase=True),
-        body=TEXT(analyzer=an["accented"], stored=True, phrase=True),
-        body_fold=TEXT(analyzer=an["folded"], phrase=True),
-        body_en=TEXT(analyzer=an["english"], phrase=False),
+        title=AnalysedText(analyzer=an["exact"], stored=True, phrase=True),
+        title_fold=AnalysedText(analyzer=an["folded"], phrase=True),
+        body=AnalysedText(analyzer=an["exact"], phrase=True),
+        body_acc=AnalysedText(analyzer=an["accented"], phrase=True),
+        body_fold=AnalysedText(analyzer=an["folded"], phrase=True),
+        body_pairs=AnalysedText(analyzer=an["pairs"], phrase=False),
+        body_en=AnalysedText(analyzer=an["english"], phrase=False),
+        text=STORED(),
         date=STORED(),
         day=NUMERIC(int, bits=32, signed=False, sortable=columns.NumericColumn("I", default=0)),
         year=NUMERIC(int, bits=32, signed=False, stored=True, sortable=columns.NumericColumn("H", default=0)),
@@ -97,8 +130,8 @@ def article_to_fields(article: Article) -> dict[str, Any]:
         "path": article.path,
         "title": article.title,
         "title_fold": article.title,
-        "body": article.body,
         "body_fold": article.body,
+        "text": article.body,
         "lang": article.lang,
         "people_names": _multi(article.people),
         "people_list": list(article.people),
@@ -108,8 +141,13 @@ def article_to_fields(article: Article) -> dict[str, Any]:
         "url": article.url,
         "author": article.author,
     }
-    if article.lang == "en":
-        fields["body_en"] = article.body  # the same object as body: tokenised once (analysis._LAST)
+    # the same string object for every body field: analysed once (analysis.analyse)
+    if article.lang == "vi":
+        fields["body"] = article.body
+        fields["body_pairs"] = article.body
+    else:
+        fields["body_acc"] = article.body
+        fields["body_en"] = article.body
     if article.date:
         fields["day"] = article.date.year * 10000 + article.date.month * 100 + article.date.day
         fields["year"] = article.date.year
@@ -130,7 +168,7 @@ def stored_to_article(stored: Mapping[str, Any]) -> Article:
         id=stored["id"],
         path=stored.get("path", ""),
         title=stored.get("title", ""),
-        body=stored.get("body", ""),
+        body=stored.get("text", ""),
         date=_dt.date.fromisoformat(date) if date else None,
         source=stored.get("source"),
         url=stored.get("url"),

@@ -142,7 +142,7 @@ def _highlight_terms(q, reader) -> dict[str, set[str]]:
 
 def _hit(searcher, docnum: int, score: float | None, chains, width: int) -> Hit:
     stored = searcher.stored_fields(docnum)
-    body = stored.get("body", "")
+    body = stored.get("text", "")
     title = stored.get("title", "")
     snippet = make_snippet(body, match_spans(body, chains) if chains else [], width)
     title_marks = highlight_all(title, chains).highlights if chains else []

@@ -70,8 +70,8 @@ def test_r4_single_letter_syllables_and_numbers_kept():
     assert terms("exact", "15/8") == ["15", "8"]
 
 
-def test_exact_fields_store_only_accented_syllables_with_their_positions():
-    # a storage choice: an unaccented syllable is the same in the folded field
+def test_accented_chain_keeps_only_accented_syllables_with_their_positions():
+    # what English articles store as exact postings: their accented names
     got = [(t.text, t.pos) for t in analyzers()["accented"]("Bộ Y tế", positions=True)]
     assert got == [("bộ", 0), ("tế", 2)]
 
@@ -232,3 +232,22 @@ def test_r17_same_output_in_a_fresh_process_without_network():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env={"PATH": "", "NO_PROXY": "*", "http_proxy": "http://127.0.0.1:9"}).stdout
     assert out.strip() == "['hanoi', 'hcmc', 'va', 'luong', 'tam', 'quang'] ['hòa', 'thủy']"
+
+
+def test_fields_index_exactly_what_whoosh_would_from_the_analyzers():
+    # AnalysedText skips Token objects; its postings must equal Whoosh's generic path
+    from whoosh.fields import TEXT
+
+    from searchlib.schema import AnalysedText, build_schema
+
+    from .conftest import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.iterdir())]
+    texts += ["Bộ trưởng Lương Tam Quang làm việc tại Hà Nội, TP.HCM và Đà Nẵng; hoà thuỷ Uỷ ban.",
+              nfd("Việt Nam’s Ðà Nẵng an\u00adninh"), "", "x"]
+    schema = build_schema()
+    fields = [schema[name] for name in schema.names() if isinstance(schema[name], AnalysedText)]
+    assert len(fields) == 7
+    for field in fields:
+        for text in texts:
+            assert sorted(field.index(text)) == sorted(TEXT.index(field, text))

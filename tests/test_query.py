@@ -44,6 +44,13 @@ def test_multi_word_query_gets_proximity_boost():
     assert isinstance(q, Q.AndMaybe)
     phrases = [s for s in q.b.subqueries if isinstance(s, Q.Phrase)]
     assert phrases and phrases[0].words == ["to", "lam"]
+    assert Q.Term("body_pairs", "to_lam") in q.b.subqueries
+
+
+def test_accented_query_uses_full_exact_field_and_accented_names_field():
+    q = parse_query("Việt Nam").query
+    assert {t for f, t in q.iter_all_terms() if f == "body"} == {"việt", "nam"}
+    assert {t for f, t in q.iter_all_terms() if f == "body_acc"} == {"việt"}
 
 
 def test_place_words_merge_across_query_words():
@@ -78,7 +85,10 @@ def test_negation_and_or():
 
 def test_match_any_makes_words_optional():
     q = parse_query("human trafficking ring", match="any").query
-    assert isinstance(q.a, Q.Or) and len(q.a.subqueries) == 3
+    assert isinstance(q, Q.Or)
+    pairs = {t for f, t in q.iter_all_terms() if f == "body_pairs"}
+    assert pairs == {"human_trafficking", "trafficking_ring"}
+    assert not any(isinstance(n, Q.And) for n in q.subqueries)
     with pytest.raises(QueryError):
         parse_query("x", match="some")
 
