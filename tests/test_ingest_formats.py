@@ -121,7 +121,7 @@ def test_html_metadata() -> None:
 
 def test_html_body_keeps_the_article_and_drops_the_chrome() -> None:
     body = html_article().body
-    assert body.splitlines()[2].startswith("HÀ NỘI — Deputy Minister of Public Security Senior Lieutenant General")
+    assert body.splitlines()[0].startswith("HÀ NỘI — Deputy Minister of Public Security Senior Lieutenant General")
     for kept in ("scam compounds along the shared border.", "Joint investigations",
                  "exchange lists of wanted suspects every quarter;", "“No safe haven will be left",
                  "lured into online fraud schemes"):
@@ -212,7 +212,8 @@ def test_gzip_dispatches_on_the_inner_suffix(tmp_path: Path) -> None:
     (article,) = extract_file(FIXTURES / "laos_brief.md.gz").articles
     assert article.title == "Lao police hand over fugitives wanted in Viet Nam"
     assert article.date == dt.date(2025, 6, 3) and article.source == "KPL"
-    assert article.topics == ["fugitives and extradition", "border security", "economic crime"]
+    # "escorted to the Nậm Cắn border gate" names a place, not border security (a weak phrase)
+    assert article.topics == ["fugitives and extradition", "economic crime"]
     packed = tmp_path / "batch.jsonl.gz"
     packed.write_bytes(gzip.compress((FIXTURES / "batch.jsonl").read_bytes()))
     result = extract_file(packed)

@@ -232,3 +232,40 @@ def test_clean_body_takes_off_a_final_byline() -> None:
 def test_clean_body_is_nfc_safe() -> None:
     cleaned = clean_body(unicodedata.normalize("NFC", "Việt Nam\nChia sẻ"))
     assert cleaned.body == "Việt Nam"
+
+
+# --- taxonomy rules: both languages, weak phrases, unit names -------------------------------
+
+def test_every_shipped_topic_has_english_and_vietnamese_rules() -> None:
+    data = json.loads((Path(__file__).resolve().parents[1] / "searchlib" / "data" / "topics.json")
+                      .read_text(encoding="utf-8"))
+    for entry in data["topics"]:
+        assert entry.get("en") and entry.get("vi"), entry["label"]
+        assert all(isinstance(p, str) and p.strip() for p in entry["en"] + entry["vi"] + entry.get("weak", []))
+
+
+def test_a_place_or_an_actor_is_weak_evidence() -> None:
+    # A border gate is where a story happens; the border guard is who acted.
+    assert detect_topics("", "The fugitive was handed over at the Nậm Cắn border gate.") == []
+    assert detect_topics("", "Bộ đội Biên phòng phối hợp bắt giữ. Hàng hóa tập kết gần cửa khẩu.") == \
+        ["border security"]  # two weak mentions in two sentences add up
+    assert detect_topics("", "Victims were rescued from scam compounds in Myanmar.") == []
+    assert detect_topics("", "Bộ đội Biên phòng tăng cường bảo vệ biên giới.") == ["border security"]
+
+
+def test_unit_names_are_no_evidence() -> None:
+    body = ("Colonel Nguyễn Thanh Tùng, head of the city police's Cyber Security and High-tech Crime "
+            "Prevention Division, urged residents to report phishing messages.")
+    assert detect_topics("", body) == []  # "phishing" alone is a generic word; the unit name is no evidence
+    assert detect_topics("", "Cyber security and high-tech crime are priorities.") == \
+        ["cybercrime and cyber security"]
+    body = "Theo Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05), người dân cần cảnh giác."
+    assert detect_topics("", body) == []
+    assert detect_topics("", "Theo Cuc An ninh mang va phong,chong toi pham su dung cong nghe cao.") == []
+
+
+def test_joint_work_is_law_enforcement_cooperation() -> None:
+    assert detect_topics("", "A joint crackdown by China, Myanmar and Thailand followed.") == \
+        ["law-enforcement cooperation"]
+    assert detect_topics("", "Hai bên thành lập tổ công tác chung để xác minh nạn nhân.") == \
+        ["law-enforcement cooperation"]

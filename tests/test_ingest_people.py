@@ -94,3 +94,45 @@ def test_load_people_extends_the_gazetteer(tmp_path: Path) -> None:
     assert detect_people("Khamla Sengsawang visited Hanoi", gaz) == ["Khamla Sengsavang"]
     assert detect_people("Tô Lâm", gaz) == ["Tô Lâm"]
     assert canonical_person("khamla sengsawang", gaz) == "Khamla Sengsavang"
+
+
+# --- one value per person, titles stripped, names of the region in their usual order -----
+
+@pytest.mark.parametrize("text", [
+    "General To Lam met the delegation. Gen. Tô Lâm said ties were strong. GENERAL TÔ LÂM thanked them.",
+    "Party General Secretary TO LAM spoke. Later, Tổng Bí thư Tô Lâm added a remark. Lam said so.",
+])
+def test_spellings_of_one_person_give_one_value(text: str) -> None:
+    assert detect_people(text) == ["Tô Lâm"]
+
+
+@pytest.mark.parametrize("text, people", [
+    # Given-name back-references belong to the full name already named.
+    ("Minister Lương Tam Quang met Chinese Minister of Public Security Wang Xiaohong. Quang thanked Wang, "
+     "and Wang said the talks were useful.", ["Lương Tam Quang", "Wang Xiaohong"]),
+    ("Thai national police chief Pol Gen Kittharath Punpetch met Lao Minister Vilay Lakhamphong. "
+     "Kittharath said Vilay agreed.", ["Kittharath Punpetch", "Vilay Lakhamphong"]),
+    # Honorifics and police ranks are titles, not parts of names.
+    ("Prime Minister Samdech Moha Borvor Thipadei Hun Manet and General Sar Thet", ["Hun Manet", "Sar Thet"]),
+    ("led by Deputy Commissioner Lesa Gale of the Australian Federal Police", ["Lesa Gale"]),
+    # Chinese names in Vietnamese text map to the usual (pinyin) name of the person.
+    ("Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Hồng hội đàm với Đại tướng Lương Tam Quang",
+     ["Wang Xiaohong", "Lương Tam Quang"]),
+    ("Thiếu tướng Nguyễn Văn Viện, Cục trưởng Cục C04 cho biết", ["Nguyễn Văn Viện"]),
+])
+def test_region_names_and_back_references(text: str, people: list[str]) -> None:
+    assert detect_people(text) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The suspect, Trần Minh Khôi, 47, fled abroad in 2022.", ["Trần Minh Khôi"]),
+    ("đường dây do Lò Văn Thắng (SN 1985, trú tại huyện Mộc Châu) cầm đầu", ["Lò Văn Thắng"]),
+    ("Address: 16 Lê Hồng Phong, Ba Đình, Hà Nội.", []),
+    ("Cửa hàng trên đường Trần Hưng Đạo và phố Lý Thường Kiệt", []),
+    ("a march on Trần Hưng Đạo Street", []),
+    ("sinh viên Trường Đại học Tôn Đức Thắng", []),
+    ("Thành phố Hồ Chí Minh và Hà Nội", []),
+    ("Police arrested Tran Minh Khoi.", []),  # unaccented runs are too often places: a title is needed
+])
+def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
+    assert detect_people(text) == people

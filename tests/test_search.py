@@ -204,3 +204,18 @@ def test_r8_unaccented_query_matches_both(vi_index):
 
 def test_r10_adjacent_name_ranks_above_scattered_words(vi_index):
     assert [h.id for h in vi_index.search("to lam").hits] == ["near", "far"]
+
+
+def test_r11_people_field_stores_folded_full_names(seed_index):
+    from whoosh import index as whoosh_index
+
+    from searchlib.store import IndexDir
+
+    name = IndexDir(seed_index.path).read_pointer()["name"]
+    raw = whoosh_index.open_dir(str(seed_index.path), indexname=name)
+    with raw.searcher() as s:
+        docnum = s.document_number(id=seed_id("lao"))
+        stored = {t.decode() for t in s.reader().lexicon("people")
+                  if docnum in set(s.reader().postings("people", t).all_ids())}
+    raw.close()
+    assert stored == {"to lam", "vilay lakhamphong"}  # "Lam said" adds nobody

@@ -30,6 +30,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # ngày 15 tháng 9 năm 2025 / 15 tháng 9, 2025.
     r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y>\d{4})(?!\d)",
 ))
+#: "Vientiane, September 3 (KPL) -": place, comma, month and day, a credit in brackets.
+_DATELINE_DAY = re.compile(r"(?:^|\n)[^\W\d_][^\n,()]{1,40},\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\s*\([^()\n]{1,30}\)",
+                           re.I)
 _TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)"
 _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
@@ -62,6 +65,9 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
             if found:
                 return found
     window = text[:head]
+    dated = _dateline(window)
+    if dated:
+        return dated
     best: tuple[int, _dt.date] | None = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(window):
@@ -70,6 +76,28 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+def _dateline(window: str) -> _dt.date | None:
+    """A wire dateline's day ("Vientiane, September 3 (KPL) -", "BEIJING, June 24 (Xinhua) --")
+    dated by the year of a full date near it: the dateline is the publication day, the
+    full date in the text is usually the event a day or two before. Only a full date
+    within 45 days of the dateline lends its year, so no year is ever guessed."""
+    match = _DATELINE_DAY.search(window[:300])
+    if not match:
+        return None
+    month, day = _MONTHS[fold(match.group("mon")).lower()], int(match.group("d"))
+    rest = window[match.end():]
+    for pattern in _PATTERNS:
+        for found_match in pattern.finditer(rest):
+            found = _from_match(found_match)
+            if found is None:
+                continue
+            for year in (found.year, found.year + 1, found.year - 1):
+                candidate = _checked(year, month, day)
+                if candidate and abs((candidate - found).days) <= 45:
+                    return candidate
+    return None
 
 
 def _match_whole(text: str) -> _dt.date | None:

@@ -1,8 +1,10 @@
-"""Bytes to text: BOMs, UTF-8, declared HTML charsets, BOM-less UTF-16, Windows-1252.
+"""Bytes to text: BOMs, UTF-8, declared HTML charsets, BOM-less UTF-16, Windows-1252/1258.
 
 Press-release files arrive in every encoding a Windows desktop can save. The rules are
 ordered so that plainly valid UTF-8 always wins (a wrong ``<meta charset>`` must not turn
-good text into mojibake) and binary files are refused instead of indexed as noise.
+good text into mojibake) and binary files are refused instead of indexed as noise. Bytes
+that are not UTF-8 are read as Windows-1258 when that reads as Vietnamese, else as
+Windows-1252 (:mod:`charsets`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import codecs
 import re
 
 from searchlib.errors import IngestError
+from searchlib.ingest.charsets import decode_western_or_vietnamese
 from searchlib.textnorm import normalize_text as normalize
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -20,6 +23,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: Declared charsets that are really "some Windows single-byte Latin page": the bytes decide
+#: between cp1252 and cp1258 (sites declare one and send the other).
+_SINGLE_BYTE_LATIN = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859-15", "ascii", "cp1258"})
+_CODEC_NAMES = {"cp1252": "Windows-1252", "cp1258": "Windows-1258 (Vietnamese)"}
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: Control characters that never appear in text files (everything below 0x20 but \t \n \f \r, and ESC).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -57,18 +64,16 @@ def _decode(data: bytes, where: str, html: bool) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    if html:
-        declared = _declared_charset(data)
-        if declared is not None:
-            try:
-                return data.decode(declared), []
-            except UnicodeDecodeError:
-                pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        text = data.decode("latin-1")
-    return text, ["not valid UTF-8; decoded as Windows-1252"]
+    declared = _declared_charset(data) if html else None
+    if declared is not None and declared not in _SINGLE_BYTE_LATIN:
+        try:
+            return data.decode(declared), []
+        except UnicodeDecodeError:
+            pass
+    text, codec = decode_western_or_vietnamese(data, prefer=declared)
+    if declared == codec or (declared in _SINGLE_BYTE_LATIN and declared != "cp1258" and codec == "cp1252"):
+        return text, []
+    return text, [f"not valid UTF-8; decoded as {_CODEC_NAMES[codec]}"]
 
 
 def _bomless_utf16(data: bytes) -> str | None:

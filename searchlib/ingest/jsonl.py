@@ -26,15 +26,16 @@ class JsonlResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_jsonl(text: str, display_path: str) -> JsonlResult:
-    """Parse every non-blank line of ``text``; see the module docstring for errors."""
+def read_jsonl(text: str, display_path: str, default_source: str | None = None) -> JsonlResult:
+    """Parse every non-blank line of ``text``; see the module docstring for errors.
+    ``default_source`` (from a ``.source`` folder file) fills records that name none."""
     result = JsonlResult()
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{display_path}:{lineno}"
         try:
-            article, warnings = _read_line(line, display_path, lineno, where)
+            article, warnings = _read_line(line, display_path, lineno, where, default_source)
         except IngestError as exc:
             result.problems.append(exc)
             continue
@@ -43,7 +44,8 @@ def read_jsonl(text: str, display_path: str) -> JsonlResult:
     return result
 
 
-def _read_line(line: str, display_path: str, lineno: int, where: str) -> tuple[Article, list[str]]:
+def _read_line(line: str, display_path: str, lineno: int, where: str,
+               default_source: str | None = None) -> tuple[Article, list[str]]:
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as exc:
@@ -56,6 +58,8 @@ def _read_line(line: str, display_path: str, lineno: int, where: str) -> tuple[A
     given_id = obj.get("id")
     article_id = str(given_id) if given_id not in (None, "") else f"{display_path}#{lineno}"
     meta = {k: obj[k] for k in _META_KEYS if k in obj}
+    if default_source and not (isinstance(meta.get("source"), str) and meta["source"].strip()):
+        meta["source"] = default_source
     try:
         return build_article(text, path=display_path, article_id=article_id, meta=meta)
     except IngestError as exc:

@@ -17,8 +17,11 @@ VI_STOPWORD_SHARE = 0.05
 SAMPLE_CHARS = 3000
 #: Words are ``\w+`` runs that start with a letter (bare numbers are not words).
 _WORD = re.compile(r"[^\W\d_]\w*")
+#: Letters of Vietnamese that French, Portuguese or Spanish text never has (é, à, ô, ã, …
+#: are shared, so a French article is not taken for Vietnamese).
+_VI_ONLY = "".join(sorted(VIETNAMESE_LETTERS - set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")))
 #: From a word's first Vietnamese letter to its end: one match per word holding one.
-_VI_WORD = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + r"]\w*")
+_VI_WORD = re.compile("[" + _VI_ONLY + r"]\w*")
 
 #: Frequent Vietnamese function words, compared after folding (so "cua" counts as "của").
 _STOPWORDS_VI = frozenset(fold(w) for w in """
@@ -27,9 +30,10 @@ cũng nhiều như thì nhưng vào ra lại đó nên bị hay rất mà còn �
 cùng bằng qua việc phải hơn vẫn ông bà chúng tôi nhau mới đầu nào gì nhà biết cách ngoài giữa trước
 luôn hiện nay thêm cả sự đi chưa lên ấy nhằm gồm
 """.split())
-#: Folded forms that are also English words or parts of Vietnamese names in English text
-#: ("Viet Nam", "Nguyen Van Long", "To Lam", "Ho Chi Minh"): never counted.
-_STOPWORDS_VI -= {"the", "can", "day", "nam", "van", "lam", "do", "ho", "chi", "an", "to", "a", "i"}
+#: Folded forms that are also English, French or Portuguese words, or parts of Vietnamese
+#: names in English text ("Viet Nam", "Nguyen Van Long", "To Lam", "Ho Chi Minh"): never counted.
+_STOPWORDS_VI -= {"the", "can", "day", "nam", "van", "lam", "do", "ho", "chi", "an", "to", "a", "i",
+                  "de", "la", "se", "ma", "ne", "sau"}  # French/Portuguese/Spanish words too
 
 
 def detect_language(text: str) -> str:

@@ -24,7 +24,8 @@ _EN_TITLES = (
     "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
-    "Premier", "Chancellor", "Governor",
+    "Premier", "Chancellor", "Governor", "Commissioner", "Deputy Commissioner", "Police Commissioner",
+    "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -64,7 +65,8 @@ agency force forces commander chief head cabinet supreme court procuracy order s
 management border guard command military army navy information communications finance trade industry
 labour social education health culture transport construction agriculture science technology ethnic
 inspectorate bank assembly council front fatherland union youth women association his her their our
-counterpart premier chancellor governor host visiting
+counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
+excellency
 bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
 tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
 """.split())
@@ -80,7 +82,7 @@ vietnamese chinese lao cambodian thai
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 the his her their this that these those both all he she they we it its a an and of for in on at by with
-photo ảnh lào campuchia real madrid united utd league fc club city hospital bệnh viện
+photo ảnh lào campuchia real madrid united utd league fc club city hospital
 """.split())
 #: Common Vietnamese family names (with and without accents): where a name starts inside a
 #: run of capitalised organisation and place words ("Sở Y tế Hà Nội Nguyễn Văn A").
@@ -97,7 +99,7 @@ _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bi
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand".split())
 _REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
-                   "trung quoc", "gia lai", "sa pa", "thai lan")
+                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien")
 
 
 @dataclass
@@ -159,7 +161,8 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
 def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance."""
     gaz = gazetteer or _default_gazetteer()
-    mentions = _gazetteer_mentions(text, gaz) + _titled_mentions(text)
+    runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
+    mentions = _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + _bare_vietnamese_mentions(text, runs)
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)
@@ -181,12 +184,12 @@ def _same_length_lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] or " " for c in text)
 
 
-def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, str]]:
+def _gazetteer_mentions(runs: list[re.Match[str]], gaz: Gazetteer) -> list[tuple[int, str]]:
     """Known names, looked for (folded) inside runs of capitalised words only."""
     if gaz.pattern is None:
         return []
     found: list[tuple[int, str]] = []
-    for run in _patterns()[1].finditer(text):
+    for run in runs:
         words = run.group(0)
         folded = " ".join(fold(words).lower().split())
         original = " ".join(words.split())
@@ -293,3 +296,40 @@ def _vietnamese_name(words: list[str]) -> str | None:
         tail.insert(0, word)
     tail = [w for w in tail[-2:] if w.lower() not in _FOREIGN_LEADING]
     return _as_name(tail)
+
+
+#: Words before a Vietnamese name that make it a street, school, bridge or place name
+#: ("đường Lê Hồng Phong", "Trường THPT Nguyễn Du", "quận Hai Bà Trưng").
+_NOT_PERSON_BEFORE = frozenset("""
+đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
+viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
+street road avenue ward district school university bridge hospital
+""".split())
+#: Capitalised phrases that start like a name and are not one ("Vương quốc Anh": the UK).
+_NOT_NAMES = ("ho chi minh", "vuong quoc", "hai ba trung")
+_NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium".split())
+
+
+def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """Full Vietnamese names written without a title ("The suspect, Trần Minh Khôi, 47",
+    "Lò Văn Thắng (SN 1985)"): three or four capitalised words starting with a family
+    name, written with Vietnamese accents (unaccented runs are too often places), and
+    not the name of a street, school or city ("16 Lê Hồng Phong", "đường Trần Hưng Đạo")."""
+    found: list[tuple[int, str]] = []
+    for run in runs:
+        words = run.group(0).split()
+        if not 3 <= len(words) <= 4 or words[0].lower() not in _SURNAMES or not has_diacritics(run.group(0)):
+            continue
+        before = text[max(0, run.start() - 20):run.start()].split()
+        if before and (before[-1].lower().strip(",.") in _NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
+            continue
+        after = text[run.end():run.end() + 20].split()
+        if after and after[0].lower().strip(",.") in _NOT_PERSON_AFTER:
+            continue
+        key = fold_key(run.group(0))
+        if any(key.startswith(place) for place in _SURNAME_PLACES) or key.startswith(_NOT_NAMES):
+            continue
+        name = _as_name(words)
+        if name and name == " ".join(words):
+            found.append((run.start(), name))
+    return found

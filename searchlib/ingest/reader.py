@@ -18,6 +18,7 @@ from searchlib.errors import IngestError
 from searchlib.ingest.build import build_article
 from searchlib.ingest.decode import decode_bytes
 from searchlib.ingest.files import format_suffix
+from searchlib.ingest.folders import folder_source
 from searchlib.ingest.textfile import split_header
 
 #: Refuse to inflate a .gz past this size (a decompression bomb is not a press release).
@@ -47,11 +48,14 @@ def extract_file(path: Path, display_path: str | None = None) -> FileResult:
         suffix = suffix[:-3]
     if not data.strip():
         raise IngestError(where, "empty file")
-    text, warnings = decode_bytes(data, where, html=suffix in (".html", ".htm"), normal=suffix != ".jsonl")
+    html = suffix in (".html", ".htm")
+    # JSONL records and HTML extracts are normalised piece by piece (cheaper than the
+    # whole file: most of a page's bytes are markup that is thrown away).
+    text, warnings = decode_bytes(data, where, html=html, normal=suffix not in (".jsonl", ".html", ".htm"))
     if not text.strip():
         raise IngestError(where, "empty file")
     try:
-        result = _dispatch(text, suffix, where)
+        result = _dispatch(text, suffix, where, folder_source(path))
     except RecursionError:
         raise IngestError(where, "structure nested too deeply to read") from None
     result.warnings[:0] = [f"{where}: {w}" for w in warnings]
@@ -86,11 +90,13 @@ def _gunzip(data: bytes, where: str) -> bytes:
     return inflated
 
 
-def _dispatch(text: str, suffix: str, where: str) -> FileResult:
+def _dispatch(text: str, suffix: str, where: str, folder: str | None) -> FileResult:
+    """Read ``text`` by format; ``folder`` is the source a ``.source`` file names, weaker
+    than a header line or JSONL field, stronger than HTML meta tags and text credits."""
     if suffix == ".jsonl":
         from searchlib.ingest.jsonl import read_jsonl
 
-        lines = read_jsonl(text, where)
+        lines = read_jsonl(text, where, default_source=folder)
         if not lines.articles and lines.problems:
             first = lines.problems[0]
             raise IngestError(where, f"no usable line ({len(lines.problems)} broken; first: {first.message})")
@@ -101,9 +107,13 @@ def _dispatch(text: str, suffix: str, where: str) -> FileResult:
         from searchlib.ingest.html import extract_html
 
         body, meta = extract_html(text, where)
+        if folder:
+            meta["source"] = folder
         article, notes = build_article(body, path=where, article_id=where, meta=meta, headline_first_line=False)
     else:
         meta, body = split_header(text)
+        if folder and not meta.get("source"):
+            meta["source"] = folder
         article_id = where
         article, notes = build_article(body, path=where, article_id=article_id, meta=meta)
     return FileResult([article], [], [f"{where}: {n}" for n in notes])

@@ -44,3 +44,20 @@ def _read(path: Path, key: str) -> list[dict[str, Any]]:
         raise SearchdocsError(f"{path}: no list of objects under {key!r}",
                               hint=f'expected a JSON file like {{"{key}": [{{"name": ...}}]}}')
     return entries
+
+
+def load_strings(name: str, key: str, extra: Path | None = None) -> list[str]:
+    """The strings listed under ``key`` in the shipped ``data/<name>`` and in ``extra``
+    (a missing key is an empty list; non-strings are skipped)."""
+    found: list[str] = []
+    for path in [DATA_DIR / name] + ([Path(extra)] if extra is not None else []):
+        try:
+            with path.open(encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, UnicodeError, ValueError, RecursionError) as exc:
+            raise SearchdocsError(f"cannot read {path}: {exc}", hint=f'expected a JSON file like {{"{key}": [...]}}') \
+                from exc
+        values = data.get(key) if isinstance(data, dict) else None
+        if isinstance(values, list):
+            found += [v for v in values if isinstance(v, str) and v.strip()]
+    return found

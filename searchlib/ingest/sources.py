@@ -19,6 +19,8 @@ _PARENS = re.compile(r"\(([^()\n]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\n]{1,60})\)", re.I)
 #: "VGP - ...", "Hà Nội – VNA – ...": a credit between dashes at the start of the body.
 _DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—]\s", re.M)
+#: Words around an outlet's name that do not change the outlet (compared folded).
+_DECORATION = re.compile(r"^(?:bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
 _END_MARK = re.compile(r"[\s.]*\./\.\s*$|\s+$")
 
 
@@ -31,9 +33,16 @@ class SourceTable:
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
 
     def lookup(self, value: str) -> str | None:
-        """The canonical name for ``value`` (any alias or credit), or ``None``."""
+        """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
+        decorate their names ("Báo Công an Nhân dân điện tử", "Nhan Dan Online"): the
+        name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too."""
         key = fold_key(value).strip(" .")
-        return self.aliases.get(key) or self.credits.get(key)
+        found = self.aliases.get(key) or self.credits.get(key)
+        if found is None:
+            bare = _DECORATION.sub("", key).strip(" .")
+            if bare and bare != key:
+                found = self.aliases.get(bare) or self.credits.get(bare)
+        return found
 
     def add(self, name: str, aliases: list[str], credits: list[str]) -> None:
         """Add an outlet, or extend an existing one with more aliases and credits."""
@@ -95,7 +104,9 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         if found:
             return found
     for match in _DASHED.finditer(body[:150]):
-        found = table.credits.get(fold_key(match.group(1)))
+        key = fold_key(match.group(1)).rstrip(".")
+        # A wire credit ("VGP -"), or an outlet's own domain ("VOV.VN -").
+        found = table.credits.get(key) or (table.aliases.get(key) if "." in key else None)
         if found:
             return found
     found = _end_credit(body, table)

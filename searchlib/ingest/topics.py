@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from searchlib.ingest.resources import load_table, user_table
+from searchlib.ingest.resources import load_strings, load_table, user_table
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import fold, fold_key, has_diacritics, normalize_text
 
@@ -36,6 +36,10 @@ class TopicTable:
     pattern: re.Pattern[str] | None = None
     folded: dict[str, set[int]] = field(default_factory=dict)  #: Vietnamese phrases without accents
     folded_pattern: re.Pattern[str] | None = None
+    #: Phrases that name a place or an actor, not the crime ("border gate"): they count half.
+    weak: set[str] = field(default_factory=set)
+    #: Police unit names, masked before matching: a unit's name is no evidence of its field.
+    ignore_pattern: re.Pattern[str] | None = None
 
 
 def load_topics(extra: Path | None = None) -> TopicTable:
@@ -43,12 +47,13 @@ def load_topics(extra: Path | None = None) -> TopicTable:
     "vi": [...], "aliases": [...]}]}``); an existing label gets the extra phrases."""
     if extra is None:
         return _default_table()
-    return _build(load_table("topics.json", "topics", extra))
+    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
 
 
 @lru_cache(maxsize=1)
 def _default_table() -> TopicTable:
-    return _build(load_table("topics.json", "topics", user_table("topics")))
+    extra = user_table("topics")
+    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
 
 
 def _key(value: str) -> str:
@@ -59,7 +64,12 @@ def _phrase(text: str) -> str:
     return " ".join(normalize_text(text).lower().replace("-", " ").split())
 
 
-def _build(entries: list[dict]) -> TopicTable:
+def _english_forms(phrase: str) -> list[str]:
+    """An English phrase and its plurals (the last word may take "s" or "es")."""
+    return [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
+
+
+def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
     table = TopicTable()
     for entry in entries:
         label = entry.get("label")
@@ -73,8 +83,14 @@ def _build(entries: list[dict]) -> TopicTable:
             table.keys.setdefault(_key(alias), label)
         phrases = [_phrase(p) for p in entry.get("vi", []) if isinstance(p, str)]
         for phrase in (_phrase(p) for p in entry.get("en", []) if isinstance(p, str)):
-            # English: the last word may take a plural ending.
-            phrases += [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
+            phrases += _english_forms(phrase)
+        for weak in (_phrase(p) for p in entry.get("weak", []) if isinstance(p, str)):
+            forms = _english_forms(weak) if weak.isascii() else [weak]
+            phrases += forms
+            table.weak.update(forms)
+            if has_diacritics(weak):
+                table.folded.setdefault(fold(weak), set()).add(index)
+                table.weak.add(fold(weak))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in entry.get("vi", []):
@@ -84,7 +100,20 @@ def _build(entries: list[dict]) -> TopicTable:
         table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
     if table.folded:
         table.folded_pattern = re.compile(r"\b" + trie_pattern(table.folded) + r"(?!\w)")
+    masked = {_phrase(p).replace(",", " ,") for p in ignore or []}
+    masked |= {fold(p) for p in masked}
+    if masked:
+        # A comma in a unit name ("phòng, chống") may be written with or without a space.
+        table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*").replace(r"\,", ",")
+                                          + r"(?!\w)")
     return table
+
+
+def _mask(text: str, table: TopicTable) -> str:
+    """``text`` with the unit names of the ignore list blanked out (same length)."""
+    if table.ignore_pattern is None:
+        return text
+    return table.ignore_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _mentions(text: str, table: TopicTable) -> list[tuple[int, int, bool]]:
@@ -106,7 +135,7 @@ def _mentions(text: str, table: TopicTable) -> list[tuple[int, int, bool]]:
             phrase = " ".join(match.group(0).split())
             sentence = bisect.bisect_left(ends, match.start())
             for index in phrases.get(phrase, ()):
-                found.append((sentence, index, " " in phrase))
+                found.append((sentence, index, " " in phrase and phrase not in table.weak))
     return found
 
 
@@ -135,11 +164,11 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     """
     table = table or _default_table()
     scores: dict[str, float] = {}
-    for _, index, _specific in _mentions(title.lower(), table):
+    for _, index, _specific in _mentions(_mask(title.lower().replace("-", " "), table), table):
         label = table.labels[index]
         scores[label] = scores.get(label, 0) + TITLE_WEIGHT
     per_sentence: dict[int, dict[int, bool]] = {}
-    for sentence, index, specific in _mentions(body.lower(), table):
+    for sentence, index, specific in _mentions(_mask(body.lower().replace("-", " "), table), table):
         seen = per_sentence.setdefault(sentence, {})
         seen[index] = seen.get(index, False) or specific
     for topics_here in per_sentence.values():

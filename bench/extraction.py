@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""Ingest quality, measured: main-text extraction on real pages and metadata on labelled articles.
+
+1. Main text: the 181 real news pages of ``../shared/data/article-extraction-benchmark``
+   with their true article bodies. Each extractor's output is scored the way upstream
+   scores it (re-implemented here): the multiset of word 4-gram shingles of the output
+   against that of the truth gives TP/FP/FN per page, normalised so every page weighs the
+   same; precision and recall are averaged over pages and F1 is their harmonic mean. A
+   "pooled" F1 (raw shingle counts summed over all pages) is shown too. Extractors:
+
+   * ``searchdocs``: ``searchlib.ingest.extract_file`` on each ``.html.gz`` file, i.e. what
+     ``searchdocs extract`` does, in this one process;
+   * ``bs4 get_text``: ``BeautifulSoup(html, "lxml").get_text()``, the floor;
+   * ``trafilatura``: ``trafilatura.extract(html)``, the anchor (``pip install trafilatura``;
+     skipped with a note when it is not installed; it is not a searchdocs dependency).
+
+   Pages/s is the median over ``--runs`` rounds; the rounds interleave the extractors so
+   that a busy machine slows all of them alike, and the ratio to trafilatura is the
+   median of the per-round ratios.
+
+2. Metadata: every article in ``tests/fixtures/labelled`` is read with ``extract_file`` and
+   compared with the analyst's labels in ``labels.json`` (date, source, people, topics as
+   sets, lang); per-field accuracy is printed with the articles that miss.
+
+Usage: ``python bench/extraction.py [--runs 3] [--write]`` (``--write`` replaces the
+``## Extraction`` section of ``bench/RESULTS.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import io
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from contextlib import redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+LABELLED = ROOT / "tests" / "fixtures" / "labelled"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+SECTION = "## Extraction"
+
+_WORD = re.compile(r"\w+")
+
+
+# --- the score ---------------------------------------------------------------------------
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """The multiset of word ``n``-grams of ``text`` (a text shorter than ``n`` words is one
+    shingle of all its words; an empty text has none)."""
+    words = _WORD.findall(text or "")
+    if len(words) < n:
+        return Counter([tuple(words)] if words else [])
+    return Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+
+
+def counts(truth: str, predicted: str) -> tuple[int, int, int]:
+    """(TP, FP, FN) of the shingles of ``predicted`` against those of ``truth``."""
+    true, pred = shingles(truth), shingles(predicted)
+    tp = sum((true & pred).values())
+    return tp, sum(pred.values()) - tp, sum(true.values()) - tp
+
+
+def page_scores(triples: list[tuple[int, int, int]]) -> dict[str, float]:
+    """Upstream's metric over pages: each page's counts are normalised to sum 1, precision
+    and recall are averaged over the pages where they are defined, F1 is their harmonic
+    mean; "pooled" sums the raw counts instead."""
+    precisions, recalls = [], []
+    for tp, fp, fn in triples:
+        if fp == fn == 0 and tp:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp:
+            precisions.append(tp / (tp + fp))
+        if tp + fn:
+            recalls.append(tp / (tp + fn))
+    p = statistics.mean(precisions) if precisions else 0.0
+    r = statistics.mean(recalls) if recalls else 0.0
+    tp, fp, fn = (sum(t[i] for t in triples) for i in range(3))
+    pooled_p = tp / (tp + fp) if tp + fp else 0.0
+    pooled_r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": _f1(p, r), "pooled_f1": _f1(pooled_p, pooled_r)}
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def f1_interval(triples: list[tuple[int, int, int]], rounds: int = 300) -> float:
+    """1.96 × the bootstrap standard deviation of F1 (pages resampled with replacement)."""
+    rng = random.Random(0)
+    n = len(triples)
+    values = [page_scores([triples[rng.randrange(n)] for _ in range(n)])["f1"] for _ in range(rounds)]
+    return 1.96 * statistics.stdev(values)
+
+
+# --- the extractors ----------------------------------------------------------------------
+
+def _ours() -> Callable[[Path, bytes], str]:
+    from searchlib.errors import IngestError
+    from searchlib.ingest import extract_file
+
+    def run(path: Path, _raw: bytes) -> str:
+        try:
+            return extract_file(path).articles[0].body
+        except IngestError:
+            return ""
+    return run
+
+
+def _get_text() -> Callable[[Path, bytes], str]:
+    from bs4 import BeautifulSoup
+
+    def run(_path: Path, raw: bytes) -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return BeautifulSoup(gzip.decompress(raw), "lxml").get_text()
+    return run
+
+
+def _trafilatura() -> Callable[[Path, bytes], str] | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(_path: Path, raw: bytes) -> str:
+        return trafilatura.extract(gzip.decompress(raw)) or ""
+    return run
+
+
+def measure_pages(runs: int) -> tuple[list[str], dict[str, dict[str, float]], list[str]]:
+    truth = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)
+    paths = [BENCH / "html" / f"{k}.html.gz" for k in keys]
+    raws = [p.read_bytes() for p in paths]
+    extractors: dict[str, Callable[[Path, bytes], str]] = {"searchdocs": _ours(), "bs4 get_text": _get_text()}
+    notes: list[str] = []
+    anchor = _trafilatura()
+    if anchor is None:
+        notes.append("trafilatura is not installed: `pip install trafilatura` to get the anchor row")
+    else:
+        extractors["trafilatura"] = anchor
+    outputs: dict[str, list[str]] = {}
+    speeds: dict[str, list[float]] = {name: [] for name in extractors}
+    for name, run in extractors.items():  # warm-up: imports and caches, not timed
+        run(paths[0], raws[0])
+    for _ in range(runs):
+        for name, run in extractors.items():
+            start = time.perf_counter()
+            outputs[name] = [run(path, raw) for path, raw in zip(paths, raws)]
+            speeds[name].append(len(paths) / (time.perf_counter() - start))
+    table: dict[str, dict[str, float]] = {}
+    for name in extractors:
+        triples = [counts(truth[k].get("articleBody", ""), out) for k, out in zip(keys, outputs[name])]
+        row = page_scores(triples)
+        row["f1_ci"] = f1_interval(triples)
+        row["exact"] = sum(1 for k, out in zip(keys, outputs[name])
+                           if " ".join(out.split()) == " ".join(truth[k].get("articleBody", "").split())) / len(keys)
+        row["pages_s"] = statistics.median(speeds[name])
+        row["runs"] = speeds[name]
+        if "trafilatura" in speeds:
+            row["ratio"] = statistics.median(a / b for a, b in zip(speeds[name], speeds["trafilatura"]))
+        table[name] = row
+    lines = [f"{'extractor':<14} {'precision':>9} {'recall':>7} {'F1':>15} {'pooled F1':>9} {'exact':>6} "
+             f"{'pages/s':>8} {'vs trafilatura':>14}  runs (pages/s)"]
+    for name, row in table.items():
+        ratio = f"{row['ratio']:.2f}" if "ratio" in row else "-"
+        runs_text = ", ".join(f"{s:.0f}" for s in row["runs"])
+        lines.append(f"{name:<14} {row['precision']:>9.3f} {row['recall']:>7.3f} "
+                     f"{row['f1']:>7.3f} ± {row['f1_ci']:.3f} {row['pooled_f1']:>9.3f} {row['exact']:>6.3f} "
+                     f"{row['pages_s']:>8.1f} {ratio:>14}  {runs_text}")
+    return lines, table, notes
+
+
+# --- metadata on the labelled set --------------------------------------------------------
+
+FIELDS = ("date", "source", "people", "topics", "lang")
+
+
+def extracted_fields(path: Path) -> dict[str, object]:
+    """The labelled fields as the ingester extracts them from ``path``."""
+    from searchlib.ingest import extract_file
+
+    article = extract_file(path).articles[0]
+    return {"date": article.date.isoformat() if article.date else None, "source": article.source,
+            "people": sorted(article.people), "topics": sorted(article.topics), "lang": article.lang}
+
+
+def labelled_expected(label: dict[str, object]) -> dict[str, object]:
+    return {"date": label.get("date"), "source": label.get("source"), "people": sorted(label.get("people") or []),
+            "topics": sorted(label.get("topics") or []), "lang": label.get("lang")}
+
+
+def measure_labels() -> tuple[list[str], dict[str, float]]:
+    labels = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["articles"]
+    hits = dict.fromkeys(FIELDS, 0)
+    misses: list[str] = []
+    for name, label in sorted(labels.items()):
+        got = extracted_fields(LABELLED / name)
+        want = labelled_expected(label)
+        for key in FIELDS:
+            if got[key] == want[key]:
+                hits[key] += 1
+            else:
+                misses.append(f"  {name}: {key} = {got[key]!r}, label {want[key]!r}")
+    accuracy = {key: hits[key] / len(labels) for key in FIELDS}
+    lines = [f"{len(labels)} labelled articles (tests/fixtures/labelled): per-field accuracy",
+             "  " + "  ".join(f"{key} {accuracy[key]:.1%}" for key in FIELDS)]
+    if misses:
+        lines.append("misses:")
+        lines += misses
+    return lines, accuracy
+
+
+# --- report ------------------------------------------------------------------------------
+
+def machine() -> str:
+    try:
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        gib = int(mem.split()[1]) / 1024 ** 2
+        memory = f"{gib:.1f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        memory = "memory unknown"
+    import bs4
+    import lxml.etree
+    versions = f"bs4 {bs4.__version__}, lxml {'.'.join(map(str, lxml.etree.LXML_VERSION[:3]))}"
+    try:
+        import trafilatura
+        versions += f", trafilatura {trafilatura.__version__}"
+    except ImportError:
+        pass
+    return (f"{os.cpu_count()} CPUs (nproc), {memory}, Python {platform.python_version()}, {versions}, "
+            f"{platform.system()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed rounds over the pages (median reported)")
+    parser.add_argument("--write", action="store_true", help="replace the Extraction section of bench/RESULTS.md")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    out = io.StringIO()
+    with redirect_stdout(out):
+        command = "python bench/extraction.py" + (f" --runs {args.runs}" if args.runs != 3 else "")
+        print(f"command: {command}")
+        print(f"machine: {machine()}")
+        print(f"date:    {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+        print()
+        if (BENCH / "ground-truth.json").exists():
+            lines, _, notes = measure_pages(max(1, args.runs))
+            print(f"Main text: {BENCH.name} (181 real pages), word 4-gram shingles, "
+                  f"upstream averaging; pages/s median of {max(1, args.runs)} rounds")
+            print("\n".join(lines))
+            for note in notes:
+                print(f"note: {note}")
+        else:
+            print(f"Main text: skipped, {BENCH} is not present")
+        print()
+        if (LABELLED / "labels.json").exists():
+            print("\n".join(measure_labels()[0]))
+        print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
+    report = out.getvalue()
+    print(report, end="")
+    if args.write:
+        _write(report)
+    return 0
+
+
+NOTES = """\
+Produced by `python bench/extraction.py --write` (needs `../shared/data`; the trafilatura row
+needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs dependency).
+
+- **Score.** Upstream's metric, re-implemented: word 4-gram shingle multisets per page, each
+  page's TP/FP/FN normalised so pages weigh the same, precision and recall averaged over pages,
+  F1 their harmonic mean (± is 1.96 × bootstrap s.d. over pages). "pooled F1" sums raw counts
+  over all pages instead (long pages weigh more). "exact" = output equals the truth modulo spaces.
+- **Before this work** the ingester scored F1 0.904 (P 0.876, R 0.934) at 19 pages/s: it took the
+  `<article>` with most text (teaser cards won on 10 pages) and dropped `<form>` wrappers.
+- **Speed.** cProfile: building the BeautifulSoup tree is ~60 % of the time even after the cuts
+  (bs4's Python callbacks per tag and string; lxml itself parses the same pages at ~500 pages/s),
+  the content pass ~15 %, the regex pre-pass ~8 %, metadata/people/topics ~6 %. What made it
+  fast: one regex pass cuts scripts, styles, comments, SVG, form controls and page-level
+  nav/header/footer/aside before parsing (-60 % bytes), the head is read with regexes and not
+  parsed, class/id verdicts are cached across pages, the whole page is no longer
+  NFC-normalised (only the extracted text is).
+- **Noise.** The VM is shared (another process used ~70 % of a CPU during these runs): single
+  rounds varied 60–83 pages/s for searchdocs and 44–61 for trafilatura over the day; the ratio
+  to trafilatura (1.28–1.34 in 5-round and 3-round runs) is the steadier figure.
+- **Labelled set.** 33 articles written for this (plain text with headers, government, ministry
+  and agency HTML layouts, Vietnamese pages, cp1258 and UTF-16 files, folder `.source`), labelled
+  from the text before the extractor ran. Topics stay below the 95 % target: the 4 misses are
+  single passing mentions that the agreed scoring counts as evidence (fugitives "wanted for fraud,
+  drug trafficking and murder"; a scam that claims a "vụ án rửa tiền"; "tổ chức cho người khác
+  xuất cảnh trái phép" beside trafficking) and one cooperation visit whose only evidence is the
+  title's "step up cooperation". Requiring more evidence makes it worse: MIN_SCORE 1.5 gives
+  63.6 %, 2.0 gives 60.6 % (real topics named once are lost).
+"""
+
+
+def _write(report: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# searchdocs benchmark results\n"
+    section = f"{SECTION}\n\n{NOTES}\n```\n{report.rstrip()}\n```\n"
+    start = text.find(f"\n{SECTION}\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start + 1] + section + (text[end:] if end >= 0 else "")
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
