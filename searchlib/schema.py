@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
+from collections import Counter, defaultdict
+from operator import itemgetter
 from typing import Any, Mapping
 
 from whoosh import columns
@@ -50,17 +52,14 @@ class AnalysedText(TEXT):
         stream = analyse(value, kwargs.get("mode", "index")).get(self.analyzer.kind)
         boost = self.format.field_boost
         if isinstance(self.format, Positions):
-            positions: dict[str, list[int]] = {}
+            positions: defaultdict[str, list[int]] = defaultdict(list)
             for text, pos, _start, _end in stream:
-                positions.setdefault(text, []).append(pos)
+                positions[text].append(pos)
             encode = self.format.encode
             for text, poslist in positions.items():
                 yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
         else:
-            counts: dict[str, int] = {}
-            for text, _pos, _start, _end in stream:
-                counts[text] = counts.get(text, 0) + 1
-            for text, freq in counts.items():
+            for text, freq in Counter(map(itemgetter(0), stream)).items():
                 yield text.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 
