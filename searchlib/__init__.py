@@ -32,6 +32,7 @@ _EXPORTS = {
     "IndexCorruptError": "searchlib.errors",
     "IndexLockedError": "searchlib.errors",
     "IndexWriteError": "searchlib.errors",
+    "IndexUnsafeError": "searchlib.errors",
     "IngestError": "searchlib.errors",
     "CorpusNotFoundError": "searchlib.errors",
     "ExitCode": "searchlib.errors",
@@ -42,7 +43,7 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
     from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
-                         IndexNotFoundError, IndexWriteError, IngestError, QueryError, SearchdocsError)
+                         IndexNotFoundError, IndexUnsafeError, IndexWriteError, IngestError, QueryError, SearchdocsError)
     from .index import CorpusChanges, Index
     from .indexer import UpdateReport
     from .ingest import extract

@@ -53,6 +53,11 @@ class IndexLockedError(SearchdocsError):
     """Another process is updating the index."""
 
 
+class IndexUnsafeError(SearchdocsError):
+    """Other users can write the index directory or its files; it is refused, because a
+    Whoosh index holds pickles and loading one can run code."""
+
+
 class IndexWriteError(SearchdocsError):
     """The index cannot be written (permissions, disk full); the previous state is kept."""
 

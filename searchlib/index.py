@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .article import Article
-from .errors import IndexCorruptError
+from .errors import IndexCorruptError, SearchdocsError
 from .filters import DateArg
-from .indexer import ProblemFn, ProgressFn, UpdateReport, display_path, update_index
+from .indexer import ProblemFn, ProgressFn, UpdateReport, disk_path, display_path, update_index
 from .search import Results, run_search
-from .store import IndexDir, walk_dirs
+from .store import IndexDir, raised_in_whoosh, walk_dirs
 
 #: Above this many files, the staleness check looks at directories only.
 _STAT_ALL_LIMIT = 5000
@@ -58,29 +58,79 @@ class Index:
 
     # -- writing ---------------------------------------------------------------------------
     def update(self, paths: Iterable[str | os.PathLike[str]], *, progress: ProgressFn | None = None,
-               on_problem: ProblemFn | None = None) -> UpdateReport:
+               on_problem: ProblemFn | None = None, wait: bool = False,
+               on_wait: Callable[[str], None] | None = None) -> UpdateReport:
         """Index new and changed files under ``paths``, drop deleted ones; skip bad files.
 
         Creates the index if needed. ``progress(done, total, path)`` and
-        ``on_problem(error)`` are optional callbacks for a front end.
+        ``on_problem(error)`` are optional callbacks for a front end. While another process
+        updates, raises :class:`IndexLockedError`, or with ``wait`` calls ``on_wait(pid)``
+        and waits for it.
         """
-        return update_index(self._dir, list(paths), progress=progress, on_problem=on_problem)
+        return update_index(self._dir, list(paths), progress=progress, on_problem=on_problem,
+                            wait=wait, on_wait=on_wait)
 
     def rebuild(self, paths: Iterable[str | os.PathLike[str]], *, progress: ProgressFn | None = None,
-                on_problem: ProblemFn | None = None) -> UpdateReport:
+                on_problem: ProblemFn | None = None, wait: bool = False,
+                on_wait: Callable[[str], None] | None = None) -> UpdateReport:
         """Build a fresh index from ``paths`` and swap it in atomically when complete."""
-        return update_index(self._dir, list(paths), rebuild=True, progress=progress, on_problem=on_problem)
+        return update_index(self._dir, list(paths), rebuild=True, progress=progress, on_problem=on_problem,
+                            wait=wait, on_wait=on_wait)
 
     # -- reading ---------------------------------------------------------------------------
-    def _open(self):
+    def _open(self) -> tuple[object, tuple[str, int]]:
+        """The live Whoosh index, and its (name, generation) as seen just before opening.
+
+        A commit or rebuild may delete the files of the generation being opened (Whoosh
+        cleans up old TOCs and merged segments, a rebuild swaps the pointer and prunes the old
+        index): when the live state changed meanwhile, opening is simply tried again.
+        """
         from whoosh import index as whoosh_index
 
-        name = self._dir.read_pointer()["name"]
+        for attempt in range(4):
+            name = self._dir.read_pointer()["name"]
+            state = (name, self._dir.latest_generation(name))
+            try:
+                return whoosh_index.open_dir(str(self.path), indexname=name), state
+            except PermissionError:
+                raise
+            except Exception as exc:  # whoosh raises many types for damaged files
+                if attempt < 3 and self._live_state() != state:
+                    continue
+                raise _corrupt(self.path, exc) from None
+        raise AssertionError("unreachable")
+
+    def _read(self, action: Callable):
+        """Run ``action(ix)`` on the live index; damage found while reading becomes
+        :class:`IndexCorruptError` (our own errors, permissions and bugs pass through).
+
+        Whoosh opens some segment files lazily, so a commit or rebuild that deletes the files
+        of an older generation mid-search can make a read fail: when the live generation
+        changed meanwhile, the action is run again on the new one (each is a committed state).
+        """
+        for attempt in range(4):
+            ix, state = self._open()
+            try:
+                return action(ix)
+            except (SearchdocsError, PermissionError, MemoryError):
+                raise
+            except Exception as exc:
+                if not (raised_in_whoosh(exc) or isinstance(exc, OSError)):
+                    raise
+                if attempt < 3 and self._live_state() != state:
+                    continue
+                raise _corrupt(self.path, exc) from None
+            finally:
+                ix.close()
+        raise AssertionError("unreachable")
+
+    def _live_state(self) -> tuple[str, int] | None:
+        """The live Whoosh index name and generation, or ``None`` if unreadable."""
         try:
-            return whoosh_index.open_dir(str(self.path), indexname=name)
-        except Exception as exc:  # whoosh raises many types for damaged files
-            raise IndexCorruptError(f"cannot open the index at {self.path}: {exc}",
-                                    hint="run 'searchdocs index --rebuild'") from None
+            name = self._dir.read_pointer()["name"]
+            return name, self._dir.latest_generation(name)
+        except (SearchdocsError, OSError):
+            return None
 
     def search(self, query: str = "", *, since: DateArg = None, until: DateArg = None,
                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
@@ -97,33 +147,27 @@ class Index:
         """
         from whoosh import scoring
 
-        ix = self._open()
-        try:
+        def run(ix):
             with ix.searcher(weighting=scoring.BM25F()) as searcher:
                 return run_search(searcher, query, since=since, until=until, source=source,
                                   person=person, topic=topic, lang=lang, sort=sort, limit=limit,
                                   page=page, lenient=lenient, match=match, facet_size=facet_size)
-        finally:
-            ix.close()
+
+        return self._read(run)
 
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or ``None``."""
         from .schema import stored_to_article
 
-        ix = self._open()
-        try:
+        def run(ix):
             with ix.searcher() as s:
                 stored = s.document(id=article_id)
                 return stored_to_article(stored) if stored else None
-        finally:
-            ix.close()
+
+        return self._read(run)
 
     def __len__(self) -> int:
-        ix = self._open()
-        try:
-            return ix.doc_count()
-        finally:
-            ix.close()
+        return self._read(lambda ix: ix.doc_count())
 
     def corpus_changes(self, paths: Iterable[str | os.PathLike[str]]) -> CorpusChanges:
         """What changed under ``paths`` since the last update, judged from stat alone."""
@@ -143,7 +187,7 @@ class Index:
             if not under(d):
                 continue
             try:
-                if (base / d).stat().st_mtime_ns != mtime:
+                if disk_path(d, base).stat().st_mtime_ns != mtime:
                     changes.dirs.append(d)
             except OSError:
                 changes.dirs.append(d)
@@ -151,7 +195,7 @@ class Index:
         if len(files) <= _STAT_ALL_LIMIT:
             for d, st in files.items():
                 try:
-                    s = (base / d).stat()
+                    s = disk_path(d, base).stat()
                 except OSError:
                     changes.deleted += 1
                     continue
@@ -161,7 +205,7 @@ class Index:
 
             for d in changes.dirs:
                 try:
-                    entries = list(os.scandir(base / d))
+                    entries = list(os.scandir(disk_path(d, base)))
                 except OSError:
                     continue
                 for e in entries:
@@ -171,8 +215,19 @@ class Index:
                         changes.new += 1
             if changes.dirs and not (changes.new or changes.deleted):
                 # a directory changed without any file we care about changing
-                changes.dirs = [d for d in changes.dirs if _has_new_subdir(base / d, manifest.dirs, base)]
+                changes.dirs = [d for d in changes.dirs if _has_new_subdir(disk_path(d, base), manifest.dirs, base)]
         return changes
+
+
+def _corrupt(path: Path, exc: BaseException) -> IndexCorruptError:
+    """The error for damage found while reading: what failed, and the fix."""
+    if isinstance(exc, OSError):
+        where = f" ({Path(exc.filename).name})" if exc.filename else ""
+        what = f"{exc.strerror or exc}{where}"
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+    return IndexCorruptError(f"the index at {path} is damaged: {what}",
+                             hint="run 'searchdocs index --rebuild'")
 
 
 def _has_new_subdir(path: Path, known: dict[str, int], base: Path) -> bool:

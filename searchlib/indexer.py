@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import CorpusNotFoundError, IndexCorruptError, IngestError
+from .errors import CorpusNotFoundError, IndexCorruptError, IndexWriteError, IngestError, SearchdocsError
 from .schema import ColumnView, article_to_fields, build_schema
-from .store import FileState, IndexDir, Manifest, walk_dirs
+from .store import FileState, IndexDir, Manifest, is_disk_error, raised_in_whoosh, walk_dirs
 
 #: Called as ``progress(done, total, path)`` after each file.
 ProgressFn = Callable[[int, int, str], None]
@@ -50,12 +51,26 @@ class UpdateReport:
 
 
 def display_path(path: Path, base: Path) -> str:
-    """The path as stored and shown: relative to ``base`` when inside it, else absolute."""
+    """The path as stored and shown: relative to ``base`` when inside it, else absolute.
+
+    Bytes of a file name that are not UTF-8 appear as ``\\xNN``, so every stored id and path
+    is valid text (Whoosh terms, JSON and terminals need it) and still names one file.
+    """
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(base).as_posix()
+        text = absolute.relative_to(base).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        text = absolute.as_posix()
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def disk_path(disp: str, base: Path) -> Path:
+    """The file a display path names (the inverse of :func:`display_path`, ``\\xNN`` back to
+    the byte it stands for)."""
+    raw = disp.encode("utf-8")
+    if b"\\x" in raw:
+        raw = re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+    return base / os.fsdecode(raw)
 
 
 def _under(disp: str, root: str) -> bool:
@@ -73,7 +88,8 @@ def _sha256(path: Path) -> str:
 
 
 class _Writer:
-    """A Whoosh writer opened on first use; commits on success, cancels on error."""
+    """A Whoosh writer opened on first use; cancelled (its lock and temp files released)
+    when the update fails."""
 
     def __init__(self, ix) -> None:
         self.ix = ix
@@ -89,19 +105,34 @@ class _Writer:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None and self.writer is not None:
-            self.writer.cancel()
-            self.writer = None
+            writer, self.writer = self.writer, None
+            try:
+                writer.cancel()
+            except Exception:  # cancel flushes files too, and can fail again on a full disk
+                _force_close(writer)
+
+
+def _force_close(writer) -> None:
+    """Release what a Whoosh ``SegmentWriter`` holds when its own ``cancel`` failed."""
+    for step in (lambda: writer._tempstorage.destroy(), lambda: writer.writelock.release()):
+        try:
+            step()
+        except Exception:
+            pass
+    writer.is_closed = True
 
 
 def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, rebuild: bool = False,
-                 progress: ProgressFn | None = None, on_problem: ProblemFn | None = None) -> UpdateReport:
+                 progress: ProgressFn | None = None, on_problem: ProblemFn | None = None,
+                 wait: bool = False, on_wait: Callable[[str], None] | None = None) -> UpdateReport:
     """Bring the index in ``ixdir`` up to date with the files under ``paths``.
 
     With ``rebuild`` a fresh index is written beside the live one and replaces it only once
-    complete. Raises :class:`IndexLockedError` when another process is updating.
+    complete. Raises :class:`IndexLockedError` when another process is updating, unless
+    ``wait`` (then ``on_wait(pid)`` is called and the lock waited for). A failure to write
+    (disk full, permissions) raises :class:`IndexWriteError` and leaves the previous state.
+    Files are created readable by the user only (a Whoosh index holds pickles).
     """
-    from whoosh import index as whoosh_index
-
     from .ingest import extract_file, iter_source_files
 
     started = time.perf_counter()
@@ -121,56 +152,132 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
         raise IndexCorruptError(f"{ixdir.path} is a file, not an index directory",
                                 hint="give --index a directory path")
     _refuse_foreign(ixdir)
-    with ixdir.lock():
-        _refuse_foreign(ixdir)
-        fresh = rebuild or not ixdir.exists()
-        if fresh:
-            name = ixdir.new_name()
-            ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
-            manifest = Manifest()
-        else:
-            name = ixdir.read_pointer()["name"]
-            ix = _open(ixdir, name)
-            manifest = ixdir.load_manifest(name, ix.latest_generation()) or _manifest_from_index(ix)
-        base = Path(os.path.abspath(ixdir.path)).parent
-        root_disps = [display_path(r, base) for r in roots]
-        try:
-            with _Writer(ix) as w:
-                _apply(w, manifest, roots, root_disps, base, report, problem, progress,
-                       iter_source_files, extract_file)
-                for root in roots:
-                    if root.is_dir():
-                        for d in walk_dirs(root):
-                            try:
-                                manifest.dirs[display_path(d, base)] = d.stat().st_mtime_ns
-                            except OSError:
-                                pass
-                manifest.updated = time.time()
-                if w.writer is not None:
-                    generation = w.writer.generation
-                    ixdir.save_manifest(name, generation, manifest)
-                    w.writer.commit()
-                    w.writer = None
-                else:
-                    generation = ix.latest_generation()
-                    ixdir.save_manifest(name, generation, manifest)
-            if fresh:
-                ixdir.write_pointer(name)
-        except BaseException:
-            if fresh:
-                ix.close()
-                ixdir.discard(name)
-            raise
-        ixdir.prune(name, generation)
-        _count(ix, report)
-        ix.close()
+    old_umask = os.umask(0o077)
+    try:
+        with ixdir.lock(wait=wait, on_wait=on_wait):
+            _refuse_foreign(ixdir)
+            ixdir.check_safe()
+            try:
+                _locked_update(ixdir, roots, rebuild, report, problem, progress, iter_source_files, extract_file)
+            except OSError as exc:
+                error = _write_error(ixdir, exc)
+                if error is None:  # not the index's doing (e.g. a callback's broken pipe)
+                    raise
+                raise error from None
+            except (SearchdocsError, MemoryError):
+                raise
+            except Exception as exc:
+                if not raised_in_whoosh(exc):
+                    raise
+                raise _damaged(ixdir, f"{type(exc).__name__}: {exc}") from None
+    finally:
+        os.umask(old_umask)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: UpdateReport,
+                   problem: ProblemFn, progress: ProgressFn | None, iter_source_files, extract_file) -> None:
+    """The update proper, with the write lock held: all changes in one commit, or none."""
+    from whoosh import index as whoosh_index
+
+    fresh = rebuild or not ixdir.exists()
+    if fresh:
+        name = ixdir.new_name()
+        ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
+        manifest = Manifest()
+    else:
+        name = ixdir.read_pointer()["name"]
+        ix = _open(ixdir, name)
+        manifest = ixdir.load_manifest(name, ix.latest_generation()) or _recover_manifest(ixdir, ix)
+    base = Path(os.path.abspath(ixdir.path)).parent
+    root_disps = [display_path(r, base) for r in roots]
+    try:
+        with _Writer(ix) as w:
+            _apply(w, manifest, roots, root_disps, base, report, problem, progress,
+                   iter_source_files, extract_file)
+            for root in roots:
+                if root.is_dir():
+                    for d in walk_dirs(root):
+                        try:
+                            manifest.dirs[display_path(d, base)] = d.stat().st_mtime_ns
+                        except OSError:
+                            pass
+            manifest.updated = time.time()
+            if w.writer is not None:
+                generation = w.writer.generation
+                ixdir.save_manifest(name, generation, manifest)
+                w.writer.commit()
+                w.writer = None
+            else:
+                generation = ix.latest_generation()
+                ixdir.save_manifest(name, generation, manifest)
+        if fresh:
+            ixdir.write_pointer(name)
+    except BaseException:
+        ix.close()
+        if fresh:
+            ixdir.discard(name)
+        else:
+            _drop_uncommitted(ixdir, name)
+        raise
+    ixdir.prune(name, generation, _live_segments(ix))
+    _count(ixdir, ix, report)
+    ix.close()
+
+
+def _live_segments(ix) -> set[str] | None:
+    """Segment ids (``ix…_segid``) of the index's newest generation, or ``None`` if unknown."""
+    try:
+        return {seg.segment_id() for seg in ix._read_toc().segments}
+    except Exception:  # unreadable TOC: prune nothing by segment
+        return None
+
+
+def _drop_uncommitted(ixdir: IndexDir, name: str) -> None:
+    """After a failed update: delete files written for the generation that never committed
+    (a full disk must get its space back); the live generation stays as it was."""
+    from whoosh import index as whoosh_index
+
+    try:
+        ix = whoosh_index.open_dir(str(ixdir.path), indexname=name)
+        try:
+            ixdir.prune(name, ix.latest_generation(), _live_segments(ix))
+        finally:
+            ix.close()
+    except Exception:
+        pass  # the next successful update cleans up
+
+
+def _write_error(ixdir: IndexDir, exc: OSError) -> IndexWriteError | IndexCorruptError | None:
+    """The error for an OS failure during an update (the old state is kept): the storage
+    refused a write (full, quota, read-only), a permission in the index directory did, or a
+    file of the index is missing or unreadable. ``None`` when the failure is not the index's."""
+    reason = exc.strerror or str(exc)
+    where = f" ({exc.filename})" if exc.filename else ""
+    in_index = bool(exc.filename) and Path(os.path.abspath(os.fsdecode(exc.filename))).is_relative_to(
+        os.path.abspath(ixdir.path))
+    if is_disk_error(exc):
+        hint = "free some disk space (or fix the device) and run the command again"
+    elif isinstance(exc, PermissionError) and in_index:
+        hint = "check the index directory's permissions, or choose another --index"
+    elif in_index or raised_in_whoosh(exc):  # e.g. mmap of a truncated file: EINVAL, no name
+        return _damaged(ixdir, f"{reason}{where}")
+    else:
+        return None
+    return IndexWriteError(f"cannot write the index at {ixdir.path}: {reason}{where}; "
+                           f"the index was left as it was", hint=hint)
+
+
+def _damaged(ixdir: IndexDir, what: str) -> IndexCorruptError:
+    return IndexCorruptError(f"the index at {ixdir.path} is damaged: {what}; it was left as it was",
+                             hint="run 'searchdocs index --rebuild'")
+
+
 def _refuse_foreign(ixdir: IndexDir) -> None:
-    """Never write into a directory that holds something other than a searchdocs index."""
-    if not ixdir.exists() and not ixdir.looks_empty():
+    """Never write into a directory that holds something other than a searchdocs index
+    (a damaged index of ours may be rebuilt; a stranger's ``searchdocs.json`` is not ours)."""
+    if ixdir.exists() and not ixdir.is_ours() or not ixdir.exists() and not ixdir.looks_empty():
         raise IndexCorruptError(
             f"{ixdir.path} is not empty and is not a searchdocs index; refusing to write into it",
             hint="point --index at a new or empty directory")
@@ -181,18 +288,22 @@ def _open(ixdir: IndexDir, name: str):
 
     try:
         return whoosh_index.open_dir(str(ixdir.path), indexname=name)
+    except OSError:
+        raise
     except Exception as exc:  # whoosh raises many types for damaged files
-        raise IndexCorruptError(f"cannot open the index at {ixdir.path}: {exc}",
-                                hint="run 'searchdocs index --rebuild'") from None
+        raise _damaged(ixdir, f"{type(exc).__name__}: {exc}") from None
 
 
-def _manifest_from_index(ix) -> Manifest:
+def _recover_manifest(ixdir: IndexDir, ix) -> Manifest:
     """Recover a manifest from stored fields; every file then looks changed and is re-checked."""
     manifest = Manifest()
-    with ix.searcher() as s:
-        for stored in s.all_stored_fields():
-            state = manifest.files.setdefault(stored["path"], FileState(0, -1, ""))
-            state.ids.append(stored["id"])
+    try:
+        with ix.searcher() as s:
+            for stored in s.all_stored_fields():
+                state = manifest.files.setdefault(stored["path"], FileState(0, -1, ""))
+                state.ids.append(stored["id"])
+    except Exception as exc:  # damaged stored fields: whoosh raises many types
+        raise _damaged(ixdir, f"{type(exc).__name__}: {exc}") from None
     return manifest
 
 
@@ -281,9 +392,15 @@ def _one_file(w: _Writer, manifest: Manifest, owner: dict[str, str], disp: str, 
     manifest.files[disp] = FileState(st.st_mtime_ns, st.st_size, digest, ids, None)
 
 
-def _count(ix, report: UpdateReport) -> None:
-    with ix.searcher() as s:
-        reader = s.reader()
-        report.articles = reader.doc_count()
-        days = ColumnView(reader, "day", 0)
-        report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])
+def _count(ixdir: IndexDir, ix, report: UpdateReport) -> None:
+    """Articles and undated articles in the committed index."""
+    try:
+        with ix.searcher() as s:
+            reader = s.reader()
+            report.articles = reader.doc_count()
+            days = ColumnView(reader, "day", 0)
+            report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])
+    except OSError:
+        raise
+    except Exception as exc:  # damaged segments that this update did not rewrite
+        raise _damaged(ixdir, f"{type(exc).__name__}: {exc}") from None

@@ -340,7 +340,7 @@ def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = 
     notes: list[str] = []
     try:
         check_syntax(text)
-        raw = _parser(match).parse(text)
+        raw = _whoosh_parse(text, match)
         translated = _Translator(accented, resolver).node(raw)
         words = _positive_words(raw)
     except QueryError as err:
@@ -358,6 +358,16 @@ def parse_query(text: str, *, resolver: Resolver | None = None, lenient: bool = 
         notes.append("the query has no words; listing articles that match the filters")
         return ParsedQuery(text, None, accented, notes)
     return ParsedQuery(text, _with_proximity(translated, words, match), accented, notes)
+
+
+def _whoosh_parse(text: str, match: str) -> Q.Query:
+    """Whoosh's parse of ``text``; its own crashes on operator soups that pass
+    :func:`check_syntax` (``NOT NOT 0``, found by fuzzing) become a :class:`QueryError`."""
+    try:
+        return _parser(match).parse(text)
+    except Exception:  # noqa: BLE001 - whoosh raises IndexError, AttributeError, ... here
+        raise QueryError("the query's operators, brackets or fields do not fit together",
+                         "fix the query, or add --lenient to search the words as typed") from None
 
 
 def _with_proximity(q: Q.Query, words: list[str], match: str) -> Q.Query:

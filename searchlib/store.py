@@ -16,23 +16,32 @@ generation without one.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import shutil
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError
+from .errors import (IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexUnsafeError,
+                     IndexWriteError)
 from .schema import SCHEMA_VERSION
 
 POINTER = "searchdocs.json"
 LOCKFILE = ".lock"
 FORMAT = "searchdocs-index"
 _IGNORABLE = {".gitkeep", "README.md", ".DS_Store", LOCKFILE}
-#: Names of files searchdocs writes (Whoosh files of an ``ix…`` index, manifests, temp files).
-_OURS = re.compile(r"^(?:_?ix[0-9a-f]+_.*|manifest-ix[0-9a-f]+-\d+\.json|\..*\.\d+\.tmp)$")
+#: Names of files searchdocs writes: Whoosh files of an ``ix…`` index (and a TOC being
+#: written), Whoosh's posting-pool directory ``ix….tmp``, manifests, our own temp files.
+_OURS = re.compile(r"^(?:_?ix[0-9a-f]+_.*|ix[0-9a-f]+\.tmp|manifest-ix[0-9a-f]+-\d+\.json|\..*\.\d+\.tmp)$")
+#: Leftovers a killed writer can leave; any present while we hold the lock are stale.
+_LEFTOVER = re.compile(r"^(?:_ix[0-9a-f]+_\d+\.toc\..+|ix[0-9a-f]+\.tmp|\..*\.\d+\.tmp)$")
+#: File mode bits that let other users change a file or directory.
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
 
 @dataclass
@@ -67,13 +76,23 @@ class Manifest:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so readers see the old or the new content, never a part."""
+    """Write ``text`` to ``path`` so readers see the old or the new content, never a part.
+
+    The temporary file is removed again if writing fails (a full disk must not keep it).
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
 
 
 class IndexDir:
@@ -97,6 +116,47 @@ class IndexDir:
             return False
         return all(p.name in _IGNORABLE or _OURS.match(p.name) for p in self.path.iterdir())
 
+    def is_ours(self) -> bool:
+        """True when the directory is a searchdocs index, even a damaged one: its pointer
+        names our format, or everything else in it is a file of our naming. ``--rebuild``
+        may repair such a directory; anything else is someone else's and never touched."""
+        try:
+            data = json.loads((self.path / POINTER).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                return True
+        except (OSError, ValueError):
+            pass
+        if not self.path.is_dir():
+            return False
+        return all(p.name in _IGNORABLE or p.name == POINTER or _OURS.match(p.name)
+                   for p in self.path.iterdir())
+
+    def check_safe(self) -> None:
+        """Refuse an index that other users can write.
+
+        A Whoosh index stores Python pickles, and loading a pickle can run code: whoever can
+        write the directory or its files could run code as the user who searches it.
+        """
+        try:
+            entries = [self.path, *(p for p in self.path.iterdir()
+                                    if p.name == POINTER or _OURS.match(p.name))]
+        except OSError:
+            return  # missing or unlistable: the caller reports that more precisely
+        for entry in entries:
+            try:
+                st = entry.lstat()
+            except OSError:
+                continue
+            if stat.S_ISLNK(st.st_mode) or not st.st_mode & _OTHERS_WRITE:
+                continue
+            what = "directory" if entry == self.path else f"file {entry.name}"
+            raise IndexUnsafeError(
+                f"the index at {self.path} is writable by other users ({what} is "
+                f"{stat.filemode(st.st_mode)}); refusing to open it",
+                hint=f"an index holds Python pickles, which can run code when loaded: if you trust "
+                     f"everyone who can write it, run 'chmod -R go-w {self.path}'; otherwise "
+                     f"rebuild it in a private directory")
+
     def read_pointer(self) -> dict:
         """The pointer's content, checked; raises a typed error naming the fix."""
         pointer = self.path / POINTER
@@ -107,12 +167,14 @@ class IndexDir:
             raise IndexCorruptError(
                 f"{self.path} is not a searchdocs index (no {POINTER})",
                 hint="point --index at an index directory, or at a new empty one")
+        self.check_safe()
         try:
             data = json.loads(pointer.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexCorruptError(f"cannot read {pointer}: {exc}",
                                     hint="run 'searchdocs index --rebuild'") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or "name" not in data:
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("name"), str) \
+                or not re.fullmatch(r"ix[0-9a-f]+", data["name"]):
             raise IndexCorruptError(f"{pointer} is not a searchdocs index pointer",
                                     hint="run 'searchdocs index --rebuild'")
         if data.get("schema") != SCHEMA_VERSION:
@@ -146,75 +208,131 @@ class IndexDir:
         """The manifest of a generation, or ``None`` when it is missing or unreadable."""
         try:
             return Manifest.from_json(self._manifest_path(name, generation).read_text("utf-8"))
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def save_manifest(self, name: str, generation: int, manifest: Manifest) -> None:
         write_atomic(self._manifest_path(name, generation), manifest.to_json())
 
-    def prune(self, live_name: str, live_generation: int) -> None:
-        """Delete files of other Whoosh indexes and stale manifests; never foreign files."""
+    def prune(self, live_name: str, live_generation: int, live_segments: set[str] | None = None) -> None:
+        """Delete what the live generation does not use: files of other Whoosh indexes,
+        stale manifests, leftovers of killed writers and, given the live segment ids
+        (``ix…_segid``), orphaned segment files. Never foreign files. Call with the lock held."""
         ours = re.compile(r"^(?:_?(ix[0-9a-f]+)_.*|manifest-(ix[0-9a-f]+)-(\d+)\.json)$")
+        segment = re.compile(rf"^({re.escape(live_name)}_[0-9a-z]+)\.[A-Za-z0-9_.]+$")
         for entry in self.path.iterdir():
+            if _LEFTOVER.match(entry.name):
+                _remove(entry)
+                continue
             m = ours.match(entry.name)
             if not m:
                 continue
             name = m.group(1) or m.group(2)
             stale = name != live_name or (m.group(3) is not None and int(m.group(3)) != live_generation)
-            if stale and entry.is_file():
-                try:
-                    entry.unlink()
-                except OSError:
-                    pass
+            if not stale and live_segments is not None:
+                seg = segment.match(entry.name)
+                stale = bool(seg) and seg.group(1) not in live_segments
+            if stale:
+                _remove(entry)
 
     def discard(self, name: str) -> None:
         """Delete every file of the Whoosh index ``name`` (a failed rebuild)."""
-        pattern = re.compile(rf"^(?:_?{re.escape(name)}_.*|manifest-{re.escape(name)}-\d+\.json)$")
+        pattern = re.compile(
+            rf"^(?:_?{re.escape(name)}_.*|{re.escape(name)}\.tmp|manifest-{re.escape(name)}-\d+\.json)$")
         for entry in self.path.iterdir():
-            if pattern.match(entry.name) and entry.is_file():
-                try:
-                    entry.unlink()
-                except OSError:
-                    pass
+            if pattern.match(entry.name):
+                _remove(entry)
 
     # -- locking -------------------------------------------------------------------------
-    def lock(self) -> "WriteLock":
-        """The exclusive write lock, taken without waiting (see :class:`WriteLock`)."""
-        return WriteLock(self.path / LOCKFILE)
+    def lock(self, wait: bool = False, on_wait: Callable[[str], None] | None = None) -> "WriteLock":
+        """The exclusive write lock (see :class:`WriteLock`): refused at once while another
+        process holds it, or with ``wait`` waited for, after calling ``on_wait(pid)``."""
+        return WriteLock(self.path / LOCKFILE, wait=wait, on_wait=on_wait)
+
+
+#: The only directories searchdocs ever deletes: Whoosh's posting pools (``ix….tmp``).
+_POOL_DIR = re.compile(r"^ix[0-9a-f]+\.tmp$")
+
+
+def _remove(entry: Path) -> None:
+    """Delete one file of ours, or a Whoosh pool directory; any other directory is left
+    alone, and errors are ignored (the next run retries)."""
+    try:
+        if entry.is_symlink() or entry.is_file():
+            entry.unlink()
+        elif entry.is_dir() and _POOL_DIR.match(entry.name):
+            shutil.rmtree(entry, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def raised_in_whoosh(exc: BaseException) -> bool:
+    """True when ``exc`` was raised inside Whoosh's own code: reading damaged index files
+    (a bug of ours raises in our frames, and must not be blamed on the index)."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return last is not None and f"{os.sep}whoosh{os.sep}" in last
+
+
+def is_disk_error(exc: OSError) -> bool:
+    """True for errors of the storage itself (full, quota, read-only, I/O), not of a path."""
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG)
 
 
 class WriteLock:
-    """An exclusive, non-blocking, process-wide lock on an index directory.
+    """An exclusive, process-wide lock on an index directory.
 
     Uses ``fcntl.flock``, so a crashed writer never leaves a stale lock: the kernel drops it
     with the process. The holder's PID is written into the file for the error message.
+    Without ``wait`` a held lock raises :class:`IndexLockedError` at once; with it, the lock
+    is waited for (Ctrl-C still interrupts).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wait: bool = False,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = path
+        self.wait = wait
+        self.on_wait = on_wait
         self._fd: int | None = None
 
     def __enter__(self) -> "WriteLock":
         import fcntl
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except PermissionError:
             raise IndexWriteError(f"no permission to write the index at {self.path.parent}",
                                   hint="check the directory's permissions, or choose another --index") from None
+        except OSError as exc:
+            raise IndexWriteError(f"cannot create the lock file {self.path}: {exc.strerror or exc}",
+                                  hint="check the index directory, or choose another --index") from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
             try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise IndexWriteError(f"cannot lock {self.path}: {exc.strerror or exc}",
+                                          hint="the file system must support locks (flock)") from None
                 holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            finally:
-                os.close(fd)
-            raise IndexLockedError(
-                f"the index at {self.path.parent} is being updated by process {holder}",
-                hint="wait for it to finish, then run the command again") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+                if not self.wait:
+                    raise IndexLockedError(
+                        f"the index at {self.path.parent} is being updated by process {holder}",
+                        hint="wait for it to finish and run the command again, or add --wait") from None
+                if self.on_wait:
+                    self.on_wait(holder)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:  # the PID is only for other processes' messages; a full disk must not stop us
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, str(os.getpid()).encode(), 0)
+            except OSError:
+                pass
+        except BaseException:
+            os.close(fd)
+            raise
         self._fd = fd
         return self
 
@@ -225,6 +343,8 @@ class WriteLock:
             try:
                 os.ftruncate(self._fd, 0)
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
+            except OSError:
+                pass
             finally:
                 os.close(self._fd)
                 self._fd = None

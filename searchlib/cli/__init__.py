@@ -35,26 +35,49 @@ class SearchdocsGroup(DefaultGroup):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except SearchdocsError as err:
-            error_line(err.message, err.hint)
-            raise click.exceptions.Exit(int(err.exit_code)) from None
-        except KeyboardInterrupt:
-            raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
-        except BrokenPipeError:
-            # the reader went away (`| head`): stop quietly, as ripgrep does
-            _silence_stdout()
-            raise click.exceptions.Exit(int(ExitCode.OK)) from None
-        except OSError as exc:  # the environment, not a bug: permissions, disk full, ...
-            where = f" ({exc.filename})" if exc.filename else ""
-            error_line(f"{exc.strerror or exc}{where}",
-                       "check permissions and free disk space, or choose another path")
-            raise click.exceptions.Exit(int(ExitCode.ERROR)) from None
-        except Exception as exc:
-            if os.environ.get("SEARCHDOCS_DEBUG"):
-                raise
-            error_line(f"internal error: {type(exc).__name__}: {exc}",
-                       "please report it; set SEARCHDOCS_DEBUG=1 to see the traceback")
-            raise click.exceptions.Exit(int(ExitCode.ERROR)) from None
+        except BaseException as exc:  # noqa: BLE001 - every outcome becomes one message and a code
+            raise click.exceptions.Exit(int(_report(exc))) from None
+
+
+def _report(exc: BaseException) -> ExitCode:
+    """Print the one-line message for ``exc`` and return its exit code. ``SystemExit`` and
+    the like pass on; with ``SEARCHDOCS_DEBUG`` set, an internal error re-raises for its
+    traceback."""
+    if not isinstance(exc, (Exception, KeyboardInterrupt)):
+        raise exc
+    internal = not isinstance(exc, (SearchdocsError, KeyboardInterrupt, OSError))
+    if internal and os.environ.get("SEARCHDOCS_DEBUG"):
+        raise exc
+    try:
+        return _message(exc)
+    except (OSError, ValueError):  # stderr itself is gone: nothing left to tell
+        return ExitCode.ERROR
+
+
+def _message(exc: BaseException) -> ExitCode:
+    from ..store import raised_in_whoosh
+
+    if isinstance(exc, SearchdocsError):
+        error_line(exc.message, exc.hint)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # the reader went away (`| head`): stop quietly, as ripgrep does
+        _silence_stdout()
+        return ExitCode.OK
+    if isinstance(exc, OSError):  # the environment, not a bug: permissions, disk full, ...
+        where = f" ({exc.filename})" if exc.filename else ""
+        error_line(f"{exc.strerror or exc}{where}",
+                   "check permissions and free disk space, or choose another path")
+        return ExitCode.ERROR
+    if raised_in_whoosh(exc):
+        error_line(f"the index cannot be read or written: {type(exc).__name__}: {exc}",
+                   "run 'searchdocs index --rebuild' (set SEARCHDOCS_DEBUG=1 to see the traceback)")
+    else:
+        error_line(f"internal error: {type(exc).__name__}: {exc}",
+                   "please report it; set SEARCHDOCS_DEBUG=1 to see the traceback")
+    return ExitCode.ERROR
 
 
 @click.group(cls=SearchdocsGroup, default="search", default_if_no_args=False,

@@ -38,7 +38,8 @@ def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Inde
         if not quiet:
             notice(f"no index at {index_path} yet; building it from {corpus_path} …")
         with FileProgress(not quiet, "indexing") as bar:
-            ix.update([corpus_path], progress=bar, on_problem=bar.problem)
+            ix.update([corpus_path], progress=bar, on_problem=bar.problem, wait=True,
+                      on_wait=lambda pid: notice(f"process {pid} is building the index; waiting for it …"))
         return ix
     if corpus_path.exists() and not quiet:
         try:

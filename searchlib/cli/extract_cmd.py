@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..errors import ExitCode, IngestError
-from .output import error_line, one_line, safe
+from .output import error_line, json_text, one_line, safe
 
 
 @click.command("extract", context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +45,7 @@ def extract_command(files: tuple[Path, ...], as_json: bool) -> None:
         for article in result.articles:
             articles += 1
             if as_json:
-                click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+                click.echo(json_text(article.to_dict()))
             else:
                 _print_article(article)
     if not articles and failed:

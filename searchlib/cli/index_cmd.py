@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import click
 from ..errors import ExitCode
 from ..index import Index
 from .common import corpus_option, index_option
-from .output import FileProgress, one_line
+from .output import FileProgress, json_text, notice, one_line
 
 
 @click.command("index", context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,9 +19,11 @@ from .output import FileProgress, one_line
               help="Build a fresh index beside the live one and swap it in when complete.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; problems are still reported.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--wait", is_flag=True,
+              help="If another process is updating the index, wait for it (with a notice) instead of failing.")
 @index_option
 @corpus_option
-def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: bool,
+def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: bool, wait: bool,
                   index_path: Path, corpus_path: Path) -> None:
     """Add new and changed articles to the index and drop deleted ones.
 
@@ -35,19 +36,24 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
       searchdocs index new-articles/ feed.jsonl.gz
       searchdocs index --rebuild
 
+    Only one update runs at a time: another one fails at once with the PID of the running
+    one (exit 2), or with --wait waits for it.
+
     Exit status: 0 all files indexed, 3 some files skipped, 2 error.
     """
     ix = Index(index_path)
     targets = list(paths) or [corpus_path]
     with FileProgress(not (quiet or as_json), "indexing") as bar:
         run = ix.rebuild if rebuild else ix.update
-        report = run(targets, progress=bar, on_problem=bar.problem)
+        report = run(targets, progress=bar, on_problem=bar.problem, wait=wait,
+                     on_wait=lambda pid: notice(f"the index at {index_path} is being updated by process "
+                                                f"{pid}; waiting for it to finish …"))
     for warning in report.warnings:
         click.echo(f"searchdocs: warning: {one_line(warning)}", err=True)
     if as_json:
         data = asdict(report)
         data["problems"] = [{"path": p.path, "reason": p.reason} for p in report.problems]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data, indent=2))
     elif not quiet:
         what = "rebuilt" if rebuild else "updated"
         click.echo(summary_line(report, f"{what} {index_path}"))

@@ -6,23 +6,51 @@ only when the stream is a terminal; piped output is plain text, one record per l
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from typing import Any
 
 import click
 
-# C0/C1 control characters (ESC starts ANSI and OSC 8 sequences) other than tab and newline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Terminal escape sequences, removed whole (stripping only ESC would leave "[31m" behind):
+#: CSI (colours, cursor moves, erasing), OSC (window titles, OSC 8 hyperlinks) up to BEL or
+#: ST, DCS/SOS/PM/APC strings, and the short two-character escapes; in 7- and 8-bit forms.
+_ESCAPES = re.compile(r"""
+      (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?
+    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)?
+    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,4096}(?:\x1b\\|\x9c)?
+    | \x1b[ -/]*[0-~]?
+""", re.X)
+#: What is left to remove: C0/C1 controls other than tab and newline (CR could overwrite a
+#: line), and the Unicode bidirectional controls that reorder how a line is displayed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Lone surrogates (file names with bytes that are not UTF-8) cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters JSON may carry raw but a terminal would act on: escaped as \uXXXX in JSON output.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def safe(text: str | None) -> str:
-    """Article text made harmless for a terminal: control characters removed."""
-    return _CONTROL.sub("", text or "")
+    """Article text made inert for a terminal: escape sequences and control characters
+    removed, line separators made newlines. Rich markup needs no escaping here: the
+    renderers build Rich ``Text`` objects, which never interpret ``[bold]``."""
+    text = _ESCAPES.sub("", text or "")
+    text = _CONTROL.sub("", text.replace("\u2028", "\n").replace("\u2029", "\n"))
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def one_line(text: str | None) -> str:
     """``safe`` text on one line (tabs and newlines become spaces)."""
     return " ".join(safe(text).split())
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """``data`` as JSON, unchanged as data, but with every character a terminal could act
+    on (C1 controls, DEL, bidi controls, line separators, lone surrogates) written as a
+    ``\\uXXXX`` escape: ``json.dumps`` already escapes C0 controls such as ESC."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def error_line(message: str, hint: str = "") -> None:

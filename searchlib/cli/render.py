@@ -57,27 +57,42 @@ def render_plain(results: Results) -> None:
             click.echo(f"  {line}", err=True)
 
 
-def _marked(text: str, spans, base_style: str = ""):
+def _marked(text: str, spans, base_style: str = "", *, flat: bool = False):
+    """``text`` as a Rich ``Text`` (never parsed as markup), sanitised piece by piece so
+    the match spans, computed on the raw text, still mark the right words; ``flat`` puts
+    it on one line."""
     from rich.text import Text
 
-    out = Text(text, style=base_style)
-    for start, end in spans:
-        out.stylize("bold underline", start, end)
+    clean = _flat if flat else safe
+    out = Text(style=base_style)
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos or end <= start:
+            continue
+        out.append(clean(text[pos:start]))
+        out.append(clean(text[start:end]), style="bold underline")
+        pos = end
+    out.append(clean(text[pos:]))
     return out
+
+
+def _flat(text: str) -> str:
+    """``safe`` text with line breaks as spaces, keeping the spaces at its ends (unlike
+    ``one_line``, so pieces of one title join up)."""
+    return " ".join(safe(text).replace("\t", " ").split("\n"))
 
 
 def _hit_block(rank: int, hit: Hit):
     from rich.table import Table
     from rich.text import Text
 
-    title = safe(hit.title).replace("\n", " ")
     head = Text()
     head.append(f"{hit.date.isoformat() if hit.date else 'undated':<10}", style="cyan")
     head.append("  ")
     head.append(f"{one_line(hit.source) or '—'}", style="magenta")
     head.append("  ")
-    head.append_text(_marked(title, hit.title_highlights, "bold"))
-    snippet = _marked(safe(hit.snippet), hit.snippet_highlights)
+    head.append_text(_marked(hit.title or "", hit.title_highlights, "bold", flat=True))
+    snippet = _marked(hit.snippet or "", hit.snippet_highlights)
     meta = Text(one_line(hit.path), style="dim")
     if hit.people:
         meta.append("  · " + ", ".join(one_line(p) for p in hit.people[:4]), style="dim")
@@ -86,7 +101,7 @@ def _hit_block(rank: int, hit: Hit):
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", style="bold", width=3, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(f"{rank}", head)
+    grid.add_row(Text(str(rank)), head)
     grid.add_row("", snippet)
     grid.add_row("", meta)
     return grid
@@ -94,15 +109,16 @@ def _hit_block(rank: int, hit: Hit):
 
 def _facet_table(name: str, values: dict[str, int], extra: dict[str, int] | None = None):
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=FACET_TITLES.get(name, name), title_style="bold", show_header=False,
                   box=None, padding=(0, 1), title_justify="left")
     table.add_column(no_wrap=True, max_width=28, overflow="ellipsis")
     table.add_column(justify="right", style="cyan")
     for value, count in list(values.items())[:FACET_ROWS]:
-        table.add_row(one_line(value), str(count))
+        table.add_row(Text(one_line(value)), Text(str(count)))
     for value, count in (extra or {}).items():
-        table.add_row(value, str(count), style="dim")
+        table.add_row(Text(value), Text(str(count)), style="dim")
     return table
 
 

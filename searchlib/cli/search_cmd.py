@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..errors import ExitCode
 from .common import corpus_option, index_option, open_for_search
-from .output import notice, stdout_is_tty
+from .output import json_text, notice, stdout_is_tty
 from .render import render_plain, render_rich
 
 
@@ -58,7 +57,7 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
     for note in results.notes:
         notice(note)
     if as_json:
-        click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(results.to_dict(), indent=2))
     elif stdout_is_tty():
         render_rich(results)
     else:

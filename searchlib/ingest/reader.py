@@ -23,6 +23,11 @@ from searchlib.ingest.textfile import split_header
 
 #: Refuse to inflate a .gz past this size (a decompression bomb is not a press release).
 MAX_INFLATED = 512 * 1024 * 1024
+#: Largest single article (a .txt/.md/.html file, or one JSONL line) read, in bytes: press
+#: releases are kilobytes; a 50 MB "article" is a log or a dump, and would take minutes and
+#: gigabytes to analyse. JSONL files as a whole may be larger (they hold many articles).
+MAX_ARTICLE = 16 * 1024 * 1024
+_TOO_LARGE_HINT = "split it into articles, or make it a .jsonl file with one article per line"
 
 
 @dataclass
@@ -42,10 +47,13 @@ def extract_file(path: Path, display_path: str | None = None) -> FileResult:
     if suffix is None:
         raise IngestError(where, "unsupported file type",
                           hint="supported: .txt .md .html .htm .jsonl, each optionally .gz")
-    data = _read_bytes(Path(path), where)
+    single = not suffix.startswith(".jsonl")
+    data = _read_bytes(Path(path), where, MAX_ARTICLE if single and not suffix.endswith(".gz") else None)
     if suffix.endswith(".gz"):
-        data = _gunzip(data, where)
+        data = _gunzip(data, where, MAX_ARTICLE if single else MAX_INFLATED)
         suffix = suffix[:-3]
+    if single and len(data) > MAX_ARTICLE:
+        raise IngestError(where, _too_large(len(data)), hint=_TOO_LARGE_HINT)
     if not data.strip():
         raise IngestError(where, "empty file")
     html = suffix in (".html", ".htm")
@@ -62,12 +70,20 @@ def extract_file(path: Path, display_path: str | None = None) -> FileResult:
     return result
 
 
-def _read_bytes(path: Path, where: str) -> bytes:
+def _too_large(size: int) -> str:
+    return f"too large for one article ({size / 2**20:.1f} MiB; the limit is {MAX_ARTICLE >> 20} MiB)"
+
+
+def _read_bytes(path: Path, where: str, limit: int | None) -> bytes:
+    """The file's bytes; ``limit`` refuses a larger file before reading it."""
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):  # reading a FIFO or device would block
-            raise IngestError(where, "is a directory" if stat.S_ISDIR(mode) else "not a regular file")
-        return path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a FIFO or device would block
+            raise IngestError(where, "is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file")
+        if limit is not None and st.st_size > limit:
+            raise IngestError(where, _too_large(st.st_size), hint=_TOO_LARGE_HINT)
+        with open(path, "rb") as fh:
+            return fh.read() if limit is None else fh.read(limit + 1)
     except FileNotFoundError:
         reason = "file vanished or is a dangling link"
         raise IngestError(where, reason) from None
@@ -79,15 +95,30 @@ def _read_bytes(path: Path, where: str) -> bytes:
         raise IngestError(where, f"cannot read file ({exc.strerror or exc})") from None
 
 
-def _gunzip(data: bytes, where: str) -> bytes:
+def _gunzip(data: bytes, where: str, limit: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            inflated = fh.read(MAX_INFLATED + 1)
+            inflated = fh.read(limit + 1)
     except (OSError, EOFError, zlib.error, ValueError):
         raise IngestError(where, "truncated or corrupt gzip data") from None
-    if len(inflated) > MAX_INFLATED:
-        raise IngestError(where, f"inflates to more than {MAX_INFLATED >> 20} MiB")
+    if len(inflated) > limit:
+        raise IngestError(where, f"inflates to more than {limit >> 20} MiB", hint=_TOO_LARGE_HINT)
     return inflated
+
+
+def _drop_huge_lines(text: str, where: str) -> tuple[str, list[IngestError]]:
+    """Blank out JSONL lines longer than :data:`MAX_ARTICLE` characters (line numbers
+    stay right) and report each as a problem of its line."""
+    if len(text) <= MAX_ARTICLE:
+        return text, []
+    lines = text.split("\n")
+    problems = []
+    for i, line in enumerate(lines):
+        if len(line) > MAX_ARTICLE:
+            problems.append(IngestError(f"{where}:{i + 1}", _too_large(len(line.encode("utf-8", "replace"))),
+                                        hint=_TOO_LARGE_HINT))
+            lines[i] = ""
+    return ("\n".join(lines), problems) if problems else (text, [])
 
 
 def _dispatch(text: str, suffix: str, where: str, folder: str | None) -> FileResult:
@@ -96,7 +127,9 @@ def _dispatch(text: str, suffix: str, where: str, folder: str | None) -> FileRes
     if suffix == ".jsonl":
         from searchlib.ingest.jsonl import read_jsonl
 
+        text, huge = _drop_huge_lines(text, where)
         lines = read_jsonl(text, where, default_source=folder)
+        lines.problems[:0] = huge
         if not lines.articles and lines.problems:
             first = lines.problems[0]
             raise IngestError(where, f"no usable line ({len(lines.problems)} broken; first: {first.message})")
