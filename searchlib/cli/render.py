@@ -136,6 +136,7 @@ def render_rich(results: Results, out=None) -> None:
     tables = [_facet_table(name, values, undated if name == "year" else None)
               for name, values in results.facets.items() if values or (name == "year" and undated)]
     if tables and results.hits:
-        out.print(Panel(Columns(tables, padding=(0, 4)), title=f"Facets over {results.total} hits",
+        hits = f"{results.total} hit" + ("" if results.total == 1 else "s")
+        out.print(Panel(Columns(tables, padding=(0, 4)), title=f"Facets over {hits}",
                         title_align="left", border_style="dim"))
     notice(footer(results))
