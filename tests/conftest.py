@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -56,6 +57,21 @@ def seed_index(tmp_path_factory) -> Index:
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+def invoke(root: Path, args: list[str], env: dict | None = None):
+    """Run the CLI through click's runner in ``root``, with the index/corpus env vars unset."""
+    from click.testing import CliRunner
+
+    from searchlib.cli import cli
+
+    runner = CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None, **(env or {})})
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return runner.invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
 
 
 def ids(results) -> set[str]:

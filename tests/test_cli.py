@@ -8,12 +8,10 @@ import os
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from searchlib.cli import cli
 from searchlib.errors import ExitCode
 
-from .conftest import SEED, copy_seeds
+from .conftest import SEED, copy_seeds, invoke
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +22,6 @@ def project(tmp_path_factory):
     result = invoke(root, ["cooperation"])
     assert result.exit_code == 0, result.stderr
     return root
-
-
-def invoke(root, args, env=None):
-    runner = CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None, **(env or {})})
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return runner.invoke(cli, args, catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 def lines(result):

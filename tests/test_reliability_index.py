@@ -13,27 +13,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from searchlib import Index
-from searchlib.cli import cli
-from searchlib.errors import ExitCode, IndexCorruptError, IndexLockedError, IndexWriteError
+from searchlib.errors import ExitCode, IndexLockedError, IndexWriteError
 from searchlib.store import POINTER, IndexDir
 
-from .conftest import copy_seeds, ids, write_jsonl
+from .conftest import copy_seeds, ids, invoke, write_jsonl
 
 CLI = [sys.executable, "-c", "from searchlib.cli import main; main()"]
 ENV = {**os.environ, "SEARCHDOCS_INDEX": "", "SEARCHDOCS_CORPUS": ""}
 
 
-def invoke(root: Path, args: list[str]):
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None}).invoke(
-            cli, args, catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 def extra_articles(corpus: Path, n: int, tag: str = "extra") -> None:

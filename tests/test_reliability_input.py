@@ -9,7 +9,6 @@ is one line ``searchdocs: skipped PATH: reason`` on stderr, counted in the summa
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import json
 import os
@@ -20,13 +19,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner
 
 from searchlib import Index
-from searchlib.cli import cli
 from searchlib.errors import ExitCode
 
-from .conftest import copy_seeds, ids
+from .conftest import copy_seeds, ids, invoke
 from .test_ingest_encodings import VI, to_cp1258
 
 ARTICLE = "Police seize heroin\n\nPolice in Hà Nội seized 10 kg of heroin on Monday, the ministry said.\n"
@@ -104,14 +101,6 @@ CASES: dict[str, tuple[Callable[[Path], None], dict[str, str], list[str], int]] 
 }
 
 
-def invoke(root: Path, args: list[str]):
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None}).invoke(
-            cli, args, catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 def skipped_lines(stderr: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from whoosh import query as Q
 from searchlib import Index
 from searchlib.query import parse_query
 
-from .conftest import ids, write_jsonl
+from .conftest import write_jsonl
 
 DOCS = [
     {"id": "hoa", "title": "Tin địa phương", "body": "Ông Nguyễn Văn Hòa được khen thưởng.", "lang": "vi"},

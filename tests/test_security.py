@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from searchlib import Index
-from searchlib.cli import cli
 from searchlib.cli.output import json_text, one_line, safe
 from searchlib.errors import ExitCode, IndexUnsafeError
 from searchlib.store import IndexDir
 
-from .conftest import copy_seeds, write_jsonl
+from .conftest import copy_seeds, invoke, write_jsonl
 
 ESC_RED, ESC_CLEAR = "\x1b[31m", "\x1b[2J\x1b[H"
 OSC8 = "\x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\"
@@ -37,14 +34,6 @@ _RICH_SGR = re.compile(r"\x1b\[[0-9;]*m")
 _DANGEROUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def invoke(root: Path, args: list[str]):
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None}).invoke(
-            cli, args, catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.fixture(scope="module")
