@@ -229,6 +229,23 @@ def analyse(value: str, mode: str = "index") -> Streams:
 
 
 # -- Whoosh adapters ---------------------------------------------------------------------------
+def _emit(stream: list[Term], positions: bool, chars: bool, keeporiginal: bool, removestops: bool,
+          start_pos: int, start_char: int, mode: str, kwargs: dict) -> Iterator[Token]:
+    """Yield ``stream`` as Whoosh tokens (one reused Token object, as Whoosh's own do)."""
+    t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+    t.boost = 1.0
+    t.stopped = False
+    for text, pos, start, end in stream:
+        t.text = text
+        if keeporiginal:
+            t.original = text
+        if positions:
+            t.pos = start_pos + pos
+        if chars:
+            t.startchar, t.endchar = start_char + start, start_char + end
+        yield t
+
+
 class VietTokenizer(Tokenizer):
     """The raw tokens (R4: single letters and numbers kept), NFC, offsets into the input.
 
@@ -239,19 +256,9 @@ class VietTokenizer(Tokenizer):
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  **kwargs) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pieces = _raw_tokens(value) if tokenize else [(normalize_text(value), 0, len(value))]
-        for pos, (text, start, end) in enumerate(pieces):
-            t.text = text
-            if keeporiginal:
-                t.original = text
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
-            yield t
+        stream = [(text, pos, start, end) for pos, (text, start, end) in enumerate(pieces)]
+        return _emit(stream, positions, chars, keeporiginal, removestops, start_pos, start_char, mode, kwargs)
 
 
 class ChainAnalyzer(Analyzer):
@@ -273,19 +280,8 @@ class ChainAnalyzer(Analyzer):
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  **kwargs) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        t.boost = 1.0
-        t.stopped = False
-        stream = analyse(value, mode).get(self.kind)
-        for text, pos, start, end in stream:
-            t.text = text
-            if keeporiginal:
-                t.original = text
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
-            yield t
+        return _emit(analyse(value, mode).get(self.kind), positions, chars, keeporiginal, removestops,
+                     start_pos, start_char, mode, kwargs)
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Sequence
 from .article import Article
 from .errors import IndexCorruptError, SearchdocsError
 from .filters import DateArg
-from .indexer import ProblemFn, ProgressFn, UpdateReport, disk_path, display_path, update_index
+from .indexer import ProblemFn, ProgressFn, UpdateReport, disk_path, display_path, is_under, update_index
 from .search import Results, run_search
 from .store import IndexDir, raised_in_whoosh, walk_dirs
 
@@ -181,7 +181,7 @@ class Index:
         roots = [display_path(Path(p), base) for p in paths]
 
         def under(d: str) -> bool:
-            return any(d == r or d.startswith(r.rstrip("/") + "/") or r == "." for r in roots)
+            return any(is_under(d, r) for r in roots)
 
         for d, mtime in manifest.dirs.items():
             if not under(d):
@@ -201,7 +201,7 @@ class Index:
                     continue
                 if (s.st_mtime_ns, s.st_size) != (st.mtime_ns, st.size):
                     changes.modified += 1
-            from .ingest import SUPPORTED_SUFFIXES
+            from .ingest.files import format_suffix
 
             for d in changes.dirs:
                 try:
@@ -211,7 +211,7 @@ class Index:
                 for e in entries:
                     rel = display_path(Path(e.path), base)
                     if (e.is_file() and rel not in manifest.files and not e.name.startswith(".")
-                            and any(e.name.lower().endswith(s) for s in SUPPORTED_SUFFIXES)):
+                            and format_suffix(e.name)):
                         changes.new += 1
             if changes.dirs and not (changes.new or changes.deleted):
                 # a directory changed without any file we care about changing

@@ -73,7 +73,8 @@ def disk_path(disp: str, base: Path) -> Path:
     return base / os.fsdecode(raw)
 
 
-def _under(disp: str, root: str) -> bool:
+def is_under(disp: str, root: str) -> bool:
+    """Whether display path ``disp`` lies under the display path ``root``."""
     if root == ".":
         return not disp.startswith("/")
     return disp == root or disp.startswith(root.rstrip("/") + "/")
@@ -314,7 +315,7 @@ def _apply(w: _Writer, manifest: Manifest, roots, root_disps, base, report: Upda
         files.setdefault(display_path(path, base), path)
     owner = {aid: disp for disp, st in manifest.files.items() for aid in st.ids}
 
-    for disp in [d for d in manifest.files if d not in files and any(_under(d, r) for r in root_disps)]:
+    for disp in [d for d in manifest.files if d not in files and any(is_under(d, r) for r in root_disps)]:
         state = manifest.files.pop(disp)
         if state.ids:
             w.get().delete_by_term("path", disp)

@@ -141,7 +141,7 @@ class _Translator:
         joined = " ".join(words)
         clauses = []
         for tok in self.an["folded"](joined, chars=True, mode="query"):
-            parts = [w for w in _split_words(joined, tok.startchar, tok.endchar)]
+            parts = _split_words(joined, tok.startchar, tok.endchar)
             clauses.append(self._token_clause(tok.text, parts, fieldname, boost))
         return clauses
 
@@ -224,7 +224,7 @@ class _Translator:
             if q.fieldname in _TEXT_FIELDS:
                 return _and_or_single(self.words([q.text], q.fieldname, q.boost))
             return self.filter(q.fieldname, q.text)
-        if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+        if isinstance(q, Q.NullQuery.__class__):
             return Q.NullQuery
         raise QueryError(f"unsupported query syntax: {q!r}", "add --lenient to search the words as typed")
 
