@@ -39,6 +39,12 @@ SCHEMA_VERSION = 4
 MULTI_SEP = "\x1f"
 
 
+#: Encoded values shared by many postings (they are immutable bytes): a frequency, and a
+#: positions list of one position (the commonest posting), by position.
+_FREQ_BYTES = [pack_uint(i) for i in range(256)]
+_ONE_POSITION: dict[int, bytes] = {}
+
+
 class AnalysedText(TEXT):
     """A TEXT field whose postings come straight from :func:`searchlib.analysis.analyse`.
 
@@ -57,10 +63,17 @@ class AnalysedText(TEXT):
                 positions[text].append(pos)
             encode = self.format.encode
             for text, poslist in positions.items():
-                yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+                if len(poslist) == 1:  # most terms: one shared bytes object per position
+                    pos = poslist[0]
+                    vbytes = _ONE_POSITION.get(pos)
+                    if vbytes is None:
+                        vbytes = _ONE_POSITION[pos] = encode(poslist)
+                    yield text.encode("utf-8"), 1, boost, vbytes
+                else:
+                    yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
         else:
             for text, freq in Counter(map(itemgetter(0), stream)).items():
-                yield text.encode("utf-8"), freq, freq * boost, pack_uint(freq)
+                yield text.encode("utf-8"), freq, freq * boost, _FREQ_BYTES[freq] if freq < 256 else pack_uint(freq)
 
 
 def build_schema() -> Schema:

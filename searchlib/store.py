@@ -336,6 +336,11 @@ class WriteLock:
         self._fd = fd
         return self
 
+    @property
+    def fd(self) -> int | None:
+        """The lock file's descriptor while held (a forked worker must close its copy)."""
+        return self._fd
+
     def __exit__(self, *exc: object) -> None:
         import fcntl
 

@@ -139,12 +139,12 @@ def test_rebuild_replaces_atomically_and_cleans_up(project):
 def test_failed_rebuild_keeps_the_old_index(project, monkeypatch):
     root, corpus, ix = project
     ix.update([corpus])
-    import searchlib.indexer as indexer
+    import searchlib.workers as workers
 
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(indexer, "article_to_fields", boom)
+    monkeypatch.setattr(workers, "article_to_fields", boom)
     with pytest.raises(RuntimeError):
         ix.rebuild([corpus])
     assert len(ix) == 5 and ix.search("Vilay").total == 2
