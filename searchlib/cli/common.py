@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import CorpusNotFoundError, IndexNotFoundError
-from ..index import Index
-from ..store import IndexDir
 from .output import FileProgress, notice
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, not for --help
+    from ..index import Index
 
 index_option = click.option(
     "--index", "index_path", type=click.Path(file_okay=False, path_type=Path), default="index",
@@ -27,6 +29,9 @@ def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Inde
     A search never changes an existing index; if the corpus changed since the last update,
     it says so (cheaply, from file and directory stat alone).
     """
+    from ..index import Index
+    from ..store import IndexDir
+
     ix = Index(index_path)
     if not ix.exists:
         if not IndexDir(index_path).looks_empty():

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from ..errors import ExitCode
-from ..index import Index
 from .common import corpus_option, index_option
 from .output import FileProgress, json_text, notice, one_line
 
@@ -41,6 +40,8 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
 
     Exit status: 0 all files indexed, 3 some files skipped, 2 error.
     """
+    from ..index import Index  # here, not at import: --help stays fast
+
     ix = Index(index_path)
     targets = list(paths) or [corpus_path]
     with FileProgress(not (quiet or as_json), "indexing") as bar:

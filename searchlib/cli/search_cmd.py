@@ -9,7 +9,6 @@ import click
 from ..errors import ExitCode
 from .common import corpus_option, index_option, open_for_search
 from .output import json_text, notice, stdout_is_tty
-from .render import render_plain, render_rich
 
 
 @click.command("search", context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +58,11 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
     if as_json:
         click.echo(json_text(results.to_dict(), indent=2))
     elif stdout_is_tty():
+        from .render import render_rich  # Rich only for a terminal
+
         render_rich(results)
     else:
+        from .render import render_plain
+
         render_plain(results)
     raise click.exceptions.Exit(int(ExitCode.OK if results.total else ExitCode.NO_HITS))
