@@ -156,7 +156,12 @@ class FastSegmentWriter(SegmentWriter):
                     continue
                 field = schema[fieldname]
                 length = 0
-                if field.indexed:
+                if field.indexed and hasattr(field, "add_postings"):  # searchdocs' analysed text
+                    n, length = field.add_postings(value, pool.terms(fieldname), docnum)
+                    pool.postings += n
+                    if length:
+                        pool.lengths.setdefault(fieldname, {})[docnum] = _quantised(length)
+                elif field.indexed:
                     terms = pool.terms(fieldname)
                     scorable = field.scorable
                     n = 0
