@@ -29,7 +29,7 @@ ProgressFn = Callable[[int, int, str], None]
 ProblemFn = Callable[[IngestError], None]
 #: Files to (re)read per worker process: an update with fewer changed files than this runs
 #: in process (starting workers costs more than they save); more use up to one per core.
-PARALLEL_MIN_FILES = 100
+PARALLEL_MIN_FILES = 50
 
 
 @dataclass
@@ -185,10 +185,13 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
         name = ixdir.new_name()
         ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
         manifest = Manifest()
+        on_disk = False
     else:
         name = ixdir.read_pointer()["name"]
         ix = _open(ixdir, name)
-        manifest = ixdir.load_manifest(name, ix.latest_generation()) or _recover_manifest(ixdir, ix)
+        loaded = ixdir.load_manifest(name, ix.latest_generation())
+        on_disk = loaded is not None
+        manifest = loaded or _recover_manifest(ixdir, ix)
     base = Path(os.path.abspath(ixdir.path)).parent
     root_disps = [display_path(r, base) for r in roots]
     try:
@@ -196,6 +199,8 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
             tasks, total = _scan(w, manifest, roots, root_disps, base, report, problem, progress, iter_source_files)
             outcomes, segments = _work(ix, ixdir, name, lock_fd, tasks, total, progress, extract_file)
             _apply(w, manifest, outcomes, segments, report, problem)
+            dirs_before = dict(manifest.dirs)
+            manifest.updated = time.time()
             for root in roots:
                 if root.is_dir():
                     for d in walk_dirs(root):
@@ -203,8 +208,9 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
                             manifest.dirs[display_path(d, base)] = d.stat().st_mtime_ns
                         except OSError:
                             pass
-            manifest.updated = time.time()
-            if w.writer is not None or segments:
+            if on_disk and not (outcomes or report.removed or manifest.dirs != dirs_before):
+                generation = ix.latest_generation()  # nothing changed: the manifest on disk is right
+            elif w.writer is not None or segments:
                 writer = w.get()
                 generation = writer.generation
                 ixdir.save_manifest(name, generation, manifest)
@@ -313,8 +319,15 @@ def _scan(w: _Writer, manifest: Manifest, roots, root_disps, base, report: Updat
     """Drop files gone from disk; settle files whose stat is unchanged; return the rest as
     tasks (in file order) and the number of files seen."""
     files: dict[str, Path] = {}
+    parents: dict[str, str] = {}  # display path per directory: one Path computation per directory
     for path in iter_source_files(roots):
-        files.setdefault(display_path(path, base), path)
+        parent, _, name = os.fspath(path).rpartition(os.sep)
+        prefix = parents.get(parent)
+        if prefix is None:
+            prefix = parents[parent] = display_path(Path(parent or "."), base)
+        if not name.isascii():
+            name = os.fsencode(name).decode("utf-8", "backslashreplace")
+        files.setdefault(name if prefix == "." else prefix.rstrip("/") + "/" + name, path)
 
     for disp in [d for d in manifest.files if d not in files and any(is_under(d, r) for r in root_disps)]:
         state = manifest.files.pop(disp)
@@ -434,8 +447,13 @@ def _count(ixdir: IndexDir, ix, report: UpdateReport) -> None:
         with ix.searcher() as s:
             reader = s.reader()
             report.articles = reader.doc_count()
-            days = ColumnView(reader, "day", 0)
-            report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])
+            report.undated = 0
+            for (_offset, days), (segment, _) in zip(ColumnView(reader, "day", 0).segments(), reader.leaf_readers()):
+                if days is None:  # a segment without a single dated article
+                    report.undated += segment.doc_count()
+                    continue
+                deleted = segment.segment().deleted_docs() if segment.has_deletions() else ()
+                report.undated += days.count(0) - sum(1 for n in deleted if not days[n])
     except OSError:
         raise
     except Exception as exc:  # damaged segments that this update did not rewrite
