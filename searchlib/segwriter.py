@@ -30,7 +30,7 @@ from whoosh.writing import SegmentWriter
 INLINE_LIMIT = 4
 #: Postings a segment may hold in memory before the caller should start a new one (~40 B
 #: each with the term tables: a few hundred MB).
-FLUSH_POSTINGS = 4_000_000
+FLUSH_POSTINGS = 5_000_000
 
 
 def _quantised(length: int) -> int:
