@@ -64,8 +64,10 @@ class Manifest:
     updated: float = 0.0
 
     def to_json(self) -> str:
-        return json.dumps({"files": {k: asdict(v) for k, v in self.files.items()},
-                           "dirs": self.dirs, "updated": self.updated},
+        # the fields by hand: dataclasses.asdict deep-copies, ~5 µs a file at 100k files
+        files = {k: {"mtime_ns": v.mtime_ns, "size": v.size, "sha256": v.sha256, "ids": v.ids, "error": v.error}
+                 for k, v in self.files.items()}
+        return json.dumps({"files": files, "dirs": self.dirs, "updated": self.updated},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
