@@ -241,7 +241,8 @@ def test_every_shipped_topic_has_english_and_vietnamese_rules() -> None:
                       .read_text(encoding="utf-8"))
     for entry in data["topics"]:
         assert entry.get("en") and entry.get("vi"), entry["label"]
-        assert all(isinstance(p, str) and p.strip() for p in entry["en"] + entry["vi"] + entry.get("weak", []))
+        assert all(isinstance(p, str) and p.strip()
+                   for p in entry["en"] + entry["vi"] + entry.get("weak", []) + entry.get("title", []))
 
 
 def test_a_place_or_an_actor_is_weak_evidence() -> None:
@@ -251,6 +252,29 @@ def test_a_place_or_an_actor_is_weak_evidence() -> None:
         ["border security"]  # two weak mentions in two sentences add up
     assert detect_topics("", "Victims were rescued from scam compounds in Myanmar.") == []
     assert detect_topics("", "Bộ đội Biên phòng tăng cường bảo vệ biên giới.") == ["border security"]
+
+
+def test_the_charges_someone_is_wanted_for_are_weak_evidence() -> None:
+    # From an extradition report: the charge sheet of fugitives is not the article's subject.
+    body = ("Since 2023, the Thai police have arrested and handed over 35 Vietnamese fugitives wanted for "
+            "fraud, drug trafficking and murder, while Viet Nam has returned 8 Thai nationals.")
+    assert detect_topics("Thailand hands over fugitives", body) == ["fugitives and extradition"]
+    body = "Đối tượng bị truy nã về tội mua bán trái phép chất ma túy đã bị bắt tại Lào."
+    assert detect_topics("", body) == ["fugitives and extradition"]
+    # The same crime named as what the police did, not as a charge, is evidence.
+    assert detect_topics("", "The police seized heroin in a drug trafficking case.") == ["drug crime"]
+    # Named twice, once as a charge, it adds up.
+    body = ("He was charged with drug trafficking. Police said the drug trafficking ring used trucks.")
+    assert detect_topics("", body) == ["drug crime"]
+
+
+@pytest.mark.parametrize("title", ["Laos, Vietnam step up cooperation to secure shared border",
+                                   "Việt Nam, Lào tăng cường hợp tác bảo vệ biên giới"])
+def test_cooperation_in_a_headline_is_evidence_but_not_in_a_body(title: str) -> None:
+    assert "law-enforcement cooperation" in detect_topics(title, "The ministers met in Vientiane.")
+    body = "Deputy Minister Đặng Hồng Đức thanked the Royal Thai Police for its cooperation."
+    assert detect_topics("Thailand extradites fugitive", body) == ["fugitives and extradition"]
+    assert detect_topics("", "Hai bên cảm ơn sự hợp tác của người dân.") == []
 
 
 def test_unit_names_are_no_evidence() -> None:
