@@ -210,6 +210,24 @@ def test_corpus_changes_detected_cheaply(project):
     assert not ix.corpus_changes([corpus])
 
 
+def test_corpus_changes_of_a_large_corpus_read_only_the_manifest_head(project, monkeypatch):
+    import searchlib.index as index_module
+
+    _, corpus, ix = project
+    ix.update([corpus])
+    name = IndexDir(ix.path).read_pointer()["name"]
+    generation = IndexDir(ix.path).latest_generation(name)
+    dirs, count = IndexDir(ix.path).manifest_head(name, generation)
+    assert count == 5 and dirs == IndexDir(ix.path).load_manifest(name, generation).dirs
+    monkeypatch.setattr(index_module, "_STAT_ALL_LIMIT", 2)  # "large": directories only
+    assert not ix.corpus_changes([corpus])
+    (corpus / "sub").mkdir()
+    changes = ix.corpus_changes([corpus])
+    assert changes and changes.dirs == ["corpus"] and (changes.new, changes.modified) == (0, 0)
+    ix.update([corpus])
+    assert not ix.corpus_changes([corpus])
+
+
 def test_get_returns_the_stored_article(project):
     _, corpus, ix = project
     ix.update([corpus])
