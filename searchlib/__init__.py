@@ -35,6 +35,9 @@ _EXPORTS = {
     "IndexUnsafeError": "searchlib.errors",
     "IngestError": "searchlib.errors",
     "CorpusNotFoundError": "searchlib.errors",
+    "BackendError": "searchlib.errors",
+    "SearchBackend": "searchlib.backend",
+    "open_backend": "searchlib.backend",
     "ExitCode": "searchlib.errors",
 }
 
@@ -42,7 +45,8 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
-    from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
+    from .backend import SearchBackend, open_backend
+    from .errors import (BackendError, CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
                          IndexNotFoundError, IndexUnsafeError, IndexWriteError, IngestError, QueryError, SearchdocsError)
     from .index import CorpusChanges, Index
     from .indexer import UpdateReport

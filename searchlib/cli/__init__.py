@@ -18,6 +18,7 @@ from .extract_cmd import extract_command
 from .index_cmd import index_command
 from .output import error_line
 from .search_cmd import search_command
+from .sync_cmd import sync_command
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "ignore_unknown_options": True}
 
@@ -93,6 +94,7 @@ def cli() -> None:
       searchdocs --person "to lam" --sort newest
       searchdocs index                      # update the index from ./corpus
       searchdocs extract corpus/some-article.txt
+      searchdocs sync --to typesense://KEY@127.0.0.1:8108/press   # copy ./index to Typesense
 
     SEARCH is the default command: 'searchdocs QUERY' means 'searchdocs search QUERY'.
     To search for a word that is also a command name, write 'searchdocs search index'.
@@ -102,6 +104,7 @@ def cli() -> None:
 cli.add_command(search_command)
 cli.add_command(index_command)
 cli.add_command(extract_command)
+cli.add_command(sync_command)
 
 
 def _silence_stdout() -> None:

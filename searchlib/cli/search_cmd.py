@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import ExitCode
-from .common import corpus_option, index_option, open_for_search
+from .common import backend_option, corpus_option, index_option, open_for_search
 from .output import json_text, notice, stdout_is_tty
 from .render import render_plain, render_rich
 
@@ -31,8 +31,10 @@ from .render import render_plain, render_rich
               help="Rank articles with any of the words (more and closer first) instead of requiring all.")
 @index_option
 @corpus_option
+@backend_option
 def search_command(query: tuple[str, ...], since, until, source, person, topic, lang, sort, limit,
-                   page, as_json, lenient, match_any, index_path: Path, corpus_path: Path) -> None:
+                   page, as_json, lenient, match_any, index_path: Path, corpus_path: Path,
+                   backend: str | None) -> None:
     """Search the index; QUERY words are all required.
 
     \b
@@ -50,7 +52,7 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
     Exit status: 0 hits found, 1 no hits, 2 error.
     """
     text = " ".join(query)
-    ix = open_for_search(index_path, corpus_path, quiet=False)
+    ix = open_for_search(index_path, corpus_path, quiet=False, backend=backend)
     results = ix.search(text, since=since, until=until, source=list(source), person=list(person),
                         topic=list(topic), lang=list(lang), sort=sort or "relevance", limit=limit,
                         page=page, lenient=lenient, match="any" if match_any else "all")

@@ -1,0 +1,288 @@
+"""A searchdocs collection on Typesense, behind the same interface as the local index.
+
+Searches return the very :class:`~searchlib.search.Results` and
+:class:`~searchlib.search.Hit` objects of the local index: the same filters (resolved by
+:class:`searchlib.filters.Resolver` over the collection's vocabulary), facets grouped the
+same way, snippets and highlights computed by :mod:`searchlib.highlight` from the stored
+text, undated articles last in both date orders. Ranking is Typesense's ``text_match``
+(title weighted twice the body), so scores and the order among equally good matches differ
+from the local index's BM25F.
+
+The name in the URL is an *alias*: documents live in a collection ``NAME__<stamp>``, which
+lets ``rebuild`` fill a fresh collection and switch the alias only when it is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections import Counter
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..article import Article
+from ..errors import QueryError
+from ..filters import DateArg, Resolver
+from ..highlight import highlight_all, make_snippet, match_spans
+from ..search import FACETS, SORTS, Hit, Results, _best_display, _top
+from ..analysis import terms
+from ..textnorm import fold_key
+from .client import IMPORT_TIMEOUT, make_client, translate_error
+from .config import TypesenseConfig, parse_url
+from .documents import HIT_FIELDS, document_to_article
+from .translate import SearchPlan, filter_text, translate
+
+#: Typesense's largest page.
+MAX_PER_PAGE = 250
+#: Enough facet values to group spellings the way the local index does.
+FACET_VALUES = 1000
+_VOCAB_FIELDS = {"people": "people_keys", "source_key": "source_key", "topics": "topic_keys"}
+
+
+class Vocabulary:
+    """The filter terms of a collection, with the two reader methods that
+    :func:`searchlib.filters.resolve_values` uses (``(field, term) in v``, ``v.lexicon(field)``),
+    so filter values resolve by exactly the local index's rules. Fetched once, on first use."""
+
+    def __init__(self, fetch: Callable[[], dict[str, set[str]]]) -> None:
+        self._fetch = fetch
+        self._terms: dict[str, set[str]] | None = None
+
+    def _get(self, fieldname: str) -> set[str]:
+        if self._terms is None:
+            self._terms = self._fetch()
+        return self._terms.get(fieldname, set())
+
+    def __contains__(self, item: tuple[str, str]) -> bool:
+        fieldname, term = item
+        return term in self._get(fieldname)
+
+    def lexicon(self, fieldname: str) -> list[str]:
+        return sorted(self._get(fieldname))
+
+
+class TypesenseBackend:
+    """A searchdocs collection on a Typesense server or cluster.
+
+    >>> ts = TypesenseBackend.from_url("typesense://KEY@127.0.0.1:8108,127.0.0.1:8118/press")  # doctest: +SKIP
+    >>> ts.search("luong tam quang", since="2024").total    # doctest: +SKIP
+    """
+
+    def __init__(self, config: TypesenseConfig, *, retry_seconds: float = 60.0, batch_size: int = 200) -> None:
+        self.config = config
+        self.retry_seconds = retry_seconds
+        self.batch_size = batch_size
+        self._client = make_client(config)
+        self._import_client: Any = None
+
+    def _client_for_import(self) -> Any:
+        """A client with a longer timeout, for import batches (retried by the writer)."""
+        if self._import_client is None:
+            self._import_client = make_client(self.config, timeout=IMPORT_TIMEOUT, retries=len(self.config.nodes))
+        return self._import_client
+
+    @classmethod
+    def from_url(cls, url: str, **kwargs: Any) -> "TypesenseBackend":
+        return cls(parse_url(url), **kwargs)
+
+    def __repr__(self) -> str:
+        return f"TypesenseBackend({self.config.url()!r})"
+
+    def __str__(self) -> str:
+        return self.config.url()
+
+    @property
+    def name(self) -> str:
+        return self.config.collection
+
+    def _call(self, fn: Callable[[], Any], *, collection: bool = True) -> Any:
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - translate_error passes on what it does not know
+            raise translate_error(exc, self.config, self.name if collection else None) from None
+
+    @property
+    def _collection(self):
+        return self._client.collections[self.name]
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def exists(self) -> bool:
+        import typesense.exceptions as E
+
+        try:
+            self._collection.retrieve()
+            return True
+        except E.ObjectNotFound:
+            return False
+        except Exception as exc:  # noqa: BLE001
+            raise translate_error(exc, self.config) from None
+
+    def __len__(self) -> int:
+        return int(self._call(lambda: self._collection.retrieve())["num_documents"])
+
+    def get(self, article_id: str) -> Article | None:
+        """The stored article with this id, or ``None``."""
+        plan_filter = filter_text_id(article_id)
+        found = self._call(lambda: self._collection.documents.search(
+            {"q": "*", "filter_by": plan_filter, "per_page": 1, "include_fields": HIT_FIELDS + ",author"}))
+        hits = found.get("hits") or []
+        return document_to_article(hits[0]["document"]) if hits else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article (one export of the collection)."""
+        import json
+
+        text = self._call(lambda: self._collection.documents.export(
+            {"include_fields": HIT_FIELDS + ",author"}))
+        for line in text.splitlines():
+            if line.strip():
+                yield document_to_article(json.loads(line))
+
+    # -- writing (see load.py) -------------------------------------------------------------
+    def update(self, paths: Iterable[str | os.PathLike[str]], *, progress=None, on_problem=None,
+               wait: bool = False, on_wait=None):
+        """Upsert the articles of the files under ``paths`` (an interrupted run is resumed by
+        running it again; no duplicates). Articles whose files are gone stay until ``rebuild``.
+        ``wait``/``on_wait`` are accepted for the interface: Typesense serialises writes itself."""
+        from .load import load_files
+
+        return load_files(self, list(paths), rebuild=False, progress=progress, on_problem=on_problem)
+
+    def rebuild(self, paths: Iterable[str | os.PathLike[str]], *, progress=None, on_problem=None,
+                wait: bool = False, on_wait=None):
+        """Fill a fresh collection from ``paths`` and switch the alias to it when complete."""
+        from .load import load_files
+
+        return load_files(self, list(paths), rebuild=True, progress=progress, on_problem=on_problem)
+
+    def import_articles(self, articles: Iterable[Article], *, rebuild: bool = False,
+                        progress: Callable[[int], None] | None = None, on_retry=None):
+        """Upsert ``articles`` in batches (see :mod:`.writer`); returns the writer's tally."""
+        from .load import load_articles
+
+        return load_articles(self, articles, rebuild=rebuild, progress=progress, on_retry=on_retry)
+
+    # -- searching -------------------------------------------------------------------------
+    def _vocabulary(self) -> dict[str, set[str]]:
+        found = self._call(lambda: self._collection.documents.search(
+            {"q": "*", "per_page": 0, "facet_by": ",".join(_VOCAB_FIELDS.values()),
+             "max_facet_values": 1_000_000}))
+        by_ts = {fc["field_name"]: {c["value"] for c in fc["counts"]} for fc in found.get("facet_counts", [])}
+        return {wf: by_ts.get(tf, set()) for wf, tf in _VOCAB_FIELDS.items()}
+
+    def search(self, query: str = "", *, since: DateArg = None, until: DateArg = None,
+               source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
+               topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
+               sort: str = "relevance", limit: int = 10, page: int = 1, lenient: bool = False,
+               match: str = "all", facet_size: int = 20) -> Results:
+        """Ranked, filtered, faceted search, as :meth:`searchlib.Index.search`."""
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r}", "use relevance, newest or oldest")
+        if limit < 0 or page < 1:
+            raise QueryError("limit must be ≥ 0 and page ≥ 1", "")
+        resolver = Resolver(Vocabulary(self._vocabulary))
+        plan = translate(query or "", resolver, lenient=lenient, match=match)
+        flags = resolver.build(since=since, until=until, source=_as_list(source), person=_as_list(person),
+                               topic=_as_list(topic), lang=_as_list(lang))
+        filters = plan.filters + ([filter_text(flags)] if flags is not None else [])
+        if not plan.has_words and sort == "relevance":
+            sort = "newest"
+        params = _params(plan, filters, sort, facet_size)
+        start = (page - 1) * limit
+        first, docs = self._fetch(params, start, limit)
+        facets, undated = _facets(first.get("facet_counts", []), facet_size)
+        hits = [_hit(h, plan) for h in docs]
+        return Results(query=plan.text, total=int(first.get("found", 0)), hits=hits, facets=facets,
+                       page=page, limit=limit, sort=sort, notes=plan.notes, undated=undated)
+
+    def _fetch(self, params: dict, start: int, limit: int) -> tuple[dict, list[dict]]:
+        """The first answer (total, facets) and the hits in ``[start, start+limit)``
+        (to the end when ``limit`` is 0), in pages of at most :data:`MAX_PER_PAGE`."""
+        docs = self._collection.documents
+        if 0 < limit <= MAX_PER_PAGE and start % limit == 0:
+            first = self._call(lambda: docs.search({**params, "per_page": limit, "page": start // limit + 1}))
+            return first, list(first.get("hits", []))
+        per = MAX_PER_PAGE
+        number = start // per + 1
+        first = self._call(lambda: docs.search({**params, "per_page": per, "page": number}))
+        collected = list(first.get("hits", []))
+        found = int(first.get("found", 0))
+        end = min(start + limit, found) if limit else found
+        lean = {k: v for k, v in params.items() if k not in ("facet_by", "max_facet_values")}
+        next_page = number + 1
+        while (next_page - 1) * per < end:
+            more = self._call(lambda: docs.search({**lean, "per_page": per, "page": next_page}))
+            if not more.get("hits"):
+                break
+            collected.extend(more["hits"])
+            next_page += 1
+        offset = start - (number - 1) * per
+        return first, collected[offset:offset + limit if limit else None]
+
+
+def filter_text_id(article_id: str) -> str:
+    from whoosh import query as Q
+
+    return filter_text(Q.Term("id", article_id))
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if v]
+
+
+def _params(plan: SearchPlan, filters: list[str], sort: str, facet_size: int) -> dict[str, Any]:
+    order = {"relevance": "_text_match:desc,day:desc",
+             "newest": "day:desc,_text_match:desc",
+             "oldest": "day_last:asc,_text_match:desc"}[sort]
+    params: dict[str, Any] = {
+        "q": plan.q, "query_by": plan.query_by, "query_by_weights": plan.weights,
+        "num_typos": 0, "typo_tokens_threshold": 0, "prefix": plan.prefix,
+        # all words required; with --any, words are dropped until enough articles match
+        "drop_tokens_threshold": 1_000_000 if plan.match_any else 0,
+        "sort_by": order, "facet_by": ",".join(("year", "source", "people", "topics")),
+        "max_facet_values": FACET_VALUES if not facet_size else max(FACET_VALUES, facet_size * 5),
+        "include_fields": HIT_FIELDS, "highlight_fields": "title_fold", "highlight_affix_num_tokens": 1,
+    }
+    if filters:
+        params["filter_by"] = " && ".join(filters)
+    return params
+
+
+def _hit(raw: dict, plan: SearchPlan) -> Hit:
+    doc = raw["document"]
+    body, title = doc.get("text", ""), doc.get("title", "")
+    marks = set(plan.marks)
+    if plan.mark_prefix:
+        marks |= {t for t in terms("folded", title + "\n" + body) if t.startswith(plan.mark_prefix)}
+    chains = {"folded": marks} if marks else {}
+    snippet = make_snippet(body, match_spans(body, chains) if chains else [])
+    date = doc.get("date")
+    return Hit(id=doc["article_id"], path=doc.get("path", ""), title=title,
+               date=_dt.date.fromisoformat(date) if date else None, source=doc.get("source"),
+               people=list(doc.get("people") or []), topics=list(doc.get("topics") or []),
+               lang=doc.get("lang", "en"), score=float(raw.get("text_match", 0)) if plan.has_words else None,
+               snippet=snippet.text, snippet_highlights=snippet.highlights,
+               title_highlights=highlight_all(title, chains).highlights if chains else [], url=doc.get("url"))
+
+
+def _facets(facet_counts: list[dict], size: int) -> tuple[dict[str, dict[str, int]], int]:
+    """Facets as the local index counts them: values grouped case- and accent-insensitively
+    under their best spelling, by count then value; year 0 is the undated count."""
+    counts = {fc["field_name"]: [(c["value"], int(c["count"])) for c in fc["counts"]] for fc in facet_counts}
+    years = Counter({v: n for v, n in counts.get("year", []) if v != "0"})
+    undated = sum(n for v, n in counts.get("year", []) if v == "0")
+    facets: dict[str, dict[str, int]] = {"year": _top(years, size)}
+    for kind in FACETS[1:]:
+        groups: dict[str, Counter] = {}
+        for value, n in counts.get(kind, []):
+            if value:
+                groups.setdefault(fold_key(value), Counter())[value] += n
+        facets[kind] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
+    return facets, undated
+
+
+__all__ = ["TypesenseBackend", "Vocabulary"]
