@@ -26,7 +26,7 @@ from ..highlight import highlight_all, make_snippet, match_spans
 from ..search import FACETS, SORTS, Hit, Results, _best_display, _top
 from ..analysis import terms
 from ..textnorm import fold_key
-from .client import IMPORT_TIMEOUT, make_client, translate_error
+from .client import IMPORT_TIMEOUT, collection, make_client, translate_error
 from .config import TypesenseConfig, parse_url
 from .documents import HIT_FIELDS, document_to_article
 from .translate import SearchPlan, filter_text, translate
@@ -73,6 +73,7 @@ class TypesenseBackend:
         self.batch_size = batch_size
         self._client = make_client(config)
         self._import_client: Any = None
+        self._collection_api: Any = None
 
     def _client_for_import(self) -> Any:
         """A client with a longer timeout, for import batches (retried by the writer)."""
@@ -101,8 +102,10 @@ class TypesenseBackend:
             raise translate_error(exc, self.config, self.name if collection else None) from None
 
     @property
-    def _collection(self):
-        return self._client.collections[self.name]
+    def _collection(self) -> Any:
+        if self._collection_api is None:
+            self._collection_api = collection(self._client, self.name)
+        return self._collection_api
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -185,7 +188,7 @@ class TypesenseBackend:
         flags = resolver.build(since=since, until=until, source=_as_list(source), person=_as_list(person),
                                topic=_as_list(topic), lang=_as_list(lang))
         filters = plan.filters + ([filter_text(flags)] if flags is not None else [])
-        if not plan.has_words and sort == "relevance":
+        if not plan.has_words and not plan.filters and sort == "relevance":
             sort = "newest"
         params = _params(plan, filters, sort, facet_size)
         start = (page - 1) * limit

@@ -7,7 +7,9 @@ One place decides what a failure means: a missing collection, a refused key, a b
 
 from __future__ import annotations
 
-from typing import Any
+import warnings
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from ..errors import BackendError, IndexNotFoundError
 from .config import TypesenseConfig
@@ -24,9 +26,24 @@ def make_client(config: TypesenseConfig, *, timeout: float = REQUEST_TIMEOUT, re
     except ImportError:
         raise BackendError("the Typesense backend needs the 'typesense' client package",
                            hint="pip install 'searchdocs[typesense]'") from None
-    return typesense.Client({"nodes": config.client_nodes(), "api_key": config.api_key,
-                             "connection_timeout_seconds": timeout, "num_retries": retries,
-                             "retry_interval_seconds": 0.2})
+    with _quiet():
+        return typesense.Client({"nodes": config.client_nodes(), "api_key": config.api_key,
+                                 "connection_timeout_seconds": timeout, "num_retries": retries,
+                                 "retry_interval_seconds": 0.2})
+
+
+def collection(client: Any, name: str) -> Any:
+    """``client.collections[name]``."""
+    with _quiet():
+        return client.collections[name]
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence the client's notices about Typesense v30 endpoints searchdocs never calls."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"typesense\.")
+        yield
 
 
 def is_transient(exc: BaseException) -> bool:

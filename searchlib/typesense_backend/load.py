@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from ..article import Article
 from ..errors import CorpusNotFoundError, IngestError
 from ..indexer import ProblemFn, ProgressFn, UpdateReport, display_path
-from .client import is_transient, translate_error
+from .client import collection, is_transient, translate_error
 from .documents import article_to_document, collection_schema
 from .writer import BatchWriter, RetryFn
 
@@ -94,7 +94,7 @@ def _drop(backend: TypesenseBackend, name: str) -> None:
 
     def delete():
         try:
-            backend._client.collections[name].delete()
+            collection(backend._client, name).delete()
         except E.ObjectNotFound:
             pass
 
@@ -102,7 +102,7 @@ def _drop(backend: TypesenseBackend, name: str) -> None:
 
 
 def _writer(backend: TypesenseBackend, physical: str, on_retry: RetryFn | None) -> BatchWriter:
-    return BatchWriter(backend._client_for_import().collections[physical].documents,
+    return BatchWriter(collection(backend._client_for_import(), physical).documents,
                        batch_size=backend.batch_size, retry_seconds=backend.retry_seconds, on_retry=on_retry)
 
 
@@ -193,6 +193,6 @@ def load_files(backend: TypesenseBackend, roots: list, *, rebuild: bool, progres
 def _drop_quietly(backend: TypesenseBackend, name: str) -> None:
     """Best effort after a failed rebuild; a later rebuild drops what is left."""
     try:
-        backend._client.collections[name].delete()
+        collection(backend._client, name).delete()
     except Exception:  # noqa: BLE001 - the original failure is the one to report
         pass

@@ -32,6 +32,7 @@ from ..query import MATCHES, USER_FIELDS, _whoosh_parse, check_syntax
 from ..textnorm import normalize_text
 
 _TEXT_FIELDS = {"text", "title", "body"}
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FILTER_KINDS = {"person", "source", "topic", "lang"}
 #: Whoosh index field of a filter -> Typesense field.
 TS_FIELD = {"people": "people_keys", "source_key": "source_key", "topics": "topic_keys", "lang": "lang",
@@ -144,7 +145,7 @@ class _Builder:
         elif isinstance(q, Q.Term) and q.fieldname in _TEXT_FIELDS:
             self.add_words([q.text], q.fieldname)
         else:
-            self.filters.append(self.filter_of(q, "this part of the query"))
+            self.filters.append(self.filter_of(q, "AND"))
 
     def group(self, subqueries: list[Q.Query]) -> None:
         """Children in order; runs of plain words are folded together (``Ha Noi``)."""
@@ -200,8 +201,10 @@ class _Builder:
                 raise QueryError(f"ranges work on year: and date: only, not {q.fieldname}:",
                                  "write e.g. date:[2024-01 TO 2024-06]")
             return filter_text(date_range(q.start, q.end, what=f"{q.fieldname}:[{q.start} TO {q.end}]"))
-        raise QueryError(f"on Typesense, {what} can join only filters (person:, source:, topic:, lang:, "
-                         "year:, date:, id:), not words or phrases", _UNSUPPORTED_HINT)
+        if what == "OR":
+            raise QueryError("on Typesense, OR can join only filters (person:, source:, topic:, lang:, "
+                             "year:, date:, id:), not words or phrases", _UNSUPPORTED_HINT)
+        raise QueryError(f"on Typesense, this part of the query cannot be searched: {q}", _UNSUPPORTED_HINT)
 
     # -- result ----------------------------------------------------------------------------
     def plan(self, text: str) -> SearchPlan:
@@ -251,7 +254,8 @@ def translate(text: str, resolver: FilterResolver, *, lenient: bool = False, mat
             raise
         notes.append(f"{err.message}; searched the words as plain text")
         builder = _Builder(resolver, match)
-        builder.add_words([t.text for t in VietTokenizer()(text)], "text")
+        # operators are not words here: "a OR b" searches a and b
+        builder.add_words([t.text for t in VietTokenizer()(text) if t.text not in _OPERATORS], "text")
         builder.match_any = match == "any"
         plan = builder.plan(text)
     if not plan.has_words and not plan.filters:
