@@ -123,6 +123,10 @@ class LocalNode:
         if self.proc:
             self.proc.wait()
 
+    def terminate(self) -> None:
+        """Ask the node to exit (SIGTERM) without waiting."""
+        self._signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 15.0) -> None:
         """SIGTERM, then SIGKILL if the node has not exited within ``timeout`` seconds."""
         if not self.alive():
@@ -199,6 +203,9 @@ class LocalCluster:
         return f"typesense://{self.api_key}@{hosts}/{collection}"
 
     def stop(self) -> None:
+        """Stop every node (SIGTERM to all at once, then wait; SIGKILL for laggards)."""
+        for node in self.nodes:
+            node.terminate()
         for node in self.nodes:
             node.stop()
 
