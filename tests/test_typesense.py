@@ -180,7 +180,7 @@ def test_sync_copies_a_local_index(both, typesense_server):
     copy = open_backend(url)
     assert len(copy) == len(local) == 8
     assert {a.id for a in copy.articles()} == {a.id for a in local.articles()}
-    names = [c["name"] for c in copy._client.collections.retrieve() if c["name"].startswith("synced")]
+    names = [c["name"] for c in copy.client.collections.retrieve() if c["name"].startswith("synced")]
     assert len(names) == 1  # --replace dropped the collection it replaced
 
 
@@ -221,9 +221,11 @@ def test_cli_errors_are_one_line_with_a_hint(typesense_server, tmp_path):
         assert bad.exit_code == 2 and "hint:" in bad.stderr, spec
 
 
-def test_open_backend_names():
+def test_open_backend_names(both):
     assert isinstance(open_backend(None, "somewhere"), Index)
     assert isinstance(open_backend("whoosh", "somewhere"), Index)
+    local, remote, _root, _url = both
+    assert isinstance(local, SearchBackend) and isinstance(remote, SearchBackend)
     with pytest.raises(BackendError):
         open_backend("solr://x")
 
@@ -242,3 +244,26 @@ def test_url_key_may_come_from_the_environment(monkeypatch):
 def test_missing_collection_is_index_not_found(typesense_server):
     with pytest.raises(IndexNotFoundError):
         len(open_backend(typesense_server.url("absent")))
+
+
+def test_any_query_gives_results_or_a_query_error_on_typesense(both):
+    """Generated queries (the fuzz suite's) against the real server: whatever the
+    translation sends, Typesense accepts it; only QueryError may escape, never with lenient."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from .test_fuzz import fuzz, query_text
+
+    _local, remote, _root, _url = both
+
+    @fuzz(200)
+    @given(text=query_text, lenient=st.booleans(), match=st.sampled_from(["all", "any"]))
+    def run(text, lenient, match):
+        try:
+            results = remote.search(text, lenient=lenient, match=match, limit=3)
+        except QueryError:
+            assert not lenient, f"--lenient raised on {text!r}"
+            return
+        assert results.total >= len(results.hits)
+
+    run()

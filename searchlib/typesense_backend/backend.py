@@ -93,7 +93,13 @@ class TypesenseBackend:
 
     @property
     def name(self) -> str:
+        """The collection name of the URL (an alias when searchdocs created it)."""
         return self.config.collection
+
+    @property
+    def client(self) -> Any:
+        """The ``typesense.Client`` used for searches and collection management."""
+        return self._client
 
     def _call(self, fn: Callable[[], Any], *, collection: bool = True) -> Any:
         try:

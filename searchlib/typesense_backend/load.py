@@ -44,7 +44,7 @@ def _alias_target(backend: TypesenseBackend) -> str | None:
 
     def read():
         try:
-            return backend._client.aliases[backend.name].retrieve()["collection_name"]
+            return backend.client.aliases[backend.name].retrieve()["collection_name"]
         except E.ObjectNotFound:
             return None
 
@@ -58,7 +58,7 @@ def _create(backend: TypesenseBackend) -> str:
 
     def create():
         try:
-            backend._client.collections.create(collection_schema(physical))
+            backend.client.collections.create(collection_schema(physical))
         except E.ObjectAlreadyExists:  # our own earlier attempt got through
             pass
 
@@ -81,8 +81,8 @@ def live_collection(backend: TypesenseBackend) -> str:
 def _switch(backend: TypesenseBackend, physical: str) -> None:
     """Point the alias at ``physical``; drop the collection it pointed at and leftovers."""
     old = _alias_target(backend)
-    _retrying(backend, lambda: backend._client.aliases.upsert(backend.name, {"collection_name": physical}))
-    listed = _retrying(backend, lambda: backend._client.collections.retrieve())
+    _retrying(backend, lambda: backend.client.aliases.upsert(backend.name, {"collection_name": physical}))
+    listed = _retrying(backend, lambda: backend.client.collections.retrieve())
     for info in listed:
         name = info["name"]
         if name != physical and (name == old or name.startswith(backend.name + _SEP)):
@@ -94,7 +94,7 @@ def _drop(backend: TypesenseBackend, name: str) -> None:
 
     def delete():
         try:
-            collection(backend._client, name).delete()
+            collection(backend.client, name).delete()
         except E.ObjectNotFound:
             pass
 
@@ -204,6 +204,6 @@ def _count(backend: TypesenseBackend, at_least: int, patience: float = 3.0):
 def _drop_quietly(backend: TypesenseBackend, name: str) -> None:
     """Best effort after a failed rebuild; a later rebuild drops what is left."""
     try:
-        collection(backend._client, name).delete()
+        collection(backend.client, name).delete()
     except Exception:  # noqa: BLE001 - the original failure is the one to report
         pass
