@@ -57,6 +57,6 @@ def sync_command(source: Path, target: str, replace: bool, quiet: bool) -> None:
         click.echo(f"searchdocs: skipped {one_line(rejected.article_id)}: {one_line(rejected.reason)}", err=True)
     if not quiet:
         click.echo(f"synced {source} to {remote}: {tally.written} articles sent, {len(tally.rejected)} refused, "
-                   f"{tally.retries} retries · {len(remote)} articles there · "
+                   f"{tally.retries} retries · {remote.settled_count(tally.written).total} articles there · "
                    f"{time.perf_counter() - started:.1f} s")
     raise click.exceptions.Exit(int(ExitCode.PARTIAL if tally.rejected else ExitCode.OK))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import time
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -128,6 +129,17 @@ class TypesenseBackend:
 
     def __len__(self) -> int:
         return int(self._call(lambda: self._collection.retrieve())["num_documents"])
+
+    def settled_count(self, at_least: int, patience: float = 3.0) -> Results:
+        """A listing (``total``, ``undated``) once the answering node holds ``at_least``
+        articles, or after ``patience`` seconds: followers apply writes a moment after the
+        leader commits them, so a count right after an import may read a replica behind it."""
+        deadline = time.monotonic() + patience
+        while True:
+            results = self.search("", limit=1, facet_size=1)
+            if results.total >= at_least or time.monotonic() > deadline:
+                return results
+            time.sleep(0.1)
 
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or ``None``."""

@@ -184,21 +184,10 @@ def load_files(backend: TypesenseBackend, roots: list, *, rebuild: bool, progres
         problem(IngestError(rejected.article_id, f"refused by Typesense: {rejected.reason}"))
     if rebuild:
         _switch(backend, physical)
-    counted = _count(backend, report.articles_added)
+    counted = backend.settled_count(report.articles_added)
     report.articles, report.undated = counted.total, counted.undated
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _count(backend: TypesenseBackend, at_least: int, patience: float = 3.0):
-    """Articles in the collection, as a listing counts them. Followers apply writes a moment
-    after the leader commits them: give the node that answers a few seconds to catch up."""
-    deadline = time.monotonic() + patience
-    while True:
-        results = backend.search("", limit=1, facet_size=1)
-        if results.total >= at_least or time.monotonic() > deadline:
-            return results
-        time.sleep(0.1)
 
 
 def _drop_quietly(backend: TypesenseBackend, name: str) -> None:
