@@ -147,6 +147,8 @@ def test_an_item_of_a_list_is_a_passing_mention() -> None:
     # Named again on its own, an item adds up to a topic.
     body += " Drug trafficking from the Golden Triangle has risen."
     assert detect_topics("", body) == ["drug crime"]
+    # Two items joined by a comma alone are a list too.
+    assert detect_topics("", "Người dân không tiếp tay cho các đối tượng buôn lậu, mua bán người.") == []
     # "and to hold" joins two clauses, not two items.
     body = "They agreed to strengthen cooperation in combating drug trafficking and to hold joint patrols."
     assert "drug crime" in detect_topics("", body)

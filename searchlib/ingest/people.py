@@ -43,6 +43,8 @@ _VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà
 
 
 _TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
+               # Vietnamese typed without accents ("Trung tuong To An Xo")
+               **{fold(t).lower(): "vi" for t in _VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
                "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
 
@@ -101,6 +103,9 @@ Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đ�
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
 Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor
 """.split() for w in (s.lower(), fold(s).lower()))
+#: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
+#: also family names once folded ("tổ" → "to", as in Tô Lâm).
+_LEADING = _LEADING | ({fold(w) for w in _LEADING} - _SURNAMES)
 #: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
 _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
                              "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
@@ -288,8 +293,8 @@ def _as_name(words: list[str]) -> str | None:
     words = _strip_leading(words)
     if not 2 <= len(words) <= 4:
         return None
-    # "A" is an article in English, and a middle name in Vietnamese ("Sùng A Páo", "Giàng A Dính").
-    if any((w.lower() in _REJECT and not (w == "A" and 0 < i < len(words) - 1)) or not w[0].isupper()
+    # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
+    if any((w.lower() in _REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
            for i, w in enumerate(words)):
         return None
     name = " ".join(words)
@@ -343,7 +348,14 @@ _ROLE_AFTER = re.compile(
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
-    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache)\b", re.IGNORECASE)
+    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
+    r"businesswoman|tycoon|boss|activist|researcher|scholar|lecturer|economist)\b", re.IGNORECASE)
+#: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
+#: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
+    r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
+    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece)\s*,\s*$")
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -375,6 +387,8 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         before = text[line_start:start].split()
         if before and (before[-1].lower().strip(",.") in _NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
             continue
+        if _in_street_list(text, run):
+            continue
         after = text[run.end():run.end() + 20].split()
         if after and after[0].lower().strip(",.") in _NOT_PERSON_AFTER:
             continue
@@ -387,13 +401,25 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
     return found
 
 
+_STREET_LIST = re.compile(r"\b(?:đường|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
+
+
+def _in_street_list(text: str, run: re.Match[str]) -> bool:
+    """Whether ``run`` is one of several names listed after a street word ("các tuyến đường
+    ... như Phạm Văn Đồng, Nguyễn Tri Phương, Võ Văn Kiệt"): streets named after people."""
+    listed = text[max(0, run.start() - 2):run.start()].endswith(", ") or text.startswith(",", run.end())
+    sentence_start = max(text.rfind(".", 0, run.start()), text.rfind("\n", 0, run.start())) + 1
+    return listed and bool(_STREET_LIST.search(text, sentence_start, run.start()))
+
+
 def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
     """Names of any origin introduced by what follows them: an age or a year of birth
     ("Bounmy Sengsouvanh, 38,"), or a role in apposition ("Zhang Xiaolin, an official
     with ...", "Michael Collins, Australia's Ambassador")."""
     found: list[tuple[int, str]] = []
     for run in runs:
-        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())):
+        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())
+                or (text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40), run.start()))):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)
