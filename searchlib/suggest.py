@@ -59,16 +59,24 @@ def respell_word(reader, folded: str, *, rare: int = 0) -> str | None:
     replacement must be in more than ``GAIN`` times as many documents."""
     if len(folded) < MIN_WORD or not folded.isalpha() or is_vietnamese_syllable(folded):
         return None
-    for dist in range(1, _max_distance(folded) + 1):
-        best: tuple[int, str] | None = None
-        for word in reader.terms_within(_FIELD, folded, dist, prefix=1):
-            if word == folded or not word.isalpha():
-                continue
-            df = reader.doc_frequency(_FIELD, word)
-            if df > GAIN * rare and (best is None or (df, best[1]) > (best[0], word)):
-                best = (df, word)
-        if best:
-            return best[1]
+    from whoosh.support.levenshtein import damerau_levenshtein
+
+    limit = _max_distance(folded)
+    # Whoosh's automaton counts a swap of two letters, the commonest typo, as two edits: the
+    # words one swap away are looked up directly, then everything is ranked by
+    # Damerau-Levenshtein distance
+    swaps = {folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:] for i in range(len(folded) - 1)}
+    candidates = {w for w in swaps if (_FIELD, w) in reader}
+    candidates.update(reader.terms_within(_FIELD, folded, limit, prefix=1))
+    found: dict[int, list[str]] = {}
+    for word in candidates:
+        if word != folded and word.isalpha():
+            found.setdefault(damerau_levenshtein(folded, word, limit), []).append(word)
+    for dist in sorted(found):  # the closest words first; among them the most frequent
+        scored = [(reader.doc_frequency(_FIELD, w), w) for w in found[dist]]
+        frequent = [(df, w) for df, w in scored if df > GAIN * rare]
+        if frequent:
+            return min(frequent, key=lambda s: (-s[0], s[1]))[1]
     return None
 
 

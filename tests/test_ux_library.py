@@ -196,3 +196,15 @@ def test_a_filter_matching_no_article_counts_zero_at_any_limit(ux, limit, page, 
     # Whoosh's FilterCollector reads an empty allow-set as "no filter" when listing all matches
     res = ux.search("trafficking", since="2030", limit=limit, page=page, sort=sort)
     assert res.total == 0 and res.facets["source"] == {} and res.timeline.buckets == []
+
+
+def test_two_swapped_letters_count_as_one_edit(tmp_path):
+    from .conftest import write_jsonl
+
+    (tmp_path / "corpus").mkdir()
+    write_jsonl(tmp_path / "corpus" / "a.jsonl",
+                [{"id": f"d{i}", "title": "Rates", "body": f"The bank raised interest rates, note {i}."} for i in range(4)]
+                + [{"id": "x", "title": "Rats", "body": "Rats, rites and rotes."}])
+    ix = Index(tmp_path / "index")
+    ix.update([tmp_path / "corpus"])
+    assert ix.search("interest rtaes").suggestion == "interest rates"  # a swap, not "rats" or "rites"
