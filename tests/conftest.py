@@ -100,6 +100,7 @@ UX_ARTICLES = [
      "body": "A court jailed five members of a trafficking gang. Judge Trần Văn Thanh said trafficking "
              "cases had risen along the northern border."},
     {"id": "t4", "title": "Cooperation against traficking", "date": "2023-12-30", "source": "VNS",
+     "topics": ["law-enforcement cooperation"],
      "body": "Vietnam and Laos signed a cooperation plan against traficking and drug smuggling "
              "at the border."},
     {"id": "t5", "title": "Cảnh báo lừa đảo trực tuyến", "date": "2024-06-11", "source": "CAND", "lang": "vi",

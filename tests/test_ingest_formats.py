@@ -31,23 +31,24 @@ def seed(prefix: str):
 SEEDS = {
     "000": dict(title="Mekong–Lancang countries committed to strengthening cooperation in security and law enforcement",
                 date=dt.date(2025, 9, 17), source=None, author="Minh Ngan",
-                # "a particular focus on combating drug-related crimes, human trafficking and online fraud"
-                topics=["law-enforcement cooperation", "drug crime", "human trafficking",
-                        "online and telecom fraud"]),
+                # "a particular focus on combating drug-related crimes, human trafficking and online
+                # fraud": items of one list, each named once, are passing mentions (as the analysts'
+                # labels in tests/fixtures/labelled and heldout treat them)
+                topics=["law-enforcement cooperation"]),
     "001": dict(title="Minister of Public Security Lương Tam Quang held phone talks with his Chinese counterpart "
                       "Wang Xiaohong…",
                 date=dt.date(2025, 8, 19), source="VNS", author=None,
-                topics=["law-enforcement cooperation", "drug crime", "illegal migration"]),
+                topics=["law-enforcement cooperation", "illegal migration"]),
     "002": dict(title="Vietnamese, Lao public security ministries tighten cooperation",
                 date=dt.date(2022, 10, 25), source="VNA", author=None,
-                topics=["law-enforcement cooperation", "drug crime", "human trafficking", "illegal migration",
-                        "terrorism"]),
+                # "border areas" twice; "anti-terrorism exercises"; crimes otherwise only in lists
+                topics=["law-enforcement cooperation", "border security", "terrorism"]),
     "003": dict(title="In his opening remarks at the Conference, General Vilay Lakhamphong, Member of the Political "
                       "Bureau, Deputy…",
                 date=None, source=None, author=None, topics=["law-enforcement cooperation"]),
     "004": dict(title="Vietnamese, Chinese Ministers of Public Security hold talks", date=None, source="VGP",
                 author=None,
-                topics=["law-enforcement cooperation", "cybercrime and cyber security", "economic crime"]),
+                topics=["law-enforcement cooperation"]),  # two laundry lists of crimes
 }
 
 
@@ -212,8 +213,9 @@ def test_gzip_dispatches_on_the_inner_suffix(tmp_path: Path) -> None:
     (article,) = extract_file(FIXTURES / "laos_brief.md.gz").articles
     assert article.title == "Lao police hand over fugitives wanted in Viet Nam"
     assert article.date == dt.date(2025, 6, 3) and article.source == "KPL"
-    # "escorted to the Nậm Cắn border gate" names a place, not border security (a weak phrase)
-    assert article.topics == ["fugitives and extradition", "economic crime"]
+    # "escorted to the Nậm Cắn border gate" names a place, not border security (a weak phrase);
+    # "wanted ... for fraud and money laundering" is their charge sheet, not the subject
+    assert article.topics == ["fugitives and extradition"]
     packed = tmp_path / "batch.jsonl.gz"
     packed.write_bytes(gzip.compress((FIXTURES / "batch.jsonl").read_bytes()))
     result = extract_file(packed)
@@ -243,7 +245,7 @@ def test_windows_1252_file_is_decoded_with_a_warning() -> None:
 def test_utf16_file_with_bom() -> None:
     (article,) = extract_file(FIXTURES / "utf16_article.txt").articles
     assert article.title == "Quảng Ninh border guards seize smuggled goods"
-    assert article.topics == ["border security", "smuggling"]
+    assert article.topics == ["smuggling", "border security"]
 
 
 def test_vietnamese_text_file_with_header() -> None:

@@ -136,3 +136,35 @@ def test_region_names_and_back_references(text: str, people: list[str]) -> None:
 ])
 def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
     assert detect_people(text) == people
+
+
+# --- names without a title (from the blind labelled sets) ---------------------------------
+
+@pytest.mark.parametrize("text, people", [
+    # an age or a year of birth after the name
+    ("The driver, Bounmy Sengsouvanh, 38, a Lao national, was detained.", ["Bounmy Sengsouvanh"]),
+    ("Theo cáo trạng, Vàng Thị Mai (31 tuổi) và Sùng A Páo (27 tuổi, cùng trú tại xã) đã bị bắt.",
+     ["Vàng Thị Mai", "Sùng A Páo"]),
+    ("Luc luong chuc nang da bat giu Hoang Van Sinh (SN 1989, tru tai xa Ban Vuoc).", ["Hoang Van Sinh"]),
+    # a role in apposition
+    ("Li Wenjie, head of the Chinese team, said patrols would continue.", ["Li Wenjie"]),
+    ("Michael Collins, Australia's Ambassador for Counter-Terrorism, said the two countries agreed.",
+     ["Michael Collins"]),
+    ("More than 600 were detained, said Somchai Kitcharoen, governor of Tak province.", ["Somchai Kitcharoen"]),
+    # ranks and roles as titles
+    ("Lao police officer Phouvong Chanthavong said the boat was stopped.", ["Phouvong Chanthavong"]),
+    ("Gen Kirth Chantharith and Lt Gen Uk Hai Sela met the press.", ["Kirth Chantharith", "Uk Hai Sela"]),
+    ("Myanmar junta spokesman Zaw Min Tun said in a statement.", ["Zaw Min Tun"]),
+    ("Vietnamese Ambassador to Cambodia Nguyễn Minh Vũ thanked the police.", ["Nguyễn Minh Vũ"]),
+    ("On the first day, Senior Lieutenant Trần Thị Ngọc Ánh of the Đà Nẵng police won.", ["Trần Thị Ngọc Ánh"]),
+    # honorifics and a shorter form of a name already named in full
+    ("Johor police chief Comm Datuk Ahmad Fadzil Yusof said the syndicate was foreign. "
+     "Ahmad Fadzil said victims lost RM2 million.", ["Ahmad Fadzil Yusof"]),
+    # a lowercase role does not reach through "of the" to a place
+    ("said Pol Col Sarawut Intharasopha, superintendent of the Chon Buri immigration office.",
+     ["Sarawut Intharasopha"]),
+    # sentence openers are not part of a name
+    ("But Zoltan Boesze, a senior official, disagreed.", ["Zoltan Boesze"]),
+])
+def test_names_without_a_title(text: str, people: list[str]) -> None:
+    assert detect_people(text) == people

@@ -350,7 +350,7 @@ def test_stats(ux_project):
 languages: en (5), vi (1)
   sources: VNA (2), VNS (2), CAND (1), VGP (1)
    people: Lê Văn Thạch (1), Nguyễn Thị Bình (1), Nguyễn Văn An (1), Trần Văn Thanh (1)
-   topics: human trafficking (3), online and telecom fraud (2), drug crime (1), law-enforcement cooperation (1)
+   topics: human trafficking (3), online and telecom fraud (2), law-enforcement cooperation (1)
     years:
       2023     ██████████                                1
       2024     ████████████████████████████████████████  4

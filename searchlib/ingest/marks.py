@@ -26,7 +26,7 @@ class Marks(NamedTuple):
 
 NONE = Marks()
 
-# Letters: c chrome, b byline, d date stem, p positive, n negative.
+# Letters: c chrome, b byline, d date stem, x no date (today's), p positive, n negative.
 _STEMS = {
     **dict.fromkeys("""share sharing social disqus recommend cookie consent gdpr banner breadcrumb subscribe
         newsletter signup sign-up advert taglist tag-list keyword popup modal navbar navigation pagination pager
@@ -35,7 +35,9 @@ _STEMS = {
         jump-link rating followus follow-us caption credit copyright menu""".split(), "c"),
     **dict.fromkeys("comment related sidebar side-bar sponsor promo footer masthead".split(), "cn"),
     **dict.fromkeys("author byline".split(), "cb"),
-    **dict.fromkeys("timestamp publishdate publish-date".split(), "cd"),
+    **dict.fromkeys("timestamp publishdate publish-date posted-on postedon posted-date".split(), "cd"),
+    #: today's date in a site header is not when the article was published
+    **dict.fromkeys("today current-date currentdate clock weather".split(), "cx"),
     **dict.fromkeys("date time publish ngay".split(), "d"),
     **dict.fromkeys("""article body content entry main story text post detail news chitiet chi-tiet noidung
         noi-dung sapo lead summary""".split(), "p"),
@@ -66,7 +68,7 @@ def read_marks(names: str) -> Marks:
     else:
         chrome = "c" in letters
         weight = (25 if "p" in letters else 0) - (25 if "n" in letters else 0)
-        found = Marks(chrome, chrome and "b" in letters, chrome and "d" in letters, weight)
+        found = Marks(chrome, chrome and "b" in letters, chrome and "d" in letters and "x" not in letters, weight)
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[names] = found

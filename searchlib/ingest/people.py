@@ -26,19 +26,24 @@ _EN_TITLES = (
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
     "Premier", "Chancellor", "Governor", "Commissioner", "Deputy Commissioner", "Police Commissioner",
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
+    "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
+    "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
+    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
 _VI_TITLES = (
     "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Tổng Bí thư",
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Giám đốc",
-    "Đại sứ", "Bí thư",
+    "Đại sứ", "Bí thư", "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý",
+    "Thiếu úy", "Thiếu uý", "Trưởng phòng", "Cục trưởng", "Tổng cục trưởng", "Chánh án", "Viện trưởng",
+    "Luật sư", "Trưởng Công an", "Phó Trưởng Công an", "Phó Giám đốc", "Chỉ huy trưởng", "Đồn trưởng",
 )
-_VI_DIRECT = ("ông", "Ông", "bà")  # "Bà" starts place names (Bà Rịa), so only lowercase "bà"
+_VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 
 
 _TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
-               "ông": "direct", "bà": "direct"}
+               "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
 
 
@@ -66,7 +71,11 @@ management border guard command military army navy information communications fi
 labour social education health culture transport construction agriculture science technology ethnic
 inspectorate bank assembly council front fatherland union youth women association his her their our
 counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
-excellency
+excellency but although however meanwhile while when after yet also so because since
+comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
+superintendent brig brigadier judge prosecutor lawyer
+vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
+australia russia india france germany britain japanese korean australian russian indian french german british
 bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
 tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
 """.split())
@@ -90,6 +99,7 @@ _SURNAMES = frozenset(w for s in """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
 Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
+Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor
 """.split() for w in (s.lower(), fold(s).lower()))
 #: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
 _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
@@ -162,12 +172,18 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance."""
     gaz = gazetteer or _default_gazetteer()
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
-    mentions = _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + _bare_vietnamese_mentions(text, runs)
+    mentions = (_gazetteer_mentions(runs, gaz) + _titled_mentions(text) + _bare_vietnamese_mentions(text, runs)
+                + _appositive_mentions(text, runs))
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)
         first, spellings = groups.setdefault(key, (pos, []))
         spellings.append(surface)
+    # A shorter form inside a longer name of the same article ("Ahmad Fadzil" after "Ahmad
+    # Fadzil Yusof") is the same person, referred back to.
+    padded = {key: f" {key} " for key in groups}
+    for key in [k for k in groups if any(k != other and padded[k] in padded[other] for other in groups)]:
+        del groups[key]
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
 
@@ -212,7 +228,10 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if kind == "direct" and text[at:match.end()] not in _VI_DIRECT:
             continue
-        words, start = _words_after(text, match.end(), vietnamese=kind == "vi", direct=kind == "direct")
+        # A role noun written in lowercase ("superintendent of the Chon Buri office") names
+        # no one through "of the"; a capitalised title may ("Minister of Public Security To Lam").
+        words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
+                                    direct=kind == "direct" or not text[at].isupper())
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
         if name:
             found.append((start, name))
@@ -239,7 +258,7 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
                 run.append(word[:-2])
             break
         if not word[0].isupper():
-            if not run and not direct and (word in ("of", "the", "for") or vietnamese and skipped < 6):
+            if not run and not direct and (word in ("of", "the", "for", "to") or vietnamese and skipped < 6):
                 skipped += 1
                 continue
             if vietnamese and not direct and skipped < 6 and _vietnamese_name(run) is None:
@@ -269,7 +288,9 @@ def _as_name(words: list[str]) -> str | None:
     words = _strip_leading(words)
     if not 2 <= len(words) <= 4:
         return None
-    if any(w.lower() in _REJECT or not w[0].isupper() for w in words):
+    # "A" is an article in English, and a middle name in Vietnamese ("Sùng A Páo", "Giàng A Dính").
+    if any((w.lower() in _REJECT and not (w == "A" and 0 < i < len(words) - 1)) or not w[0].isupper()
+           for i, w in enumerate(words)):
         return None
     name = " ".join(words)
     key = fold_key(name)
@@ -310,26 +331,72 @@ _NOT_NAMES = ("ho chi minh", "vuong quoc", "hai ba trung")
 _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium".split())
 
 
+#: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
+#: "Vàng Thị Mai (31 tuổi)").
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+                        r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
+#: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
+#: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
+_ROLE_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
+    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?)?"
+    r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
+    r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
+    r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
+    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache)\b", re.IGNORECASE)
+
+
+def _start_at_surname(words: list[str]) -> list[str]:
+    """The words from the first Vietnamese family name that does not start a place on."""
+    for i, word in enumerate(words):
+        if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
+                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES:
+            return words[i:]
+    return []
+
+
 def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
     """Full Vietnamese names written without a title ("The suspect, Trần Minh Khôi, 47",
-    "Lò Văn Thắng (SN 1985)"): three or four capitalised words starting with a family
-    name, written with Vietnamese accents (unaccented runs are too often places), and
+    "Lò Văn Thắng (SN 1985)", "On the first day, Senior Lieutenant Trần Thị Ngọc Ánh"):
+    three or four capitalised words from a family name on, written with Vietnamese accents
+    (unaccented runs are too often places, unless an age or a year of birth follows), and
     not the name of a street, school or city ("16 Lê Hồng Phong", "đường Trần Hưng Đạo")."""
     found: list[tuple[int, str]] = []
     for run in runs:
-        words = run.group(0).split()
-        if not 3 <= len(words) <= 4 or words[0].lower() not in _SURNAMES or not has_diacritics(run.group(0)):
+        all_words = run.group(0).split()
+        words = _start_at_surname(all_words)
+        if not 3 <= len(words) <= 4:
             continue
-        before = text[max(0, run.start() - 20):run.start()].split()
+        start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
+        aged = bool(_AGE_AFTER.match(text, run.end()))
+        if not has_diacritics(" ".join(words)) and not aged:
+            continue
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
+        before = text[line_start:start].split()
         if before and (before[-1].lower().strip(",.") in _NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
             continue
         after = text[run.end():run.end() + 20].split()
         if after and after[0].lower().strip(",.") in _NOT_PERSON_AFTER:
             continue
-        key = fold_key(run.group(0))
+        key = fold_key(" ".join(words))
         if any(key.startswith(place) for place in _SURNAME_PLACES) or key.startswith(_NOT_NAMES):
             continue
         name = _as_name(words)
         if name and name == " ".join(words):
-            found.append((run.start(), name))
+            found.append((start, name))
+    return found
+
+
+def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """Names of any origin introduced by what follows them: an age or a year of birth
+    ("Bounmy Sengsouvanh, 38,"), or a role in apposition ("Zhang Xiaolin, an official
+    with ...", "Michael Collins, Australia's Ambassador")."""
+    found: list[tuple[int, str]] = []
+    for run in runs:
+        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())):
+            continue
+        words = _strip_leading(run.group(0).split())
+        name = _as_name(words)
+        if name:
+            found.append((run.end() - len(name), name))
     return found

@@ -20,7 +20,7 @@ _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\
 #: "VGP - ...", "Hà Nội – VNA – ...": a credit between dashes at the start of the body.
 _DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—]\s", re.M)
 #: Words around an outlet's name that do not change the outlet (compared folded).
-_DECORATION = re.compile(r"^(?:bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
+_DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
 _END_MARK = re.compile(r"[\s.]*\./\.\s*$|\s+$")
 
 
@@ -37,6 +37,14 @@ class SourceTable:
         decorate their names ("Báo Công an Nhân dân điện tử", "Nhan Dan Online"): the
         name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too."""
         key = fold_key(value).strip(" .")
+        found = self._find(key)
+        if found is None and "(" in key:
+            # "Lao News Agency (KPL)", "Vietnam+ (VietnamPlus)": the name or the part in brackets
+            outside, _, inside = key.partition("(")
+            found = self._find(outside.strip(" .")) or self._find(inside.rstrip(") ").strip(" ."))
+        return found
+
+    def _find(self, key: str) -> str | None:
         found = self.aliases.get(key) or self.credits.get(key)
         if found is None:
             bare = _DECORATION.sub("", key).strip(" .")
@@ -101,7 +109,7 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     head = _PHOTO_CREDIT.sub(" ", body[:300])
     for match in _PARENS.finditer(head):
         found = table.lookup(match.group(1))
-        if found:
+        if found and not _defines_acronym(head, match):
             return found
     for match in _DASHED.finditer(body[:150]):
         key = fold_key(match.group(1)).rstrip(".")
@@ -123,6 +131,17 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         if found:
             return found
     return None
+
+
+def _defines_acronym(text: str, match: re.Match[str]) -> bool:
+    """Whether a parenthesised acronym spells out the words before it: "Australian Federal
+    Police (AFP)" names the police, not Agence France-Presse."""
+    acronym = match.group(1).strip()
+    if not acronym.isalpha() or not acronym.isupper():
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, match.start() - 120):match.start()])
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return initials.upper().endswith(acronym.upper())
 
 
 def _end_credit(body: str, table: SourceTable) -> str | None:

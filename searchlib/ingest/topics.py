@@ -20,9 +20,30 @@ from searchlib.textnorm import fold, fold_key, has_diacritics, normalize_text
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 1.0
+#: A topic must also score this share of the article's best topic: a side issue named once
+#: in a long report on something else is not what the article is about.
 #: A sentence naming more topics than this is a laundry list: each mention counts half.
 LIST_SIZE = 3
 _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
+#: Words joining the items of an enumeration ("A, B and C", "A hoặc B").
+_CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
+#: A mention followed by a conjunction, or by a comma with a conjunction later in the
+#: sentence; "and to hold", "và sẽ" join clauses, not items.
+_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|sẽ|se)\b)|,[^.!?;\n]{0,80}?\b"
+                         + _CONJUNCTIONS + r"\b)")
+#: A mention preceded by a conjunction or a comma (a later item of a list).
+_LIST_BEFORE = re.compile(r"(?:/|,|\b" + _CONJUNCTIONS + r")\s*$")
+#: Lists written with commas only ("truy bắt tội phạm truy nã, tội phạm ma túy, lừa đảo."):
+#: a mention with an item after it and another after that, or with two before it.
+_COMMA_LIST = re.compile(r"\s*,[^,.!?;\n]{1,30},")
+_COMMA_LIST_BEFORE = re.compile(r",[^,.!?;\n]{1,30},\s*$")
+#: A mention naming what someone is wanted for, charged with or convicted of ("wanted for
+#: fraud, drug trafficking and murder", "bị truy nã về tội ..."): the charge sheet of a
+#: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
+#: between the verb and the mention (the other charges of the list).
+_CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indicted|jailed|prosecuted|suspected)"
+                      r"(?:\s+(?:him|her|them))?\s+(?:for|of|with|over)\b|\bvề (?:tội|hành vi)|\bve (?:toi|hanh vi)|\btội danh|\btoi danh)"
+                      r"[^.!?;\n]{0,60}$")
 
 
 @dataclass
@@ -38,6 +59,8 @@ class TopicTable:
     folded_pattern: re.Pattern[str] | None = None
     #: Phrases that name a place or an actor, not the crime ("border gate"): they count half.
     weak: set[str] = field(default_factory=set)
+    #: Bare words for the work ("cooperation"): evidence only in a title.
+    title_only: set[str] = field(default_factory=set)
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -91,6 +114,13 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
             if has_diacritics(weak):
                 table.folded.setdefault(fold(weak), set()).add(index)
                 table.weak.add(fold(weak))
+        for word in (_phrase(p) for p in entry.get("title", []) if isinstance(p, str)):
+            forms = _english_forms(word) if word.isascii() else [word]
+            phrases += forms
+            table.title_only.update(forms)
+            if has_diacritics(word):
+                table.folded.setdefault(fold(word), set()).add(index)
+                table.title_only.add(fold(word))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in entry.get("vi", []):
@@ -116,14 +146,30 @@ def _mask(text: str, table: TopicTable) -> str:
     return table.ignore_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _mentions(text: str, table: TopicTable) -> list[tuple[int, int, bool]]:
-    """``(sentence number, label index, specific)`` for each phrase found in ``text``
-    (lowercase); ``specific`` is False for a single generic word ("scam", "narcotics").
+def _in_enumeration(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``text[start:end]`` is one item of an enumeration ("drug
+    trafficking, human trafficking and the illegal crossing of people", "rửa tiền hoặc ...")."""
+    if _LIST_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
+        return True
+    if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start):
+        return True
+    if _LIST_BEFORE.search(text, max(0, start - 12), start):
+        # after a comma only when another comma or a conjunction follows ("A, B, C", "A, B and C")
+        before = text[max(0, start - 12):start].rstrip()
+        return not before.endswith(",") or text[end:end + 2].lstrip().startswith(",") \
+            or bool(re.match(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b", text[end:]))
+    return False
+
+
+def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tuple[int, int, bool, bool]]:
+    """``(sentence number, label index, specific, passing)`` for each phrase found in ``text``
+    (lowercase); ``specific`` is False for a single generic word ("scam", "narcotics");
+    ``passing`` is True for an item of an enumeration or a charge someone is wanted for.
 
     Vietnamese phrases are also looked for in the folded text, so articles typed without
     accents are tagged too (a mention found both ways counts once per sentence anyway).
     """
-    found: list[tuple[int, int, bool]] = []
+    found: list[tuple[int, int, bool, bool]] = []
     searches = [(table.pattern, table.phrases, text)]
     if table.folded_pattern is not None:
         searches.append((table.folded_pattern, table.folded, fold(text)))
@@ -134,8 +180,12 @@ def _mentions(text: str, table: TopicTable) -> list[tuple[int, int, bool]]:
         for match in pattern.finditer(haystack.replace("-", " ")):
             phrase = " ".join(match.group(0).split())
             sentence = bisect.bisect_left(ends, match.start())
+            passing = (bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+                       or _in_enumeration(haystack, match.start(), match.end()))
+            if phrase in table.title_only and not in_title:
+                continue
             for index in phrases.get(phrase, ()):
-                found.append((sentence, index, " " in phrase and phrase not in table.weak))
+                found.append((sentence, index, " " in phrase and phrase not in table.weak, passing))
     return found
 
 
@@ -164,17 +214,18 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     """
     table = table or _default_table()
     scores: dict[str, float] = {}
-    for _, index, _specific in _mentions(_mask(title.lower().replace("-", " "), table), table):
+    for _, index, _specific, _passing in _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True):
         label = table.labels[index]
         scores[label] = scores.get(label, 0) + TITLE_WEIGHT
-    per_sentence: dict[int, dict[int, bool]] = {}
-    for sentence, index, specific in _mentions(_mask(body.lower().replace("-", " "), table), table):
+    per_sentence: dict[int, dict[int, float]] = {}
+    for sentence, index, specific, passing in _mentions(_mask(body.lower().replace("-", " "), table), table):
         seen = per_sentence.setdefault(sentence, {})
-        seen[index] = seen.get(index, False) or specific
+        weight = (1.0 if specific else 0.5) * (0.5 if passing else 1.0)
+        seen[index] = max(seen.get(index, 0.0), weight)
     for topics_here in per_sentence.values():
         crowd = 0.5 if len(topics_here) > LIST_SIZE else 1.0
-        for index, specific in topics_here.items():
+        for index, weight in topics_here.items():
             label = table.labels[index]
-            scores[label] = scores.get(label, 0) + crowd * (1.0 if specific else 0.5)
+            scores[label] = scores.get(label, 0) + crowd * weight
     ranked = sorted((-score, label) for label, score in scores.items() if score >= MIN_SCORE)
     return [label for _, label in ranked]
