@@ -36,12 +36,24 @@ _EXPORTS = {
     "IngestError": "searchlib.errors",
     "CorpusNotFoundError": "searchlib.errors",
     "ExitCode": "searchlib.errors",
+    "ArticleNotFoundError": "searchlib.errors",
+    "Timeline": "searchlib.timeline",
+    "QueryPlan": "searchlib.explain",
+    "IndexStats": "searchlib.stats",
+    "ArticleView": "searchlib.view",
+    "SimilarResults": "searchlib.similar",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
+    from .errors import ArticleNotFoundError
+    from .explain import QueryPlan
+    from .similar import SimilarResults
+    from .stats import IndexStats
+    from .timeline import Timeline
+    from .view import ArticleView
     from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
                          IndexNotFoundError, IndexUnsafeError, IndexWriteError, IngestError, QueryError, SearchdocsError)
     from .index import CorpusChanges, Index
