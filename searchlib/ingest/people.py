@@ -84,6 +84,7 @@ tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ươ
 #: Words that cannot be part of a person's name (places, organisations, months...).
 _REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force
+ward commune town village hamlet bridge school stadium park
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan
 vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
@@ -112,7 +113,7 @@ _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bi
                              "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh"})
 #: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
-                             "philippines campuchia myanmar brazil cuba syria thailand".split())
+                             "philippines campuchia myanmar brazil cuba syria thailand nam".split())
 _REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
                    "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien")
 
@@ -313,15 +314,16 @@ def _vietnamese_name(words: list[str]) -> str | None:
     """
     for i, word in enumerate(words):
         if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
-                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES:
+                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES and i + 1 < len(words):
             return _as_name(words[i:i + 4])
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
             break
         tail.insert(0, word)
-    tail = [w for w in tail[-2:] if w.lower() not in _FOREIGN_LEADING]
-    return _as_name(tail)
+    tail = [w for w in tail if w.lower() not in _FOREIGN_LEADING]
+    # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
+    return _as_name(tail[-3:]) or _as_name(tail[-2:])
 
 
 #: Words before a Vietnamese name that make it a street, school, bridge or place name
@@ -338,7 +340,7 @@ _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
