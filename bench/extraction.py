@@ -211,7 +211,8 @@ def labelled_expected(label: dict[str, object]) -> dict[str, object]:
 LABEL_SETS = (
     ("labelled", "development set (rules written while reading it)"),
     ("heldout", "blind set 1 (measured once, then used to fix rules)"),
-    ("heldout2", "blind set 2 (the test set; see the notes)"),
+    ("heldout2", "blind set 2 (measured once, then used to fix rules)"),
+    ("heldout3", "blind set 3 (the test set; see the notes)"),
 )
 
 
@@ -247,10 +248,32 @@ def measure_labels() -> tuple[list[str], dict[str, float]]:
     lines.append(f"{'set':<10} {'n':>4}  " + "  ".join(f"{k:>7}" for k in FIELDS))
     lines += rows
     lines.append(f"{'all':<10} {count:>4}  " + "  ".join(f"{accuracy[k]:>7.1%}" for k in FIELDS))
+    lines += measure_agreement()
     if misses:
         lines.append("misses:")
         lines += misses
     return lines, accuracy
+
+
+def measure_agreement() -> list[str]:
+    """Topics are a judgment: how often a second analyst, labelling the same articles blind,
+    chose the same set as the first, and how often the extractor matches each of them."""
+    second_path = LABELLED.parent / "topics_second_labeller.json"
+    if not second_path.exists():
+        return []
+    second = json.loads(second_path.read_text(encoding="utf-8"))["articles"]
+    lines = ["Topics, two analysts labelling blind (exact set per article):"]
+    for folder_name in sorted({key.split("/")[0] for key in second}):
+        folder = LABELLED.parent / folder_name
+        first = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["articles"]
+        names = [n for n in first if f"{folder_name}/{n}" in second]
+        both = sum(set(first[n]["topics"]) == set(second[f"{folder_name}/{n}"]) for n in names)
+        got = {n: set(extracted_fields(folder / n)["topics"]) for n in names}
+        with_first = sum(got[n] == set(first[n]["topics"]) for n in names)
+        with_second = sum(got[n] == set(second[f"{folder_name}/{n}"]) for n in names)
+        lines.append(f"  {folder_name:<10} {len(names):>3} articles: analysts agree {both / len(names):.1%}; "
+                     f"extractor = analyst 1 {with_first / len(names):.1%}, = analyst 2 {with_second / len(names):.1%}")
+    return lines
 
 
 # --- report ------------------------------------------------------------------------------
@@ -327,7 +350,7 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
 - **Noise.** The VM is shared (another process used ~70 % of a CPU during these runs): single
   rounds varied 60–83 pages/s for searchdocs and 44–61 for trafilatura over the day; the ratio
   to trafilatura (1.28–1.34 in 5-round and 3-round runs) is the steadier figure. The run below
-  shared the 2 cores with three other benchmark and test jobs: 33 pages/s at ratio 1.36; the
+  shared the 2 cores with other benchmark and test jobs: 45 pages/s at ratio 1.41; the
   quiet-machine run of the same code gave 81.6 pages/s (trafilatura 61.1, ratio 1.34).
 - **Labelled sets.** Three sets in `tests/fixtures/`, each labelled from the text alone:
   `labelled` (33, the development set: the rules were written while reading it), `heldout` (26)
@@ -350,16 +373,45 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   - a site header's "today" date was taken for the publication date; "Australian Federal Police
     (AFP)" was read as the AFP news agency credit.
   After these changes the first blind set scores people 88.5 %, topics 76.9 %, but it is no
-  longer blind. The second set was then measured once, untouched: date 95.8 %, source 83.3 %,
-  **people 58.3 %, topics 70.8 %**, lang 100 %. Two general fixes followed (site names with a
-  bracketed short name, "Lao News Agency (KPL)", and the "Báo điện tử" prefix; the "Seri" and
-  sentence-initial "Anh" honorifics), giving the figures below. **The 95 % target is met on the
-  development set only.** What is left, by kind: names printed without diacritics that the
-  labels restore (Le Hoang Long → Lê Hoàng Long: needs a name lexicon), Sino-Vietnamese
-  renderings of Chinese names (Lý Kiến Quân → Li Jianjun), street names listed after "đường",
-  foreign names with no title, age or role nearby; topics whose only evidence is an
-  impersonation scam's pretext ("you are linked to a money-laundering case"), and judgment calls
-  on how much evidence makes a topic (a drug haul at a border gate: border security too?).
+  longer blind. The second set was then measured once: date 95.8 %, source 83.3 %, **people
+  58.3 %, topics 70.8 %**. General fixes followed (bracketed site names, "Báo điện tử", "Seri"
+  and sentence-initial "Anh"; two mentions joined by a comma are a list; "his lawyer, X,";
+  titles typed without accents; streets listed after "đường"; infant-trafficking words).
+- **The test set** (`heldout3`, 30 articles, written blind after all of the above) measured
+  once, untouched: date 100 %, source 86.7 %, **people 90.0 %**, **topics 56.7 %**, lang 100 %.
+  People now generalise; topics do not. The source and people misses it showed were then fixed
+  (an outlet alone on a text file's first lines; "(Bộ Công an)" is an affiliation, not a credit;
+  a credit before the site name, "KPL Lao News Agency"; Antara and Bernama added to the outlet
+  table; "born in 1985"; three-word Korean names; wards named after people).
+- **Topics are a judgment; how much of one was measured.** A second analyst labelled the topics
+  of the development set and the test set blind (`tests/fixtures/topics_second_labeller.json`).
+  The two analysts agree on the exact topic set for 72.7 % of the development articles and
+  93.3 % of the test articles (both blind analysts had the explicit rule that list items and
+  charges are not evidence; the development labels were written earlier, more loosely). The
+  extractor agrees with them far less on unseen text (56.7 % / 60.0 % on the test set): it
+  over-tags. The evidence threshold trades one convention for the other; on development /
+  blind 1 / blind 2 / test (analyst 1, analyst 2):
+
+  | MIN_SCORE | dev (a1 / a2) | blind 1 | blind 2 | test (a1 / a2) |
+  |---|---|---|---|---|
+  | 1.0 (shipped) | 97.0 / 75.8 | 76.9 | 83.3 | 56.7 / 60.0 |
+  | 1.25 | 78.8 / 81.8 | 76.9 | 91.7 | 66.7 / 70.0 |
+  | 1.5 | 72.7 / 72.7 | 76.9 | 87.5 | 66.7 / 70.0 |
+
+  1.25 matches the independent labels better everywhere except the development labels, but
+  changes what a single clear sentence means for a user's `--topic` filter (it would need a
+  second mention); that is a product decision, left to the team with these figures. **The
+  95 % target for topics is not met on unseen text**, and on the development set two humans
+  agree only 73 % of the time: exact-set accuracy of 95 % is above what careful people reach
+  without a shared, written labelling guide. Next: write that guide (what counts as evidence,
+  with the cases above), relabel all four sets to it, then tune once on two and test on two.
+- **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
+  Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
+  know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),
+  Japanese family-name-first order, a surname that is an English pronoun ("She Zhijiang");
+  topics: impersonation-scam pretexts, a drug haul at a border gate (border security too?),
+  and missing vocabulary for cooperation that is only described (equipment handed over,
+  a training school).
 """
 
 

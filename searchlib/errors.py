@@ -82,3 +82,7 @@ class IngestError(SearchdocsError):
         super().__init__(f"{path}: {reason}", hint)
         self.path = path
         self.reason = reason
+
+
+class ArticleNotFoundError(SearchdocsError):
+    """No article in the index has the id (or path) asked for."""

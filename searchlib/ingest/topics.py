@@ -37,6 +37,8 @@ _LIST_BEFORE = re.compile(r"(?:/|,|\b" + _CONJUNCTIONS + r")\s*$")
 #: a mention with an item after it and another after that, or with two before it.
 _COMMA_LIST = re.compile(r"\s*,[^,.!?;\n]{1,30},")
 _COMMA_LIST_BEFORE = re.compile(r",[^,.!?;\n]{1,30},\s*$")
+#: What may stand between two items of a list.
+_JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: A mention naming what someone is wanted for, charged with or convicted of ("wanted for
 #: fraud, drug trafficking and murder", "bị truy nã về tội ..."): the charge sheet of a
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
@@ -177,13 +179,18 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tupl
         if pattern is None:
             continue
         ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
-        for match in pattern.finditer(haystack.replace("-", " ")):
+        matches = list(pattern.finditer(haystack.replace("-", " ")))
+        # Two mentions joined by nothing but a comma or a conjunction are items of one list
+        # ("buôn lậu, mua bán người."), however short the list.
+        joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
+                  if _JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())}
+        for k, match in enumerate(matches):
             phrase = " ".join(match.group(0).split())
-            sentence = bisect.bisect_left(ends, match.start())
-            passing = (bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
-                       or _in_enumeration(haystack, match.start(), match.end()))
             if phrase in table.title_only and not in_title:
                 continue
+            sentence = bisect.bisect_left(ends, match.start())
+            passing = (k in joined or bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+                       or _in_enumeration(haystack, match.start(), match.end()))
             for index in phrases.get(phrase, ()):
                 found.append((sentence, index, " " in phrase and phrase not in table.weak, passing))
     return found

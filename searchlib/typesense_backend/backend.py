@@ -18,13 +18,17 @@ import datetime as _dt
 import os
 import time
 from collections import Counter
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..article import Article
 from ..errors import QueryError
 from ..filters import DateArg, Resolver
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..explain import QueryPlan
 from ..highlight import highlight_all, make_snippet, match_spans
-from ..search import FACETS, SORTS, Hit, Results, _best_display, _top
+from ..search import SORTS, Hit, Results, _best_display, _top, facet_names
+from ..timeline import month_label, timeline_from_months
 from ..analysis import terms
 from ..textnorm import fold_key
 from .client import IMPORT_TIMEOUT, collection, make_client, translate_error
@@ -40,6 +44,8 @@ MAX_PER_PAGE = 250
 FACET_MARGIN = 5
 #: Values asked for when every value is wanted (``facet_size=0``).
 ALL_FACET_VALUES = 10_000
+#: Facets counted by Typesense's facet_by (year and month are handled apart).
+_FACET_FIELDS = ("source", "people", "topics", "lang")
 _VOCAB_FIELDS = {"people": "people_keys", "source_key": "source_key", "topics": "topic_keys"}
 
 
@@ -141,7 +147,7 @@ class TypesenseBackend:
         leader commits them, so a count right after an import may read a replica behind it."""
         deadline = time.monotonic() + patience
         while True:
-            results = self.search("", limit=1, facet_size=1)
+            results = self.search("", limit=1, facets=[], timeline=False)
             if results.total >= at_least or time.monotonic() > deadline:
                 return results
             time.sleep(0.1)
@@ -207,8 +213,13 @@ class TypesenseBackend:
                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
                sort: str = "relevance", limit: int = 10, page: int = 1, lenient: bool = False,
-               match: str = "all", facet_size: int = 20) -> Results:
-        """Ranked, filtered, faceted search, as :meth:`searchlib.Index.search`."""
+               match: str = "all", facet_size: int = 20, facets: Sequence[str] | None = None,
+               timeline: bool = True, suggest: bool = True) -> Results:
+        """Ranked, filtered, faceted search, as :meth:`searchlib.Index.search`. ``suggest``
+        is accepted for the interface; "did you mean" is the local index's (it reads its
+        term dictionary), so ``Results.suggestion`` stays ``None`` here."""
+        started = time.perf_counter()
+        names = facet_names(facets)
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r}", "use relevance, newest or oldest")
         if limit < 0 or page < 1:
@@ -220,13 +231,45 @@ class TypesenseBackend:
         filters = plan.filters + ([filter_text(flags)] if flags is not None else [])
         if not plan.has_words and not plan.filters and sort == "relevance":
             sort = "newest"
-        params = _params(plan, filters, sort, facet_size)
+        params = _params(plan, filters, sort, facet_size, names)
         start = (page - 1) * limit
         first, docs = self._fetch(params, start, limit)
-        facets, undated = _facets(first.get("facet_counts", []), facet_size)
+        counts = _counts(first)
+        months: Counter = Counter()
+        if timeline or "month" in names:  # every month, in a lean second request
+            monthly = self._call(lambda: self._collection.documents.search(
+                {**_lean(params), "per_page": 0, "facet_by": "month", "max_facet_values": ALL_FACET_VALUES}))
+            months = Counter({int(v): n for v, n in _counts(monthly).get("month", []) if v != "0"})
+        counted, undated = _facets(counts, months, facet_size, names)
         hits = [_hit(h, plan) for h in docs]
-        return Results(query=plan.text, total=int(first.get("found", 0)), hits=hits, facets=facets,
-                       page=page, limit=limit, sort=sort, notes=plan.notes, undated=undated)
+        results = Results(query=plan.text, total=int(first.get("found", 0)), hits=hits, facets=counted,
+                          page=page, limit=limit, sort=sort, notes=plan.notes, undated=undated)
+        if timeline:
+            results.timeline = timeline_from_months(months, undated)
+        results.took_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def explain(self, query: str = "", *, since: DateArg = None, until: DateArg = None,
+                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
+                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
+                lenient: bool = False, match: str = "all") -> QueryPlan:
+        """How :meth:`search` reads this query here: the folded terms, phrases and
+        exclusions sent to Typesense, the filter values resolved, and the parameters sent."""
+        from ..explain import QueryPlan, _Walker
+
+        resolver = Resolver(Vocabulary(self._has_term, self._vocabulary))
+        plan = translate(query or "", resolver, lenient=lenient, match=match)
+        flags = resolver.build(since=since, until=until, source=_as_list(source), person=_as_list(person),
+                               topic=_as_list(topic), lang=_as_list(lang))
+        described = QueryPlan(text=plan.text, match=match, accented=False, fields=plan.query_by.split(","),
+                              folded=plan.words, phrases=plan.phrases, excluded=plan.excluded,
+                              prefixes=[plan.mark_prefix + "*"] if plan.mark_prefix else [], notes=list(plan.notes))
+        if flags is not None:
+            _Walker(described).walk(flags)
+        filters = " && ".join(plan.filters + ([filter_text(flags)] if flags is not None else []))
+        described.notes.append(f"Typesense backend: exact and stemmed terms are not searched; sent "
+                               f"q={plan.q!r} query_by={plan.query_by} filter_by={filters or '-'}")
+        return described
 
     def _fetch(self, params: dict, start: int, limit: int) -> tuple[dict, list[dict]]:
         """The first answer (total, facets) and the hits in ``[start, start+limit)``
@@ -241,7 +284,7 @@ class TypesenseBackend:
         collected = list(first.get("hits", []))
         found = int(first.get("found", 0))
         end = min(start + limit, found) if limit else found
-        lean = {k: v for k, v in params.items() if k not in ("facet_by", "max_facet_values")}
+        lean = _lean(params)
         next_page = number + 1
         while (next_page - 1) * per < end:
             more = self._call(lambda: docs.search({**lean, "per_page": per, "page": next_page}))
@@ -267,7 +310,13 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
     return [v for v in value if v]
 
 
-def _params(plan: SearchPlan, filters: list[str], sort: str, facet_size: int) -> dict[str, Any]:
+def _lean(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` without facets (for further pages and the month counts)."""
+    return {k: v for k, v in params.items() if k not in ("facet_by", "max_facet_values")}
+
+
+def _params(plan: SearchPlan, filters: list[str], sort: str, facet_size: int,
+            names: Sequence[str]) -> dict[str, Any]:
     order = {"relevance": "_text_match:desc,day:desc",
              "newest": "day:desc,_text_match:desc",
              "oldest": "day_last:asc,_text_match:desc"}[sort]
@@ -276,7 +325,8 @@ def _params(plan: SearchPlan, filters: list[str], sort: str, facet_size: int) ->
         "num_typos": 0, "typo_tokens_threshold": 0, "prefix": plan.prefix,
         # all words required; with --any, words are dropped until enough articles match
         "drop_tokens_threshold": 1_000_000 if plan.match_any else 0,
-        "sort_by": order, "facet_by": ",".join(("year", "source", "people", "topics")),
+        # year always: its 0 bucket is the undated count
+        "sort_by": order, "facet_by": ",".join(["year"] + [n for n in names if n in _FACET_FIELDS]),
         "max_facet_values": facet_size * FACET_MARGIN if facet_size else ALL_FACET_VALUES,
         "include_fields": HIT_FIELDS, "highlight_fields": "title_fold", "highlight_affix_num_tokens": 1,
     }
@@ -302,19 +352,32 @@ def _hit(raw: dict, plan: SearchPlan) -> Hit:
                title_highlights=highlight_all(title, chains).highlights if chains else [], url=doc.get("url"))
 
 
-def _facets(facet_counts: list[dict], size: int) -> tuple[dict[str, dict[str, int]], int]:
-    """Facets as the local index counts them: values grouped case- and accent-insensitively
-    under their best spelling, by count then value; year 0 is the undated count."""
-    counts = {fc["field_name"]: [(c["value"], int(c["count"])) for c in fc["counts"]] for fc in facet_counts}
+def _counts(answer: dict) -> dict[str, list[tuple[str, int]]]:
+    return {fc["field_name"]: [(c["value"], int(c["count"])) for c in fc["counts"]]
+            for fc in answer.get("facet_counts", [])}
+
+
+def _facets(counts: dict[str, list[tuple[str, int]]], months: Counter, size: int,
+            names: Sequence[str]) -> tuple[dict[str, dict[str, int]], int]:
+    """The facets ``names`` as the local index counts them: values grouped case- and
+    accent-insensitively under their best spelling, by count then value; year 0 is the
+    undated count."""
     years = Counter({v: n for v, n in counts.get("year", []) if v != "0"})
     undated = sum(n for v, n in counts.get("year", []) if v == "0")
-    facets: dict[str, dict[str, int]] = {"year": _top(years, size)}
-    for kind in FACETS[1:]:
-        groups: dict[str, Counter] = {}
-        for value, n in counts.get(kind, []):
-            if value:
-                groups.setdefault(fold_key(value), Counter())[value] += n
-        facets[kind] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
+    facets: dict[str, dict[str, int]] = {}
+    for name in names:
+        if name == "year":
+            facets[name] = _top(years, size)
+        elif name == "month":
+            facets[name] = _top(Counter({month_label(m): n for m, n in months.items()}), size)
+        elif name == "lang":
+            facets[name] = _top(Counter(dict(counts.get("lang", []))), size)
+        else:
+            groups: dict[str, Counter] = {}
+            for value, n in counts.get(name, []):
+                if value:
+                    groups.setdefault(fold_key(value), Counter())[value] += n
+            facets[name] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
     return facets, undated
 
 

@@ -60,6 +60,10 @@ class SearchPlan:
     #: folded terms to highlight, and the prefix whose completions to highlight
     marks: set[str] = field(default_factory=set)
     mark_prefix: str | None = None
+    #: what ``q`` is made of, for ``--explain``
+    words: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
 
     @property
     def has_words(self) -> bool:
@@ -220,6 +224,9 @@ class _Builder:
         elif self.excluded:  # only exclusions: every article without them
             plan.q = " ".join("-" + ('"' + " ".join(e) + '"' if len(e) > 1 else e[0]) for e in self.excluded)
         plan.marks = set(self.words) | {w for p in self.phrases for w in p}
+        plan.words = list(dict.fromkeys(self.words))
+        plan.phrases = [" ".join(p) for p in self.phrases]
+        plan.excluded = [" ".join(e) for e in self.excluded]
         fields = self.fields - {"text"}
         if len(fields) > 1 or (fields and "text" in self.fields):
             raise QueryError("on Typesense, title: and body: apply to the whole query, not to some words",
