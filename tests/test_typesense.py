@@ -95,10 +95,12 @@ def _dates(results):
 @pytest.mark.parametrize("query, filters", CASES, ids=[f"{q!r} {f}" for q, f in CASES])
 def test_same_hits_facets_and_counts_on_both_backends(both, query, filters):
     local, remote, _root, _url = both
-    a = local.search(query, limit=0, **filters)
-    b = remote.search(query, limit=0, **filters)
+    every = ["year", "month", "source", "people", "topics", "lang"]
+    a = local.search(query, limit=0, facets=every, timeline=True, **filters)
+    b = remote.search(query, limit=0, facets=every, timeline=True, **filters)
     assert {h.id for h in b.hits} == {h.id for h in a.hits}
     assert (b.total, b.undated, b.facets, b.sort, b.query) == (a.total, a.undated, a.facets, a.sort, a.query)
+    assert b.timeline == a.timeline and b.took_ms > 0
     if a.sort != "relevance":
         assert _dates(b) == _dates(a)  # undated last in both orders
 
@@ -190,7 +192,8 @@ def test_cli_is_the_same_on_both_backends(both):
     typesense = invoke(root, ["luong tam quang", "--json", "-n", "0", "--backend", url])
     assert whoosh.exit_code == typesense.exit_code == 0
     a, b = json.loads(whoosh.stdout), json.loads(typesense.stdout)
-    assert a.keys() == b.keys() and a["facets"] == b["facets"] and a["total"] == b["total"]
+    assert a.keys() == b.keys()
+    assert (a["facets"], a["total"], a["undated"], a["timeline"]) == (b["facets"], b["total"], b["undated"], b["timeline"])
     strip = lambda hits: sorted((dict(h, score=None) for h in hits), key=lambda h: h["id"])  # noqa: E731
     assert strip(b["hits"]) == strip(a["hits"])  # snippets too: same text, same passage
     env = invoke(root, ["--person", "to lam", "-n", "0"], env={"SEARCHDOCS_BACKEND": url})
@@ -267,3 +270,13 @@ def test_any_query_gives_results_or_a_query_error_on_typesense(both):
         assert results.total >= len(results.hits)
 
     run()
+
+
+def test_explain_says_what_is_sent_to_typesense(both):
+    _local, remote, root, url = both
+    plan = remote.explain('"Ha Noi" luong -drug', person="quang", since="2024")
+    assert plan.folded == ["hanoi", "luong"] and plan.phrases == []  # "Ha Noi" is one place token
+    assert plan.excluded == ["drug"] and plan.filters["person"] == ["luong tam quang"]
+    assert plan.since == "2024-01-01" and any("filter_by=" in note for note in plan.notes)
+    shown = invoke(root, ["luong tam quang", "--explain", "--backend", url])
+    assert shown.exit_code == 0 and "Typesense backend" in shown.stderr
