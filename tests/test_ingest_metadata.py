@@ -317,3 +317,19 @@ def test_joint_work_is_law_enforcement_cooperation() -> None:
         ["law-enforcement cooperation"]
     assert detect_topics("", "Hai bên thành lập tổ công tác chung để xác minh nạn nhân.") == \
         ["law-enforcement cooperation"]
+
+
+@pytest.mark.parametrize("body, cooperation", [
+    # a cooperative act done with a foreign partner named within a few words
+    ("Công an tỉnh Hà Tĩnh phối hợp với lực lượng an ninh tỉnh Bolikhamxay (Lào) bắt giữ đối tượng.", True),
+    ("The ministry was working with the police of Cambodia, Laos, Myanmar and China to rescue victims.", True),
+    ("Nhờ sự phối hợp của lực lượng chức năng hai nước, cả ba cô gái đã được giải cứu.", True),
+    # a pledge is no act yet
+    ("Cục C04 sẽ tiếp tục phối hợp với lực lượng chức năng của Lào trao đổi thông tin.", False),
+    ("Kittharath said the police would work with their counterparts in Myanmar and Laos.", False),
+    # domestic coordination, and a province whose name begins like a country's
+    ("Công an tỉnh Lào Cai phối hợp với Bộ đội Biên phòng tỉnh bắt giữ 23 người.", False),
+    ("Police were working with the central bank to trace accounts linked to the syndicate.", False),
+])
+def test_cooperation_is_an_act_with_a_foreign_partner(body: str, cooperation: bool) -> None:
+    assert ("law-enforcement cooperation" in detect_topics("", body)) is cooperation
