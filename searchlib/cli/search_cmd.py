@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import ExitCode
-from .common import corpus_option, index_option, open_for_search
+from .common import backend_option, corpus_option, index_option, open_for_search
 from .display import Display, color_option, pager_option
 from .formats import chosen_format, format_options, write_results
 from .options import facet_names_from, facet_options, filter_options
@@ -34,9 +34,11 @@ from .output import notice
 @pager_option(default=False)
 @index_option
 @corpus_option
+@backend_option
 def search_command(query: tuple[str, ...], since, until, source, person, topic, lang, sort, limit,
                    page, as_json, as_jsonl, as_csv, facet, facet_size, timeline, lenient, match_any,
-                   explain, quiet, color, pager, index_path: Path, corpus_path: Path) -> None:
+                   explain, quiet, color, pager, index_path: Path, corpus_path: Path,
+                   backend: str | None) -> None:
     """Search the index; QUERY words are all required.
 
     \b
@@ -61,7 +63,7 @@ def search_command(query: tuple[str, ...], since, until, source, person, topic, 
     filters = dict(since=since, until=until, source=list(source), person=list(person), topic=list(topic),
                    lang=list(lang))
     match = "any" if match_any else "all"
-    ix = open_for_search(index_path, corpus_path, quiet=quiet)
+    ix = open_for_search(index_path, corpus_path, quiet=quiet, backend=backend)
     if quiet:
         results = ix.search(text, **filters, limit=1, lenient=lenient, match=match, facets=[],
                             timeline=False, suggest=False)
