@@ -211,7 +211,8 @@ def labelled_expected(label: dict[str, object]) -> dict[str, object]:
 LABEL_SETS = (
     ("labelled", "development set (rules written while reading it)"),
     ("heldout", "blind set 1 (measured once, then used to fix rules)"),
-    ("heldout2", "blind set 2 (the test set; see the notes)"),
+    ("heldout2", "blind set 2 (measured once, then used to fix rules)"),
+    ("heldout3", "blind set 3 (the test set; see the notes)"),
 )
 
 
@@ -219,6 +220,8 @@ def measure_labels() -> tuple[list[str], dict[str, float]]:
     """Per-field accuracy on every labelled set, with the misses; returns the lines and the
     accuracy over all sets together."""
     lines: list[str] = []
+    guided_path = LABELLED.parent / "topics_guided.json"
+    guided = json.loads(guided_path.read_text(encoding="utf-8"))["articles"] if guided_path.exists() else {}
     total = dict.fromkeys(FIELDS, 0)
     count = 0
     misses: list[str] = []
@@ -232,6 +235,8 @@ def measure_labels() -> tuple[list[str], dict[str, float]]:
         for name, label in sorted(labels.items()):
             got = extracted_fields(folder / name)
             want = labelled_expected(label)
+            if f"{folder_name}/{name}" in guided:
+                want["topics"] = sorted(guided[f"{folder_name}/{name}"]["topics"])
             for key in FIELDS:
                 if got[key] == want[key]:
                     hits[key] += 1
@@ -243,14 +248,52 @@ def measure_labels() -> tuple[list[str], dict[str, float]]:
             total[key] += hits[key]
         count += len(labels)
     accuracy = {key: total[key] / max(1, count) for key in FIELDS}
-    lines.append("Metadata: per-field accuracy against analysts' labels (tests/fixtures/)")
+    lines.append("Metadata: per-field accuracy against analysts' labels (tests/fixtures/; topics: the guided labels)")
     lines.append(f"{'set':<10} {'n':>4}  " + "  ".join(f"{k:>7}" for k in FIELDS))
     lines += rows
     lines.append(f"{'all':<10} {count:>4}  " + "  ".join(f"{accuracy[k]:>7.1%}" for k in FIELDS))
+    lines += measure_agreement()
     if misses:
         lines.append("misses:")
         lines += misses
     return lines, accuracy
+
+
+def measure_agreement() -> list[str]:
+    """Topics are a judgment: how often two analysts labelling the same articles blind chose
+    the same set, without a written guide and with one, and how often the extractor matches."""
+    lines = guided_agreement()
+    second_path = LABELLED.parent / "topics_second_labeller.json"
+    if not second_path.exists():
+        return lines
+    second = json.loads(second_path.read_text(encoding="utf-8"))["articles"]
+    lines.append("Topics without a guide: the original labels vs a second analyst (exact set per article):")
+    for folder_name in sorted({key.split("/")[0] for key in second}):
+        folder = LABELLED.parent / folder_name
+        first = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["articles"]
+        names = [n for n in first if f"{folder_name}/{n}" in second]
+        both = sum(set(first[n]["topics"]) == set(second[f"{folder_name}/{n}"]) for n in names)
+        got = {n: set(extracted_fields(folder / n)["topics"]) for n in names}
+        with_first = sum(got[n] == set(first[n]["topics"]) for n in names)
+        with_second = sum(got[n] == set(second[f"{folder_name}/{n}"]) for n in names)
+        lines.append(f"  {folder_name:<10} {len(names):>3} articles: analysts agree {both / len(names):.1%}; "
+                     f"extractor = analyst 1 {with_first / len(names):.1%}, = analyst 2 {with_second / len(names):.1%}")
+    return lines
+
+
+def guided_agreement() -> list[str]:
+    """Agreement of the two analysts who labelled topics by the written guide, per set."""
+    path = LABELLED.parent / "topics_guided.json"
+    if not path.exists():
+        return []
+    guided = json.loads(path.read_text(encoding="utf-8"))["articles"]
+    lines = ["Topics by the guide (tests/fixtures/topic-labelling-guide.md): analysts A and B, blind (exact set):"]
+    for folder_name, _ in LABEL_SETS:
+        keys = [k for k in guided if k.split("/")[0] == folder_name]
+        if keys:
+            agree = sum(guided[k]["a"] == guided[k]["b"] for k in keys)
+            lines.append(f"  {folder_name:<10} {len(keys):>3} articles: A and B agree {agree / len(keys):.1%}")
+    return lines
 
 
 # --- report ------------------------------------------------------------------------------
@@ -327,7 +370,7 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
 - **Noise.** The VM is shared (another process used ~70 % of a CPU during these runs): single
   rounds varied 60–83 pages/s for searchdocs and 44–61 for trafilatura over the day; the ratio
   to trafilatura (1.28–1.34 in 5-round and 3-round runs) is the steadier figure. The run below
-  shared the 2 cores with three other benchmark and test jobs: 33 pages/s at ratio 1.36; the
+  shared the 2 cores with other benchmark and test jobs: 37 pages/s at ratio 1.34; the
   quiet-machine run of the same code gave 81.6 pages/s (trafilatura 61.1, ratio 1.34).
 - **Labelled sets.** Three sets in `tests/fixtures/`, each labelled from the text alone:
   `labelled` (33, the development set: the rules were written while reading it), `heldout` (26)
@@ -350,16 +393,42 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   - a site header's "today" date was taken for the publication date; "Australian Federal Police
     (AFP)" was read as the AFP news agency credit.
   After these changes the first blind set scores people 88.5 %, topics 76.9 %, but it is no
-  longer blind. The second set was then measured once, untouched: date 95.8 %, source 83.3 %,
-  **people 58.3 %, topics 70.8 %**, lang 100 %. Two general fixes followed (site names with a
-  bracketed short name, "Lao News Agency (KPL)", and the "Báo điện tử" prefix; the "Seri" and
-  sentence-initial "Anh" honorifics), giving the figures below. **The 95 % target is met on the
-  development set only.** What is left, by kind: names printed without diacritics that the
-  labels restore (Le Hoang Long → Lê Hoàng Long: needs a name lexicon), Sino-Vietnamese
-  renderings of Chinese names (Lý Kiến Quân → Li Jianjun), street names listed after "đường",
-  foreign names with no title, age or role nearby; topics whose only evidence is an
-  impersonation scam's pretext ("you are linked to a money-laundering case"), and judgment calls
-  on how much evidence makes a topic (a drug haul at a border gate: border security too?).
+  longer blind. The second set was then measured once: date 95.8 %, source 83.3 %, **people
+  58.3 %, topics 70.8 %**. General fixes followed (bracketed site names, "Báo điện tử", "Seri"
+  and sentence-initial "Anh"; two mentions joined by a comma are a list; "his lawyer, X,";
+  titles typed without accents; streets listed after "đường"; infant-trafficking words).
+- **The test set** (`heldout3`, 30 articles, written blind after all of the above) measured
+  once, untouched: date 100 %, source 86.7 %, **people 90.0 %**, **topics 56.7 %**, lang 100 %.
+  People now generalise; topics do not. The source and people misses it showed were then fixed
+  (an outlet alone on a text file's first lines; "(Bộ Công an)" is an affiliation, not a credit;
+  a credit before the site name, "KPL Lao News Agency"; Antara and Bernama added to the outlet
+  table; "born in 1985"; three-word Korean names; wards named after people).
+- **Topics are a judgment, so the labels were made repeatable first.** Without a guide, a
+  second analyst agreed with the original development labels on only 72.7 % of articles
+  (`tests/fixtures/topics_second_labeller.json`): the 95 % target was above what two careful
+  people reach. So a written labelling guide now says what counts as evidence
+  (`tests/fixtures/topic-labelling-guide.md`: the headline, a developed point, or two
+  separate mentions; never a list item, a charge sheet, a scammer's pretext, a unit's name,
+  courtesy or background), and two analysts relabelled the topics of all 113 articles blind
+  and independently (`tests/fixtures/topics_guided.json`). They agree on 106 (93.8 %); the 7
+  differences were settled by majority with the original label. **Topics are now scored
+  against these guided labels.** One rule followed from the guide: cooperation is a sentence
+  where a cooperative act ("working with", "handed over", "phối hợp với", "bàn giao") is done
+  with a foreign or international partner named within a few words, not a pledge ("will
+  continue to work with") and not "Lào Cai". Against the guided labels it moved the sets from
+  81.8 / 69.2 / 75.0 / 53.3 % to 90.9 / 73.1 / 87.5 / 50.0 % (development / blind 1 / blind 2 /
+  test; 69.9 % → 75.2 % over all 113). **The 95 % target is not met on unseen text**: the test
+  set's misses are mostly extra topics from one clear mention (the threshold is one specific
+  phrase; requiring two would lose the single-sentence cases the guide accepts) and gaps in
+  vocabulary. Rule tuning on these sets has reached its limit; the next step is a larger
+  guided set (two analysts, ~300 articles from real feeds) to tune on and a fresh one to test.
+- **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
+  Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
+  know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),
+  Japanese family-name-first order, a surname that is an English pronoun ("She Zhijiang");
+  topics: impersonation-scam pretexts, a drug haul at a border gate (border security too?),
+  and missing vocabulary for cooperation that is only described (equipment handed over,
+  a training school).
 """
 
 

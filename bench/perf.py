@@ -28,7 +28,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -43,6 +42,7 @@ from typing import Any, Callable
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import perfcorpus  # noqa: E402
+from quick import dir_mb, machine, p95, run_child, timed, write_results  # noqa: E402 - shared helpers
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "data"
 N_NEW = 100
@@ -64,21 +64,6 @@ TARGETS = {"build_rate": (400, "min"), "build_rss_mb": (1024, "max"), "noop_s": 
 
 
 # -- measuring helpers --------------------------------------------------------------------------
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    t0 = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - t0, value
-
-
-def p95(values: list[float]) -> float:
-    s = sorted(values)
-    return s[max(0, -(-95 * len(s) // 100) - 1)]
-
-
-def dir_mb(path: Path) -> float:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
-
-
 def _tree_rss_kb(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants (Linux /proc), in KiB."""
     total, stack = 0, [pid]
@@ -115,42 +100,6 @@ def run_sampled(argv: list[str], env: dict[str, str], out: Path) -> tuple[float,
         stop.set()
         sampler.join()
     return wall, code, peak / 1024
-
-
-def run_child(argv: list[str], out: Path, env: dict[str, str]) -> tuple[float, int, float]:
-    """Run ``argv`` with stdout/stderr to files: (wall s, exit code, peak RSS MB of the child).
-
-    The RSS comes from ``/usr/bin/time -v`` when present: Linux carries the parent's RSS
-    high-water mark into a child across fork + exec, so ``wait4`` of a child of this (large)
-    process reports at least this process's RSS.
-    """
-    time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-    err = Path(str(out) + ".err")
-    actions = [(os.POSIX_SPAWN_OPEN, 1, str(out), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
-               (os.POSIX_SPAWN_OPEN, 2, str(err), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)]
-    full = [time_bin, "-v", *argv] if time_bin else argv
-    t0 = time.perf_counter()
-    pid = os.posix_spawn(full[0], full, env, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
-    wall = time.perf_counter() - t0
-    rss_kb = usage.ru_maxrss
-    if time_bin:
-        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err.read_text(errors="replace"))
-        rss_kb = int(found.group(1)) if found else rss_kb
-    return wall, os.waitstatus_to_exitcode(status), rss_kb / 1024
-
-
-def machine() -> str:
-    mem = next((ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines()
-                if ln.startswith("MemTotal")), "0") if Path("/proc/meminfo").exists() else "0"
-    cpu = ""
-    if Path("/proc/cpuinfo").exists():
-        cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                    if ln.startswith("model name")), "")
-    import whoosh
-
-    return (f"{os.cpu_count()} CPUs ({cpu or platform.machine()}), {int(mem) / 1048576:.1f} GiB RAM, "
-            f"Python {platform.python_version()}, whoosh {whoosh.versionstring()}, {platform.system()}")
 
 
 def load() -> str:
@@ -406,16 +355,6 @@ def _columns(rows: list[tuple[str, ...]]) -> list[str]:
     fmt = lambda r: "  ".join(c.ljust(w) if i == 0 or i == len(r) - 1 else c.rjust(w)  # noqa: E731
                               for i, (c, w) in enumerate(zip(r, widths))).rstrip()
     return [fmt(rows[0]), fmt(tuple("-" * w for w in widths))] + [fmt(r) for r in rows[1:]]
-
-
-def write_results(path: Path, heading: str, body: str) -> None:
-    """Replace the section under ``heading`` in ``path`` (or append it), keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# searchdocs benchmark results\n"
-    section = f"{heading}\n\n```\n{body}\n```\n"
-    parts = old.split("\n## ")
-    kept = [parts[0].rstrip("\n") + "\n"] + ["## " + p.rstrip("\n") + "\n" for p in parts[1:]
-                                             if not ("## " + p).startswith(heading + "\n")]
-    path.write_text("\n".join(kept + [section]), encoding="utf-8")
 
 
 def main() -> int:

@@ -35,14 +35,30 @@ _EXPORTS = {
     "IndexUnsafeError": "searchlib.errors",
     "IngestError": "searchlib.errors",
     "CorpusNotFoundError": "searchlib.errors",
+    "BackendError": "searchlib.errors",
+    "SearchBackend": "searchlib.backend",
+    "open_backend": "searchlib.backend",
     "ExitCode": "searchlib.errors",
+    "ArticleNotFoundError": "searchlib.errors",
+    "Timeline": "searchlib.timeline",
+    "QueryPlan": "searchlib.explain",
+    "IndexStats": "searchlib.stats",
+    "ArticleView": "searchlib.view",
+    "SimilarResults": "searchlib.similar",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
-    from .errors import (CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
+    from .backend import SearchBackend, open_backend
+    from .errors import ArticleNotFoundError
+    from .explain import QueryPlan
+    from .similar import SimilarResults
+    from .stats import IndexStats
+    from .timeline import Timeline
+    from .view import ArticleView
+    from .errors import (BackendError, CorpusNotFoundError, ExitCode, IndexCorruptError, IndexLockedError,
                          IndexNotFoundError, IndexUnsafeError, IndexWriteError, IngestError, QueryError, SearchdocsError)
     from .index import CorpusChanges, Index
     from .indexer import UpdateReport

@@ -62,6 +62,11 @@ class IndexWriteError(SearchdocsError):
     """The index cannot be written (permissions, disk full); the previous state is kept."""
 
 
+class BackendError(SearchdocsError):
+    """A search backend other than the local index cannot be used: a bad ``--backend``
+    value, a missing client package, or a cluster that does not answer (after retries)."""
+
+
 class CorpusNotFoundError(SearchdocsError):
     """A path given to ingest or index does not exist."""
 
@@ -77,3 +82,7 @@ class IngestError(SearchdocsError):
         super().__init__(f"{path}: {reason}", hint)
         self.path = path
         self.reason = reason
+
+
+class ArticleNotFoundError(SearchdocsError):
+    """No article in the index has the id (or path) asked for."""

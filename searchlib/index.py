@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .article import Article
 from .errors import IndexCorruptError, SearchdocsError
@@ -13,6 +15,12 @@ from .filters import DateArg
 from .indexer import ProblemFn, ProgressFn, UpdateReport, disk_path, display_path, is_under, update_index
 from .search import Results, run_search
 from .store import IndexDir, Manifest, raised_in_whoosh, walk_dirs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .explain import QueryPlan
+    from .similar import SimilarResults
+    from .stats import IndexStats
+    from .view import ArticleView
 
 #: Above this many files, the staleness check looks at directories only.
 _STAT_ALL_LIMIT = 5000
@@ -136,7 +144,8 @@ class Index:
                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
                sort: str = "relevance", limit: int = 10, page: int = 1, lenient: bool = False,
-               match: str = "all", facet_size: int = 20) -> Results:
+               match: str = "all", facet_size: int = 20, facets: Sequence[str] | None = None,
+               timeline: bool = True, suggest: bool = True) -> Results:
         """Ranked, filtered, faceted search.
 
         ``query`` uses Whoosh syntax (quotes, ``-term``, ``OR``, ``field:value``); empty
@@ -144,14 +153,104 @@ class Index:
         ``"2024"``, ``"2024-06"``, ``"2024-06-30"``, a ``date`` or a year as ``int``. Filter
         arguments take one value or a list (OR). ``limit=0`` returns every hit. Raises :class:`QueryError` for a
         malformed query unless ``lenient``.
+
+        ``facets`` names the facets to count (default year, source, people, topics; also
+        month and lang; ``[]`` for none), ``facet_size`` their length (0: all values).
+        ``timeline`` counts hits per year or month (``Results.timeline``); ``suggest`` looks
+        for a respelled query when there are few hits (``Results.suggestion``, never run).
         """
         from whoosh import scoring
+
+        started = time.perf_counter()
 
         def run(ix):
             with ix.searcher(weighting=scoring.BM25F()) as searcher:
                 return run_search(searcher, query, since=since, until=until, source=source,
                                   person=person, topic=topic, lang=lang, sort=sort, limit=limit,
-                                  page=page, lenient=lenient, match=match, facet_size=facet_size)
+                                  page=page, lenient=lenient, match=match, facet_size=facet_size,
+                                  facets=facets, timeline=timeline, suggest=suggest)
+
+        results = self._read(run)
+        results.took_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def explain(self, query: str = "", *, since: DateArg = None, until: DateArg = None,
+                source: str | Sequence[str] | None = None, person: str | Sequence[str] | None = None,
+                topic: str | Sequence[str] | None = None, lang: str | Sequence[str] | None = None,
+                lenient: bool = False, match: str = "all") -> QueryPlan:
+        """How :meth:`search` would read this query and these filters: fields, folded and
+        exact terms, phrases, date range, and the index values each filter matches."""
+        from .explain import explain_query
+
+        def run(ix):
+            with ix.searcher() as searcher:
+                return explain_query(searcher.reader(), query, since=since, until=until, source=source,
+                                     person=person, topic=topic, lang=lang, lenient=lenient, match=match)
+
+        return self._read(run)
+
+    def view(self, article_id: str, query: str = "", *, lenient: bool = False) -> ArticleView:
+        """The article with this id (or path) and the matches of ``query`` in it marked.
+        Raises :class:`ArticleNotFoundError`."""
+        from .view import view_article
+
+        def run(ix):
+            with ix.searcher() as searcher:
+                return view_article(searcher, article_id, query, lenient=lenient)
+
+        return self._read(run)
+
+    def original(self, article_id: str, prefer: str = "url") -> str:
+        """Where the article came from: its URL, else (or with ``prefer="file"``) the
+        absolute path of its source file."""
+        from .view import original_location
+
+        return original_location(self.view(article_id).article, self.path, prefer)
+
+    def similar(self, article_id: str, *, limit: int = 10) -> SimilarResults:
+        """Articles like this one (Whoosh more-like-this on the folded body), best first."""
+        from whoosh import scoring
+
+        from .similar import similar_articles
+
+        started = time.perf_counter()
+
+        def run(ix):
+            with ix.searcher(weighting=scoring.BM25F()) as searcher:
+                return similar_articles(searcher, article_id, limit=limit)
+
+        results = self._read(run)
+        results.took_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def stats(self, *, top: int = 10) -> IndexStats:
+        """Articles, date range, undated count, languages, top sources/people/topics
+        (``top`` each), size on disk and time of the last update."""
+        from .stats import index_stats
+
+        def run(ix):
+            with ix.searcher() as searcher:
+                return index_stats(searcher.reader(), path=str(self.path), top=top)
+
+        stats = self._read(run)
+        stats.size_bytes = self._dir.size_bytes()
+        name = self._dir.read_pointer()["name"]
+        manifest = self._dir.load_manifest(name, self._dir.latest_generation(name))
+        if manifest is not None:
+            stats.files = len(manifest.files)
+            if manifest.updated:
+                stats.updated = _dt.datetime.fromtimestamp(manifest.updated)
+        return stats
+
+    def facet_values(self, name: str, *, match: str | None = None, limit: int = 0) -> dict[str, int]:
+        """Values of a facet (``source``, ``people``, ``topics``, ``year``, ``month``,
+        ``lang``) over the whole index with article counts, highest first; ``match`` keeps
+        values containing it, ignoring case and diacritics."""
+        from .stats import facet_values
+
+        def run(ix):
+            with ix.searcher() as searcher:
+                return facet_values(searcher.reader(), name, match=match, limit=limit)
 
         return self._read(run)
 
@@ -168,6 +267,18 @@ class Index:
 
     def __len__(self) -> int:
         return self._read(lambda ix: ix.doc_count())
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, from one committed state (e.g. to copy it to a cluster)."""
+        from .schema import stored_to_article
+
+        ix, _state = self._open()
+        try:
+            with ix.searcher() as s:
+                for stored in s.all_stored_fields():
+                    yield stored_to_article(stored)
+        finally:
+            ix.close()
 
     def corpus_changes(self, paths: Iterable[str | os.PathLike[str]]) -> CorpusChanges:
         """What changed under ``paths`` since the last update, judged from stat alone."""

@@ -18,9 +18,29 @@ from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
 from .schema import MULTI_SEP, ColumnView
 from .textnorm import fold_key
+from .timeline import Timeline, month_label, timeline_from_months
 
 SORTS = ("relevance", "newest", "oldest")
+#: The facets counted by default, and every facet a search can count.
 FACETS = ("year", "source", "people", "topics")
+ALL_FACETS = ("year", "month", "source", "people", "topics", "lang")
+#: Singular spellings accepted for facet names.
+FACET_ALIASES = {"person": "people", "topic": "topics", "language": "lang"}
+
+
+def facet_names(names: Sequence[str] | None) -> tuple[str, ...]:
+    """Facet names checked and made canonical (``person`` → ``people``); ``None`` gives the
+    default :data:`FACETS`, an empty list none."""
+    if names is None:
+        return FACETS
+    out: list[str] = []
+    for name in names:
+        canonical = FACET_ALIASES.get(name.strip().lower(), name.strip().lower())
+        if canonical not in ALL_FACETS:
+            raise QueryError(f"unknown facet {name!r}", "facets: " + ", ".join(ALL_FACETS))
+        if canonical not in out:
+            out.append(canonical)
+    return tuple(out)
 
 
 @dataclass
@@ -47,7 +67,9 @@ class Hit:
         return {"id": self.id, "path": self.path, "title": self.title,
                 "date": self.date.isoformat() if self.date else None, "source": self.source,
                 "people": self.people, "topics": self.topics, "lang": self.lang,
-                "score": None if self.score is None else round(self.score, 4), "snippet": self.snippet}
+                "score": None if self.score is None else round(self.score, 4), "snippet": self.snippet,
+                "highlights": [list(span) for span in self.snippet_highlights],
+                "title_highlights": [list(span) for span in self.title_highlights], "url": self.url}
 
 
 @dataclass
@@ -63,6 +85,10 @@ class Results:
     sort: str = "relevance"
     notes: list[str] = field(default_factory=list)
     undated: int = 0  #: how many of the ``total`` hits have no date (counted, never dropped)
+    #: A respelled query with more hits, offered when this one found few (never run for you).
+    suggestion: str | None = None
+    timeline: Timeline | None = None  #: hits per year or month, when asked for
+    took_ms: float = 0.0  #: time the search took, in milliseconds
 
     @property
     def pages(self) -> int:
@@ -75,8 +101,10 @@ class Results:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as documented for ``--json``."""
-        return {"query": self.query, "total": self.total,
-                "hits": [h.to_dict() for h in self.hits], "facets": self.facets}
+        return {"query": self.query, "total": self.total, "undated": self.undated,
+                "took_ms": round(self.took_ms, 1), "suggestion": self.suggestion,
+                "hits": [h.to_dict() for h in self.hits], "facets": self.facets,
+                "timeline": self.timeline.to_dict() if self.timeline else None}
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
@@ -90,9 +118,12 @@ def _as_list(value: str | Sequence[str] | None) -> list[str]:
 def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateArg = None,
                source=None, person=None, topic=None, lang=None, sort: str = "relevance",
                limit: int = 10, page: int = 1, lenient: bool = False, match: str = "all",
-               facet_size: int = 20, snippet_width: int = 240) -> Results:
+               facet_size: int = 20, snippet_width: int = 240, facets: Sequence[str] | None = None,
+               timeline: bool = False, suggest: bool = False) -> Results:
     """Search with an open Whoosh searcher (see :meth:`searchlib.Index.search`)."""
     from whoosh import query as Q
+
+    names = facet_names(facets)
 
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}", "use relevance, newest or oldest")
@@ -109,12 +140,12 @@ def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateA
     start = (page - 1) * limit
     if sort == "relevance":
         res = searcher.search(q, filter=filt, limit=(start + limit) if limit else None)
-        docset = res.docs()
+        docset = matched_docs(res)
         total = len(docset)
         ranked = res.top_n[start:start + limit if limit else None]
     else:
         res = searcher.search(q, filter=filt, limit=None)
-        docset = res.docs()
+        docset = matched_docs(res)
         total = len(docset)
         days = ColumnView(reader, "day", 0)
         pairs = [(s, n) for s, n in res.top_n]
@@ -123,15 +154,35 @@ def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateA
         else:
             pairs.sort(key=lambda p: (days[p[1]] == 0, days[p[1]], -p[0]))
         ranked = pairs[start:start + limit] if limit else pairs[start:]
-    chains = _highlight_terms(parsed.query, reader)
-    hits = [_hit(searcher, docnum, score if parsed.query is not None else None, chains, snippet_width)
+    chains = highlight_terms(parsed.query, reader)
+    hits = [build_hit(searcher, docnum, score if parsed.query is not None else None, chains, snippet_width)
             for score, docnum in ranked]
-    facets, undated = count_facets(reader, docset, facet_size)
-    return Results(query=parsed.text, total=total, hits=hits, facets=facets, page=page, limit=limit,
-                   sort=sort, notes=parsed.notes, undated=undated)
+    counts, undated, months = tally(reader, docset, facet_size, names)
+    results = Results(query=parsed.text, total=total, hits=hits, facets=counts, page=page, limit=limit,
+                      sort=sort, notes=parsed.notes, undated=undated)
+    if timeline:
+        results.timeline = timeline_from_months(months, undated)
+    if suggest and parsed.query is not None:
+        from .suggest import suggest_query
+
+        results.suggestion = suggest_query(searcher, parsed.text, total, filt, resolver, match)
+    return results
 
 
-def _highlight_terms(q, reader) -> dict[str, set[str]]:
+def matched_docs(res) -> set[int]:
+    """Every document the search matched (all pages).
+
+    ``top_n`` holds the best ``start + limit`` matches (or all), so it is empty exactly when
+    nothing matched; Whoosh's ``docs()`` then wrongly returns the unfiltered matches when the
+    filter allows no document at all (its FilterCollector reads an empty allow-set as "no
+    filter").
+    """
+    return res.docs() if res.top_n else set()
+
+
+def highlight_terms(q, reader) -> dict[str, set[str]]:
+    """The terms of query ``q`` that occur in the index, grouped by analysis chain, for
+    :func:`searchlib.highlight.match_spans` (prefixes expanded, phrases included)."""
     if q is None:
         return {}
     by_field: dict[str, set[str]] = {}
@@ -140,7 +191,7 @@ def _highlight_terms(q, reader) -> dict[str, set[str]]:
     return terms_by_chain(by_field)
 
 
-def _hit(searcher, docnum: int, score: float | None, chains, width: int) -> Hit:
+def build_hit(searcher, docnum: int, score: float | None, chains, width: int) -> Hit:
     stored = searcher.stored_fields(docnum)
     body = stored.get("text", "")
     title = stored.get("title", "")
@@ -159,43 +210,77 @@ def _best_display(variants: Counter) -> str:
     return max(variants.items(), key=lambda kv: (sum(not c.isascii() for c in kv[0]), kv[1], kv[0]))[0]
 
 
-def count_facets(reader, docnums, size: int = 20) -> tuple[dict[str, dict[str, int]], int]:
-    """Counts of year, source, people and topics over ``docnums``, by count then value,
-    and the number of undated documents among them.
+def count_facets(reader, docnums, size: int = 20,
+                 names: Sequence[str] = FACETS) -> tuple[dict[str, dict[str, int]], int]:
+    """Counts of the facets ``names`` (see :data:`ALL_FACETS`) over ``docnums``, by count
+    then value, and the number of undated documents among them.
 
     Values are grouped case- and diacritic-insensitively; each group shows its best spelling.
+    ``year`` and ``month`` leave undated documents out (they are counted apart).
     """
-    years: Counter = Counter()
+    facets, undated, _months = tally(reader, docnums, size, names)
+    return facets, undated
+
+
+def tally(reader, docnums, size: int, names: Sequence[str]):
+    """:func:`count_facets`, plus the month counts (``year * 12 + month - 1`` → count) that
+    a timeline is drawn from, in the same pass over the documents."""
+    docnums = list(docnums)
+    months: Counter = Counter()
     undated = 0
     grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
-    year_col = ColumnView(reader, "year", 0)
-    source_col = ColumnView(reader, "source", "")
-    people_col = ColumnView(reader, "people_names", b"")
-    topic_col = ColumnView(reader, "topic_names", b"")
+    want = set(names)
+    day_col = ColumnView(reader, "day", 0)
+    source_col = ColumnView(reader, "source", "") if "source" in want else None
+    multi = [(ColumnView(reader, column, b""), kind)
+             for column, kind in (("people_names", "people"), ("topic_names", "topics")) if kind in want]
 
     def add(kind: str, value: str) -> None:
         if value:
             grouped[kind].setdefault(fold_key(value), Counter())[value] += 1
 
     for n in docnums:
-        y = year_col[n]
-        if y:
-            years[str(y)] += 1
+        day = day_col[n]
+        if day:
+            months[(day // 10000) * 12 + day // 100 % 100 - 1] += 1
         else:
             undated += 1
-        src = source_col[n]
-        if src:
-            add("source", src.decode("utf-8") if isinstance(src, bytes) else src)
-        for col, kind in ((people_col, "people"), (topic_col, "topics")):
+        if source_col is not None:
+            src = source_col[n]
+            if src:
+                add("source", src.decode("utf-8") if isinstance(src, bytes) else src)
+        for col, kind in multi:
             raw = col[n]
             if raw:
                 for value in raw.decode("utf-8").split(MULTI_SEP):
                     add(kind, value)
-    facets: dict[str, dict[str, int]] = {"year": _top(years, size)}
-    for kind, groups in grouped.items():
-        totals = Counter({_best_display(v): sum(v.values()) for v in groups.values()})
-        facets[kind] = _top(totals, size)
-    return facets, undated
+    facets: dict[str, dict[str, int]] = {}
+    for name in names:
+        if name == "year":
+            years: Counter = Counter()
+            for m, count in months.items():
+                years[f"{m // 12:04d}"] += count
+            facets[name] = _top(years, size)
+        elif name == "month":
+            facets[name] = _top(Counter({month_label(m): c for m, c in months.items()}), size)
+        elif name == "lang":
+            facets[name] = _top(lang_counts(reader, docnums), size)
+        else:
+            groups = grouped[name]
+            facets[name] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
+    return facets, undated, months
+
+
+def lang_counts(reader, docnums) -> Counter:
+    """Articles per language among ``docnums`` (from the postings of the ``lang`` field)."""
+    wanted = set(docnums)
+    counts: Counter = Counter()
+    for raw in reader.lexicon("lang"):
+        lang = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        n = sum(1 for d in reader.postings("lang", lang).all_ids() if d in wanted)
+        if n:
+            counts[lang] = n
+    return counts
 
 
 def _top(counter: Counter, size: int) -> dict[str, int]:

@@ -111,6 +111,17 @@ class IndexDir:
         """True when the directory holds a searchdocs index."""
         return (self.path / POINTER).is_file()
 
+    def size_bytes(self) -> int:
+        """Bytes on disk of the files in the index directory."""
+        total = 0
+        for entry in os.scandir(self.path):
+            try:
+                if entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                pass
+        return total
+
     def looks_empty(self) -> bool:
         """True when no index is here yet: the directory is missing, or holds only
         placeholders and leftovers of a first build that was killed (removed by the next

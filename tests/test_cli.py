@@ -93,7 +93,8 @@ def test_json_output(project):
     data = json_of(invoke(project, ["luong tam quang", "--json"]))
     assert data["query"] == "luong tam quang" and data["total"] == 3
     hit = data["hits"][0]
-    assert set(hit) == {"id", "path", "title", "date", "source", "people", "topics", "lang", "score", "snippet"}
+    assert set(hit) == {"id", "path", "title", "date", "source", "people", "topics", "lang", "score", "snippet",
+                        "highlights", "title_highlights", "url"}
     assert set(data["facets"]) == {"year", "source", "people", "topics"}
     assert data["facets"]["people"]["Lương Tam Quang"] == 3
     assert all(isinstance(v, int) for v in data["facets"]["source"].values())

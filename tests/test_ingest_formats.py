@@ -256,7 +256,7 @@ def test_vietnamese_text_file_with_header() -> None:
     assert article.date == dt.date(2025, 9, 15)  # "Thứ Hai, 15/9/2025 14:35"
     assert article.author == "Minh Châu"  # "Bài và ảnh: Minh Châu"
     assert article.people == ["Nguyễn Văn Long", "Khamla Sengsavang", "Lương Tam Quang"]
-    assert article.topics == ["drug crime", "law-enforcement cooperation", "human trafficking"]
+    assert article.topics == ["law-enforcement cooperation", "drug crime", "human trafficking"]
     assert article.lang == "vi"
     for junk in ("Chia sẻ", "Facebook", "tiep-doan.jpg", "Bình luận", "Bài và ảnh"):
         assert junk not in article.body

@@ -17,16 +17,19 @@ from searchlib.ingest import extract_file
 FIXTURES = Path(__file__).parent / "fixtures"
 LABELLED = FIXTURES / "labelled"
 LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["articles"]
+#: Topics as two analysts labelled them blind, independently, by the written guide
+#: (tests/fixtures/topic-labelling-guide.md); they agreed on 106 of 113 articles.
+GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
-#: The one topic miss is a judgment call (organising illegal exit for scam compounds).
-FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.95, "lang": 0.95}
-#: Two sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
-#: Extraction): "heldout" was measured once and then used to fix rules, "heldout2" is the
-#: untouched test of generalisation. Floors sit just under today's figures so that a rule
-#: change that loses ground on unseen text fails here.
+FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 0.95}
+#: Three sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
+#: Extraction): "heldout" and "heldout2" were measured once and then used to fix rules,
+#: "heldout3" is the test set. Floors sit just under today's figures so that a rule change
+#: that loses ground on unseen text fails here.
 BLIND_FLOORS = {
-    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.75, "lang": 0.95},
-    "heldout2": {"date": 0.90, "source": 0.90, "people": 0.65, "topics": 0.70, "lang": 0.95},
+    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.70, "lang": 0.95},
+    "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.85, "lang": 0.95},
+    "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.45, "lang": 0.95},
 }
 
 
@@ -36,9 +39,10 @@ def fields(path: Path) -> dict[str, object]:
             "people": sorted(article.people), "topics": sorted(article.topics), "lang": article.lang}
 
 
-def expected(label: dict) -> dict[str, object]:
+def expected(label: dict, key: str) -> dict[str, object]:
+    """The labels of the article at ``key`` (``set/file``), topics from the guided labelling."""
     return {"date": label["date"], "source": label["source"], "people": sorted(label["people"]),
-            "topics": sorted(label["topics"]), "lang": label["lang"]}
+            "topics": sorted(GUIDED[key]["topics"]), "lang": label["lang"]}
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +60,9 @@ def test_the_set_is_large_and_varied() -> None:
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_accuracy_floor(extracted: dict, field: str) -> None:
-    hits = [name for name, label in LABELS.items() if extracted[name][field] == expected(label)[field]]
-    misses = {name: (extracted[name][field], expected(LABELS[name])[field]) for name in LABELS if name not in hits}
+    want = {name: expected(label, f"labelled/{name}")[field] for name, label in LABELS.items()}
+    hits = [name for name in LABELS if extracted[name][field] == want[name]]
+    misses = {name: (extracted[name][field], want[name]) for name in LABELS if name not in hits}
     assert len(hits) / len(LABELS) >= FLOORS[field], misses
 
 
@@ -68,9 +73,17 @@ def test_blind_set_accuracy_floor(name: str) -> None:
     assert len(labels) >= 24 and all((folder / file).is_file() for file in labels)
     got = {file: fields(folder / file) for file in labels}
     for field, floor in BLIND_FLOORS[name].items():
-        misses = {f: (got[f][field], expected(label)[field]) for f, label in labels.items()
-                  if got[f][field] != expected(label)[field]}
+        want = {f: expected(label, f"{name}/{f}")[field] for f, label in labels.items()}
+        misses = {f: (got[f][field], want[f]) for f in labels if got[f][field] != want[f]}
         assert 1 - len(misses) / len(labels) >= floor, (field, misses)
+
+
+def test_guided_topic_labels_cover_every_labelled_article() -> None:
+    keys = {f"{folder}/{name}" for folder in ("labelled", *BLIND_FLOORS)
+            for name in json.loads((FIXTURES / folder / "labels.json").read_text(encoding="utf-8"))["articles"]}
+    assert keys == set(GUIDED)
+    agreed = sum(entry["a"] == entry["b"] for entry in GUIDED.values())
+    assert agreed / len(GUIDED) >= 0.9  # the guide makes the judgment repeatable
 
 
 @pytest.mark.parametrize("name", sorted(n for n in LABELS if LABELS[n]["lang"] == "vi"))

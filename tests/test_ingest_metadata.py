@@ -68,6 +68,7 @@ def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
     ("Lao News Agency", "KPL"), ("  Some Local Paper ", "Some Local Paper"),
     # site names with a bracketed short name, and the "Báo điện tử" prefix
     ("Lao News Agency (KPL)", "KPL"), ("Vietnam+ (VietnamPlus)", "VNA"), ("Báo điện tử Dân Trí", "Dân Trí"),
+    ("KPL Lao News Agency", "KPL"), ("Antara News", "Antara"), ("Bernama", "Bernama"),
 ])
 def test_canonical_source(alias: str, name: str) -> None:
     assert canonical_source(alias) == name
@@ -85,6 +86,10 @@ def test_canonical_source(alias: str, name: str) -> None:
     # an acronym spelled out before it is no credit: the Australian Federal Police, not AFP the agency
     ("HÀ NỘI — Đức received a delegation of the Australian Federal Police (AFP) led by ...", None),
     ("PARIS (AFP) - French police said ...", "AFP"),
+    # a ministry in brackets is whose unit it is; the dashed credit names the outlet
+    ("VOV.VN - Sáng 3/10, Cục Cảnh sát giao thông (Bộ Công an) tổ chức lễ ra quân.", "VOV"),
+    # the outlet's name alone on a line at the top of a text file
+    ("Khmer Times\nRy Sochan\nPublication date 14 October 2025 | 08:12 ICT\n\nPolice raided ...", "Khmer Times"),
 ])
 def test_detect_source(body: str, expected: str | None) -> None:
     assert detect_source(body) == expected
@@ -147,6 +152,8 @@ def test_an_item_of_a_list_is_a_passing_mention() -> None:
     # Named again on its own, an item adds up to a topic.
     body += " Drug trafficking from the Golden Triangle has risen."
     assert detect_topics("", body) == ["drug crime"]
+    # Two items joined by a comma alone are a list too.
+    assert detect_topics("", "Người dân không tiếp tay cho các đối tượng buôn lậu, mua bán người.") == []
     # "and to hold" joins two clauses, not two items.
     body = "They agreed to strengthen cooperation in combating drug trafficking and to hold joint patrols."
     assert "drug crime" in detect_topics("", body)
@@ -310,3 +317,19 @@ def test_joint_work_is_law_enforcement_cooperation() -> None:
         ["law-enforcement cooperation"]
     assert detect_topics("", "Hai bên thành lập tổ công tác chung để xác minh nạn nhân.") == \
         ["law-enforcement cooperation"]
+
+
+@pytest.mark.parametrize("body, cooperation", [
+    # a cooperative act done with a foreign partner named within a few words
+    ("Công an tỉnh Hà Tĩnh phối hợp với lực lượng an ninh tỉnh Bolikhamxay (Lào) bắt giữ đối tượng.", True),
+    ("The ministry was working with the police of Cambodia, Laos, Myanmar and China to rescue victims.", True),
+    ("Nhờ sự phối hợp của lực lượng chức năng hai nước, cả ba cô gái đã được giải cứu.", True),
+    # a pledge is no act yet
+    ("Cục C04 sẽ tiếp tục phối hợp với lực lượng chức năng của Lào trao đổi thông tin.", False),
+    ("Kittharath said the police would work with their counterparts in Myanmar and Laos.", False),
+    # domestic coordination, and a province whose name begins like a country's
+    ("Công an tỉnh Lào Cai phối hợp với Bộ đội Biên phòng tỉnh bắt giữ 23 người.", False),
+    ("Police were working with the central bank to trace accounts linked to the syndicate.", False),
+])
+def test_cooperation_is_an_act_with_a_foreign_partner(body: str, cooperation: bool) -> None:
+    assert ("law-enforcement cooperation" in detect_topics("", body)) is cooperation

@@ -165,6 +165,22 @@ def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
      ["Sarawut Intharasopha"]),
     # sentence openers are not part of a name
     ("But Zoltan Boesze, a senior official, disagreed.", ["Zoltan Boesze"]),
+    # a person described, then named in apposition
+    ("She has 30 days to appeal, according to his lawyer, Chanchai Thongkham, who said ...", ["Chanchai Thongkham"]),
+    ("Among those rescued was a 24-year-old Indonesian woman, Siti Rahmawati, who told police ...",
+     ["Siti Rahmawati"]),
+    ("Police found that a Chinese man, identified as Zhou Liang, born in 1985, gave instructions.", ["Zhou Liang"]),
+    # a foreign name of three words after a Vietnamese title and the country
+    ("Thứ trưởng Nguyễn Ngọc Lâm tiếp Đại sứ Choi Young Sam.", ["Nguyễn Ngọc Lâm", "Choi Young Sam"]),
+    ("Ông gặp Chủ tịch Real Madrid Florentino Perez.", ["Florentino Perez"]),
+    # a ward named after a person is a place
+    ("Police of Hoàng Văn Thụ Ward in Lạng Sơn seized the goods.", []),
+    # Vietnamese typed without accents: titles and organisation words too
+    ("Chieu 16/10, Trung tuong To An Xo, Chanh Van phong Bo Cong an cho biet.", ["To An Xo"]),
+    ("Cung ngay, Thuong tuong Le Quoc Hung, Thu truong Bo Cong an da lam viec.", ["Lê Quốc Hùng"]),
+    # streets named after people, listed after a street word, are not people
+    ("Các tổ công tác được bố trí tại nhiều tuyến đường như Phạm Văn Đồng, Nguyễn Tri Phương, Trường Chinh, "
+     "Võ Văn Kiệt. Trung tá Lê Văn Tài cho biết ...", ["Lê Văn Tài"]),
 ])
 def test_names_without_a_title(text: str, people: list[str]) -> None:
     assert detect_people(text) == people

@@ -175,9 +175,9 @@ def test_phrase_place_highlighted_whole(seed_index):
 
 def test_json_shape(seed_index):
     data = seed_index.search("luong tam quang").to_dict()
-    assert set(data) == {"query", "total", "hits", "facets"}
+    assert set(data) == {"query", "total", "undated", "took_ms", "suggestion", "hits", "facets", "timeline"}
     assert set(data["hits"][0]) == {"id", "path", "title", "date", "source", "people", "topics",
-                                    "lang", "score", "snippet"}
+                                    "lang", "score", "snippet", "highlights", "title_highlights", "url"}
 
 
 # Ranking rules on small fixtures (R8, R10) -----------------------------------------------------

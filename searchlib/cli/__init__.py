@@ -14,10 +14,15 @@ from click_default_group import DefaultGroup
 
 from .. import __version__
 from ..errors import ExitCode, SearchdocsError
+from .completion import completion_command
 from .extract_cmd import extract_command
 from .index_cmd import index_command
 from .output import error_line
+from .run_cmd import run_command
 from .search_cmd import search_command
+from .show_cmd import open_command, show_command, similar_command
+from .stats_cmd import facets_command, stats_command
+from .sync_cmd import sync_command
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "ignore_unknown_options": True}
 
@@ -83,7 +88,8 @@ def _message(exc: BaseException) -> ExitCode:
 @click.group(cls=SearchdocsGroup, default="search", default_if_no_args=False,
              context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="searchdocs")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Search press releases: ranked, filtered and faceted, Vietnamese-aware.
 
     \b
@@ -91,17 +97,28 @@ def cli() -> None:
       searchdocs "human trafficking" --since 2024
       searchdocs "luong tam quang" --json
       searchdocs --person "to lam" --sort newest
+      searchdocs show corpus/001_cb2f719aa211d3bc.txt -q "luong tam quang"
+      searchdocs stats
       searchdocs index                      # update the index from ./corpus
       searchdocs extract corpus/some-article.txt
+      searchdocs sync --to typesense://KEY@127.0.0.1:8108/press   # copy ./index to Typesense
 
     SEARCH is the default command: 'searchdocs QUERY' means 'searchdocs search QUERY'.
     To search for a word that is also a command name, write 'searchdocs search index'.
+    Default options and saved searches live in searchdocs.toml (see 'searchdocs run').
     """
+    from .config import load_config
+
+    config = load_config(ctx.command.commands)
+    ctx.meta["searchdocs.config"] = config
+    if config.defaults:
+        ctx.default_map = {**(ctx.default_map or {}), **config.defaults}
 
 
-cli.add_command(search_command)
-cli.add_command(index_command)
-cli.add_command(extract_command)
+for _command in (search_command, index_command, extract_command, show_command, open_command,
+                 similar_command, stats_command, facets_command, run_command, completion_command,
+                 sync_command):
+    cli.add_command(_command)
 
 
 def _silence_stdout() -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from ..backend import SearchBackend, open_backend
 from ..errors import CorpusNotFoundError, IndexNotFoundError
+from ..index import Index
+from ..store import IndexDir
 from .output import FileProgress, notice
-
-if TYPE_CHECKING:  # the engine is imported when a command runs, not for --help
-    from ..index import Index
 
 index_option = click.option(
     "--index", "index_path", type=click.Path(file_okay=False, path_type=Path), default="index",
@@ -21,18 +20,27 @@ corpus_option = click.option(
     "--corpus", "corpus_path", type=click.Path(path_type=Path), default="corpus",
     envvar="SEARCHDOCS_CORPUS", show_default=True, show_envvar=True,
     help="Directory of articles indexed by default.")
+backend_option = click.option(
+    "--backend", "backend", metavar="whoosh|URL", default=None, envvar="SEARCHDOCS_BACKEND", show_envvar=True,
+    help="Where articles are indexed and searched: 'whoosh' (the local --index, the default) or a "
+         "Typesense collection, typesense://KEY@HOST:PORT[,HOST:PORT...]/COLLECTION.")
 
 
-def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool) -> Index:
+def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool,
+                    backend: str | None = None) -> SearchBackend:
     """The index to search; built from the corpus on first use, with a notice on stderr.
 
     A search never changes an existing index; if the corpus changed since the last update,
-    it says so (cheaply, from file and directory stat alone).
+    it says so (cheaply, from file and directory stat alone). A Typesense ``backend`` is
+    searched as it is: it is shared, so a search never fills it.
     """
-    from ..index import Index
-    from ..store import IndexDir
-
-    ix = Index(index_path)
+    ix = open_backend(backend, index_path)
+    if not isinstance(ix, Index):
+        if not ix.exists:
+            raise IndexNotFoundError(f"no collection at {ix}",
+                                     hint=f"fill it with 'searchdocs index --backend {ix}' or "
+                                          f"'searchdocs sync --from {index_path} --to {ix}'")
+        return ix
     if not ix.exists:
         if not IndexDir(index_path).looks_empty():
             IndexDir(index_path).read_pointer()  # raises the precise error (foreign, damaged)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..backend import is_typesense, open_backend
 from ..errors import ExitCode
-from .common import corpus_option, index_option
+from .common import backend_option, corpus_option, index_option
 from .output import FileProgress, json_text, notice, one_line
 
 
@@ -22,8 +23,9 @@ from .output import FileProgress, json_text, notice, one_line
               help="If another process is updating the index, wait for it (with a notice) instead of failing.")
 @index_option
 @corpus_option
+@backend_option
 def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: bool, wait: bool,
-                  index_path: Path, corpus_path: Path) -> None:
+                  index_path: Path, corpus_path: Path, backend: str | None) -> None:
     """Add new and changed articles to the index and drop deleted ones.
 
     PATHS are files or directories (default: the corpus). Unchanged files cost a stat;
@@ -34,20 +36,20 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
       searchdocs index                     # update from ./corpus
       searchdocs index new-articles/ feed.jsonl.gz
       searchdocs index --rebuild
+      searchdocs index --backend typesense://KEY@127.0.0.1:8108/press
 
     Only one update runs at a time: another one fails at once with the PID of the running
     one (exit 2), or with --wait waits for it.
 
     Exit status: 0 all files indexed, 3 some files skipped, 2 error.
     """
-    from ..index import Index  # here, not at import: --help stays fast
-
-    ix = Index(index_path)
+    ix = open_backend(backend, index_path)
+    where = str(ix) if is_typesense(backend) else str(index_path)
     targets = list(paths) or [corpus_path]
     with FileProgress(not (quiet or as_json), "indexing") as bar:
         run = ix.rebuild if rebuild else ix.update
         report = run(targets, progress=bar, on_problem=bar.problem, wait=wait,
-                     on_wait=lambda pid: notice(f"the index at {index_path} is being updated by process "
+                     on_wait=lambda pid: notice(f"the index at {where} is being updated by process "
                                                 f"{pid}; waiting for it to finish …"))
     for warning in report.warnings:
         click.echo(f"searchdocs: warning: {one_line(warning)}", err=True)
@@ -57,7 +59,7 @@ def index_command(paths: tuple[Path, ...], rebuild: bool, quiet: bool, as_json: 
         click.echo(json_text(data, indent=2))
     elif not quiet:
         what = "rebuilt" if rebuild else "updated"
-        click.echo(summary_line(report, f"{what} {index_path}"))
+        click.echo(summary_line(report, f"{what} {where}"))
     raise click.exceptions.Exit(int(ExitCode.PARTIAL if report.failed else ExitCode.OK))
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import click
 
 from ..search import Hit, Results
+from .charts import BAR_WIDTH, timeline_lines, timeline_rows, timeline_title
 from .output import console, notice, one_line, safe
 
-FACET_TITLES = {"year": "Year", "source": "Source", "people": "People", "topics": "Topics"}
+FACET_TITLES = {"year": "Year", "month": "Month", "source": "Source", "people": "People",
+                "topics": "Topics", "lang": "Lang"}
 FACET_ROWS = 8
 
 
@@ -39,7 +41,7 @@ def facet_lines(results: Results, size: int = 5) -> list[str]:
     out = []
     for name, values in results.facets.items():
         items = [f"{one_line(v)} ({n})" for v, n in list(values.items())[:size]]
-        if name == "year" and results.undated:
+        if name in ("year", "month") and results.undated:
             items.append(f"undated ({results.undated})")
         if items:
             more = len(values) - size
@@ -47,17 +49,22 @@ def facet_lines(results: Results, size: int = 5) -> list[str]:
     return out
 
 
-def render_plain(results: Results) -> None:
-    """Hits on stdout, one per line; the footer and a facet summary on stderr."""
+def render_plain(results: Results, facet_size: int | None = None) -> None:
+    """Hits on stdout, one per line; the footer, a facet summary (``facet_size`` values
+    each, default 5) and the timeline on stderr."""
     for hit in results.hits:
         click.echo(plain_line(hit))
     notice(footer(results))
     if results.hits:
-        for line in facet_lines(results):
+        for line in facet_lines(results, facet_size or 5):
             click.echo(f"  {line}", err=True)
+        if results.timeline and (results.timeline.buckets or results.timeline.undated):
+            click.echo(f"  {timeline_title(results.timeline).lower()}:", err=True)
+            for line in timeline_lines(results.timeline):
+                click.echo(f"    {line}", err=True)
 
 
-def _marked(text: str, spans, base_style: str = "", *, flat: bool = False):
+def marked(text: str, spans, base_style: str = "", *, flat: bool = False):
     """``text`` as a Rich ``Text`` (never parsed as markup), sanitised piece by piece so
     the match spans, computed on the raw text, still mark the right words; ``flat`` puts
     it on one line."""
@@ -91,8 +98,8 @@ def _hit_block(rank: int, hit: Hit):
     head.append("  ")
     head.append(f"{one_line(hit.source) or '—'}", style="magenta")
     head.append("  ")
-    head.append_text(_marked(hit.title or "", hit.title_highlights, "bold", flat=True))
-    snippet = _marked(hit.snippet or "", hit.snippet_highlights)
+    head.append_text(marked(hit.title or "", hit.title_highlights, "bold", flat=True))
+    snippet = marked(hit.snippet or "", hit.snippet_highlights)
     meta = Text(one_line(hit.path), style="dim")
     if hit.people:
         meta.append("  · " + ", ".join(one_line(p) for p in hit.people[:4]), style="dim")
@@ -107,7 +114,8 @@ def _hit_block(rank: int, hit: Hit):
     return grid
 
 
-def _facet_table(name: str, values: dict[str, int], extra: dict[str, int] | None = None):
+def _facet_table(name: str, values: dict[str, int], extra: dict[str, int] | None = None,
+                 rows: int = FACET_ROWS):
     from rich.table import Table
     from rich.text import Text
 
@@ -115,15 +123,16 @@ def _facet_table(name: str, values: dict[str, int], extra: dict[str, int] | None
                   box=None, padding=(0, 1), title_justify="left")
     table.add_column(no_wrap=True, max_width=28, overflow="ellipsis")
     table.add_column(justify="right", style="cyan")
-    for value, count in list(values.items())[:FACET_ROWS]:
+    for value, count in list(values.items())[:rows]:
         table.add_row(Text(one_line(value)), Text(str(count)))
     for value, count in (extra or {}).items():
         table.add_row(Text(value), Text(str(count)), style="dim")
     return table
 
 
-def render_rich(results: Results, out=None) -> None:
-    """Hits with highlighted titles and snippets, then facet panels (to ``out`` or stdout)."""
+def render_rich(results: Results, out=None, facet_size: int | None = None) -> None:
+    """Hits with highlighted titles and snippets, then facet panels (``facet_size`` rows
+    each, default 8) and the timeline chart (to ``out`` or stdout)."""
     from rich.columns import Columns
     from rich.panel import Panel
 
@@ -133,10 +142,29 @@ def render_rich(results: Results, out=None) -> None:
         out.print(_hit_block(first + i, hit))
         out.print()
     undated = {"undated": results.undated} if results.undated else None
-    tables = [_facet_table(name, values, undated if name == "year" else None)
-              for name, values in results.facets.items() if values or (name == "year" and undated)]
+    tables = [_facet_table(name, values, undated if name in ("year", "month") else None, facet_size or FACET_ROWS)
+              for name, values in results.facets.items()
+              if values or (name in ("year", "month") and undated)]
+    hits = f"{results.total} hit" + ("" if results.total == 1 else "s")
     if tables and results.hits:
-        hits = f"{results.total} hit" + ("" if results.total == 1 else "s")
         out.print(Panel(Columns(tables, padding=(0, 4)), title=f"Facets over {hits}",
                         title_align="left", border_style="dim"))
+    if results.hits and results.timeline and results.timeline.buckets:
+        out.print(Panel(timeline_text(results.timeline), title=f"{timeline_title(results.timeline)} ({hits})",
+                        title_align="left", border_style="dim", expand=False))
     notice(footer(results))
+
+
+def timeline_text(timeline):
+    """The timeline chart as Rich ``Text``: bars in cyan, counts bold."""
+    from rich.text import Text
+
+    rows = timeline_rows(timeline)
+    label_w = max(len(r[0]) for r in rows)
+    count_w = max(len(r[2]) for r in rows)
+    text = Text()
+    for i, (label, bars, count) in enumerate(rows):
+        text.append(("\n" if i else "") + f"{label:<{label_w}}  ")
+        text.append(f"{bars:<{BAR_WIDTH}}", style="cyan")
+        text.append(f"  {count:>{count_w}}", style="bold")
+    return text

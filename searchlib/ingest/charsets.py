@@ -17,6 +17,8 @@ import unicodedata
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _NUCLEI = """a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy
 ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu""".split()
+#: The vowel clusters a Vietnamese syllable may have (public: :mod:`searchlib.suggest` uses them).
+VOWEL_NUCLEI = tuple(_NUCLEI)
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + r")"

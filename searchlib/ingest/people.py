@@ -43,6 +43,8 @@ _VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà
 
 
 _TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
+               # Vietnamese typed without accents ("Trung tuong To An Xo")
+               **{fold(t).lower(): "vi" for t in _VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
                "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
 
@@ -82,6 +84,7 @@ tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ươ
 #: Words that cannot be part of a person's name (places, organisations, months...).
 _REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force
+ward commune town village hamlet bridge school stadium park
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan
 vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
@@ -101,13 +104,16 @@ Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đ�
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
 Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor
 """.split() for w in (s.lower(), fold(s).lower()))
+#: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
+#: also family names once folded ("tổ" → "to", as in Tô Lâm).
+_LEADING = _LEADING | ({fold(w) for w in _LEADING} - _SURNAMES)
 #: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
 _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
                              "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
                              "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh"})
 #: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
-                             "philippines campuchia myanmar brazil cuba syria thailand".split())
+                             "philippines campuchia myanmar brazil cuba syria thailand nam".split())
 _REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
                    "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien")
 
@@ -288,8 +294,8 @@ def _as_name(words: list[str]) -> str | None:
     words = _strip_leading(words)
     if not 2 <= len(words) <= 4:
         return None
-    # "A" is an article in English, and a middle name in Vietnamese ("Sùng A Páo", "Giàng A Dính").
-    if any((w.lower() in _REJECT and not (w == "A" and 0 < i < len(words) - 1)) or not w[0].isupper()
+    # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
+    if any((w.lower() in _REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
            for i, w in enumerate(words)):
         return None
     name = " ".join(words)
@@ -308,15 +314,16 @@ def _vietnamese_name(words: list[str]) -> str | None:
     """
     for i, word in enumerate(words):
         if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
-                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES:
+                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES and i + 1 < len(words):
             return _as_name(words[i:i + 4])
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
             break
         tail.insert(0, word)
-    tail = [w for w in tail[-2:] if w.lower() not in _FOREIGN_LEADING]
-    return _as_name(tail)
+    tail = [w for w in tail if w.lower() not in _FOREIGN_LEADING]
+    # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
+    return _as_name(tail[-3:]) or _as_name(tail[-2:])
 
 
 #: Words before a Vietnamese name that make it a street, school, bridge or place name
@@ -333,7 +340,7 @@ _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
@@ -343,7 +350,14 @@ _ROLE_AFTER = re.compile(
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
-    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache)\b", re.IGNORECASE)
+    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
+    r"businesswoman|tycoon|boss|activist|researcher|scholar|lecturer|economist)\b", re.IGNORECASE)
+#: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
+#: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
+    r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
+    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece)\s*,\s*$")
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -375,6 +389,8 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         before = text[line_start:start].split()
         if before and (before[-1].lower().strip(",.") in _NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
             continue
+        if _in_street_list(text, run):
+            continue
         after = text[run.end():run.end() + 20].split()
         if after and after[0].lower().strip(",.") in _NOT_PERSON_AFTER:
             continue
@@ -387,13 +403,25 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
     return found
 
 
+_STREET_LIST = re.compile(r"\b(?:đường|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
+
+
+def _in_street_list(text: str, run: re.Match[str]) -> bool:
+    """Whether ``run`` is one of several names listed after a street word ("các tuyến đường
+    ... như Phạm Văn Đồng, Nguyễn Tri Phương, Võ Văn Kiệt"): streets named after people."""
+    listed = text[max(0, run.start() - 2):run.start()].endswith(", ") or text.startswith(",", run.end())
+    sentence_start = max(text.rfind(".", 0, run.start()), text.rfind("\n", 0, run.start())) + 1
+    return listed and bool(_STREET_LIST.search(text, sentence_start, run.start()))
+
+
 def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
     """Names of any origin introduced by what follows them: an age or a year of birth
     ("Bounmy Sengsouvanh, 38,"), or a role in apposition ("Zhang Xiaolin, an official
     with ...", "Michael Collins, Australia's Ambassador")."""
     found: list[tuple[int, str]] = []
     for run in runs:
-        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())):
+        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())
+                or (text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40), run.start()))):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)

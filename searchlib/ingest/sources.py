@@ -21,6 +21,10 @@ _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\
 _DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—]\s", re.M)
 #: Words around an outlet's name that do not change the outlet (compared folded).
 _DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
+#: "Cục Cảnh sát giao thông (Bộ Công an)": a ministry in brackets is whose unit it is, not a credit.
+_AFFILIATION = re.compile(r"(?:bo|ministry)\b")
+#: An outlet's name alone on one of the first lines of a text file ("Khmer Times").
+_HEAD_LINES = 4
 _END_MARK = re.compile(r"[\s.]*\./\.\s*$|\s+$")
 
 
@@ -38,6 +42,12 @@ class SourceTable:
         name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too."""
         key = fold_key(value).strip(" .")
         found = self._find(key)
+        if found is None and " " in key and "(" not in key:
+            # "KPL Lao News Agency": a wire credit before the outlet's name
+            first, _, rest = key.partition(" ")
+            credited = self.credits.get(first)
+            if credited and self._find(rest) in (None, credited):
+                found = credited
         if found is None and "(" in key:
             # "Lao News Agency (KPL)", "Vietnam+ (VietnamPlus)": the name or the part in brackets
             outside, _, inside = key.partition("(")
@@ -109,7 +119,7 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     head = _PHOTO_CREDIT.sub(" ", body[:300])
     for match in _PARENS.finditer(head):
         found = table.lookup(match.group(1))
-        if found and not _defines_acronym(head, match):
+        if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
             return found
     for match in _DASHED.finditer(body[:150]):
         key = fold_key(match.group(1)).rstrip(".")
@@ -117,6 +127,12 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.credits.get(key) or (table.aliases.get(key) if "." in key else None)
         if found:
             return found
+    for line in body.lstrip().splitlines()[:_HEAD_LINES]:
+        line = line.strip()
+        if 0 < len(line) <= 40:
+            found = table.lookup(line)
+            if found:
+                return found
     found = _end_credit(body, table)
     if found:
         return found

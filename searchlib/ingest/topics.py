@@ -37,6 +37,8 @@ _LIST_BEFORE = re.compile(r"(?:/|,|\b" + _CONJUNCTIONS + r")\s*$")
 #: a mention with an item after it and another after that, or with two before it.
 _COMMA_LIST = re.compile(r"\s*,[^,.!?;\n]{1,30},")
 _COMMA_LIST_BEFORE = re.compile(r",[^,.!?;\n]{1,30},\s*$")
+#: What may stand between two items of a list.
+_JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: A mention naming what someone is wanted for, charged with or convicted of ("wanted for
 #: fraud, drug trafficking and murder", "bị truy nã về tội ..."): the charge sheet of a
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
@@ -61,6 +63,9 @@ class TopicTable:
     weak: set[str] = field(default_factory=set)
     #: Bare words for the work ("cooperation"): evidence only in a title.
     title_only: set[str] = field(default_factory=set)
+    #: (label index, action pattern, partner pattern): a sentence with both is specific
+    #: evidence ("working with the police of Cambodia", "phối hợp với ... (Lào)").
+    together: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -121,6 +126,9 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
             if has_diacritics(word):
                 table.folded.setdefault(fold(word), set()).add(index)
                 table.title_only.add(fold(word))
+        together = entry.get("together")
+        if isinstance(together, dict) and together.get("actions") and together.get("partners"):
+            table.together.append((index, _word_pattern(together["actions"]), _word_pattern(together["partners"])))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in entry.get("vi", []):
@@ -137,6 +145,13 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*").replace(r"\,", ",")
                                           + r"(?!\w)")
     return table
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` (lowercase; Vietnamese ones also without accents) as whole words."""
+    forms = {_phrase(w) for w in words if isinstance(w, str) and w.strip()}
+    forms |= {fold(w) for w in forms if has_diacritics(w)}
+    return re.compile(r"(?<!\w)" + trie_pattern(dict.fromkeys(forms)) + r"(?!\w)")
 
 
 def _mask(text: str, table: TopicTable) -> str:
@@ -177,13 +192,18 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tupl
         if pattern is None:
             continue
         ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
-        for match in pattern.finditer(haystack.replace("-", " ")):
+        matches = list(pattern.finditer(haystack.replace("-", " ")))
+        # Two mentions joined by nothing but a comma or a conjunction are items of one list
+        # ("buôn lậu, mua bán người."), however short the list.
+        joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
+                  if _JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())}
+        for k, match in enumerate(matches):
             phrase = " ".join(match.group(0).split())
-            sentence = bisect.bisect_left(ends, match.start())
-            passing = (bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
-                       or _in_enumeration(haystack, match.start(), match.end()))
             if phrase in table.title_only and not in_title:
                 continue
+            sentence = bisect.bisect_left(ends, match.start())
+            passing = (k in joined or bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+                       or _in_enumeration(haystack, match.start(), match.end()))
             for index in phrases.get(phrase, ()):
                 found.append((sentence, index, " " in phrase and phrase not in table.weak, passing))
     return found
@@ -203,6 +223,42 @@ def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
     return (table or _default_table()).keys.get(_key(value))
 
 
+def _together(text: str, table: TopicTable) -> list[tuple[int, int]]:
+    """``(sentence number, label index)`` for each sentence of ``text`` holding both an action
+    and a partner of a topic's ``together`` rule (numbered as :func:`_mentions` numbers them)."""
+    if not table.together:
+        return []
+    found: list[tuple[int, int]] = []
+    start = 0
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for number, end in enumerate(bounds):
+        sentence = text[start:end + 1]
+        folded = fold(sentence)
+        for index, actions, partners in table.together:
+            if _acts_with(sentence, actions, partners) or _acts_with(folded, actions, partners):
+                found.append((number, index))
+        start = end + 1
+    return found
+
+
+#: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
+_PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,25}$")
+#: Places whose names begin with a partner's ("Lào Cai" is a Vietnamese province).
+_PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai)\b")
+
+
+def _acts_with(sentence: str, actions: re.Pattern[str], partners: re.Pattern[str]) -> bool:
+    """Whether an action is followed, within a few words, by a partner it is done with
+    ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police")."""
+    sentence = _PARTNER_PLACES.sub(lambda m: " " * len(m.group(0)), sentence)
+    for match in actions.finditer(sentence):
+        if _PLEDGE.search(sentence, max(0, match.start() - 40), match.start()):
+            continue
+        if partners.search(sentence, match.start(), min(len(sentence), match.end() + 60)):
+            return True
+    return False
+
+
 def detect_topics(title: str, body: str, table: TopicTable | None = None) -> list[str]:
     """Topic labels whose evidence reaches :data:`MIN_SCORE`, best first (then by label).
 
@@ -218,7 +274,10 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
         label = table.labels[index]
         scores[label] = scores.get(label, 0) + TITLE_WEIGHT
     per_sentence: dict[int, dict[int, float]] = {}
-    for sentence, index, specific, passing in _mentions(_mask(body.lower().replace("-", " "), table), table):
+    text = _mask(body.lower().replace("-", " "), table)
+    for sentence, index in _together(text, table):
+        per_sentence.setdefault(sentence, {})[index] = 1.0
+    for sentence, index, specific, passing in _mentions(text, table):
         seen = per_sentence.setdefault(sentence, {})
         weight = (1.0 if specific else 0.5) * (0.5 if passing else 1.0)
         seen[index] = max(seen.get(index, 0.0), weight)
