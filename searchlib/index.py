@@ -14,7 +14,7 @@ from .errors import IndexCorruptError, SearchdocsError
 from .filters import DateArg
 from .indexer import ProblemFn, ProgressFn, UpdateReport, disk_path, display_path, is_under, update_index
 from .search import Results, run_search
-from .store import IndexDir, raised_in_whoosh, walk_dirs
+from .store import IndexDir, Manifest, raised_in_whoosh, walk_dirs
 
 if TYPE_CHECKING:  # pragma: no cover
     from .explain import QueryPlan
@@ -285,7 +285,10 @@ class Index:
         changes = CorpusChanges()
         name = self._dir.read_pointer()["name"]
         generation = self._dir.latest_generation(name)
-        manifest = self._dir.load_manifest(name, generation)
+        head = self._dir.manifest_head(name, generation)
+        # above the limit only directories are compared: no need to parse every file's state
+        per_file = head is None or head[1] <= _STAT_ALL_LIMIT
+        manifest = self._dir.load_manifest(name, generation) if per_file else Manifest(dirs=head[0])
         if manifest is None:
             return changes
         base = Path(os.path.abspath(self.path)).parent
@@ -303,7 +306,7 @@ class Index:
             except OSError:
                 changes.dirs.append(d)
         files = {d: st for d, st in manifest.files.items() if under(d)}
-        if len(files) <= _STAT_ALL_LIMIT:
+        if per_file and len(files) <= _STAT_ALL_LIMIT:
             for d, st in files.items():
                 try:
                     s = disk_path(d, base).stat()

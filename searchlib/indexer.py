@@ -9,7 +9,6 @@ was indexed, that version stays. All changes of one run are committed in one Who
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -19,13 +18,18 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import CorpusNotFoundError, IndexCorruptError, IndexWriteError, IngestError, SearchdocsError
-from .schema import ColumnView, article_to_fields, build_schema
+from .schema import ColumnView, build_schema
+from .segwriter import FastSegmentWriter, commit_segments
 from .store import FileState, IndexDir, Manifest, is_disk_error, raised_in_whoosh, walk_dirs
+from .workers import Outcome, SegmentSink, Task, as_error, process, run_parallel
 
 #: Called as ``progress(done, total, path)`` after each file.
 ProgressFn = Callable[[int, int, str], None]
 #: Called with each problem as soon as it is found.
 ProblemFn = Callable[[IngestError], None]
+#: Files to (re)read per worker process: an update with fewer changed files than this runs
+#: in process (starting workers costs more than they save); more use up to one per core.
+PARALLEL_MIN_FILES = 50
 
 
 @dataclass
@@ -80,14 +84,6 @@ def is_under(disp: str, root: str) -> bool:
     return disp == root or disp.startswith(root.rstrip("/") + "/")
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 class _Writer:
     """A Whoosh writer opened on first use; cancelled (its lock and temp files released)
     when the update fails."""
@@ -98,7 +94,7 @@ class _Writer:
 
     def get(self):
         if self.writer is None:
-            self.writer = self.ix.writer(limitmb=256, compound=False)
+            self.writer = FastSegmentWriter(self.ix)
         return self.writer
 
     def __enter__(self) -> "_Writer":
@@ -155,11 +151,12 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
     _refuse_foreign(ixdir)
     old_umask = os.umask(0o077)
     try:
-        with ixdir.lock(wait=wait, on_wait=on_wait):
+        with ixdir.lock(wait=wait, on_wait=on_wait) as lock:
             _refuse_foreign(ixdir)
             ixdir.check_safe()
             try:
-                _locked_update(ixdir, roots, rebuild, report, problem, progress, iter_source_files, extract_file)
+                _locked_update(ixdir, roots, rebuild, report, problem, progress, iter_source_files, extract_file,
+                               lock.fd)
             except OSError as exc:
                 error = _write_error(ixdir, exc)
                 if error is None:  # not the index's doing (e.g. a callback's broken pipe)
@@ -178,7 +175,8 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
 
 
 def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: UpdateReport,
-                   problem: ProblemFn, progress: ProgressFn | None, iter_source_files, extract_file) -> None:
+                   problem: ProblemFn, progress: ProgressFn | None, iter_source_files, extract_file,
+                   lock_fd: int | None = None) -> None:
     """The update proper, with the write lock held: all changes in one commit, or none."""
     from whoosh import index as whoosh_index
 
@@ -187,16 +185,22 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
         name = ixdir.new_name()
         ix = whoosh_index.create_in(str(ixdir.path), build_schema(), indexname=name)
         manifest = Manifest()
+        on_disk = False
     else:
         name = ixdir.read_pointer()["name"]
         ix = _open(ixdir, name)
-        manifest = ixdir.load_manifest(name, ix.latest_generation()) or _recover_manifest(ixdir, ix)
+        loaded = ixdir.load_manifest(name, ix.latest_generation())
+        on_disk = loaded is not None
+        manifest = loaded or _recover_manifest(ixdir, ix)
     base = Path(os.path.abspath(ixdir.path)).parent
     root_disps = [display_path(r, base) for r in roots]
     try:
         with _Writer(ix) as w:
-            _apply(w, manifest, roots, root_disps, base, report, problem, progress,
-                   iter_source_files, extract_file)
+            tasks, total = _scan(w, manifest, roots, root_disps, base, report, problem, progress, iter_source_files)
+            outcomes, segments = _work(ix, ixdir, name, lock_fd, tasks, total, progress, extract_file)
+            _apply(w, manifest, outcomes, segments, report, problem)
+            dirs_before = dict(manifest.dirs)
+            manifest.updated = time.time()
             for root in roots:
                 if root.is_dir():
                     for d in walk_dirs(root):
@@ -204,11 +208,13 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
                             manifest.dirs[display_path(d, base)] = d.stat().st_mtime_ns
                         except OSError:
                             pass
-            manifest.updated = time.time()
-            if w.writer is not None:
-                generation = w.writer.generation
+            if on_disk and not (outcomes or report.removed or manifest.dirs != dirs_before):
+                generation = ix.latest_generation()  # nothing changed: the manifest on disk is right
+            elif w.writer is not None or segments:
+                writer = w.get()
+                generation = writer.generation
                 ixdir.save_manifest(name, generation, manifest)
-                w.writer.commit()
+                commit_segments(writer, list(segments.values()))
                 w.writer = None
             else:
                 generation = ix.latest_generation()
@@ -308,89 +314,131 @@ def _recover_manifest(ixdir: IndexDir, ix) -> Manifest:
     return manifest
 
 
-def _apply(w: _Writer, manifest: Manifest, roots, root_disps, base, report: UpdateReport,
-           problem: ProblemFn, progress, iter_source_files, extract_file) -> None:
+def _scan(w: _Writer, manifest: Manifest, roots, root_disps, base, report: UpdateReport, problem: ProblemFn,
+          progress: ProgressFn | None, iter_source_files) -> tuple[list[Task], int]:
+    """Drop files gone from disk; settle files whose stat is unchanged; return the rest as
+    tasks (in file order) and the number of files seen."""
     files: dict[str, Path] = {}
+    parents: dict[str, str] = {}  # display path per directory: one Path computation per directory
     for path in iter_source_files(roots):
-        files.setdefault(display_path(path, base), path)
-    owner = {aid: disp for disp, st in manifest.files.items() for aid in st.ids}
+        parent, _, name = os.fspath(path).rpartition(os.sep)
+        prefix = parents.get(parent)
+        if prefix is None:
+            prefix = parents[parent] = display_path(Path(parent or "."), base)
+        if not name.isascii():
+            name = os.fsencode(name).decode("utf-8", "backslashreplace")
+        files.setdefault(name if prefix == "." else prefix.rstrip("/") + "/" + name, path)
 
     for disp in [d for d in manifest.files if d not in files and any(is_under(d, r) for r in root_disps)]:
         state = manifest.files.pop(disp)
         if state.ids:
             w.get().delete_by_term("path", disp)
             report.articles_removed += len(state.ids)
-            for aid in state.ids:
-                owner.pop(aid, None)
         report.removed += 1
 
     total = len(files)
-    for done, (disp, path) in enumerate(files.items(), 1):
-        _one_file(w, manifest, owner, disp, path, report, problem, extract_file)
+    tasks: list[Task] = []
+    for i, (disp, path) in enumerate(files.items()):
+        prev = manifest.files.get(disp)
+        if prev is not None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode) and prev.mtime_ns == st.st_mtime_ns \
+                    and prev.size == st.st_size:
+                if prev.error:
+                    report.failed += 1
+                    problem(IngestError(disp, prev.error))
+                else:
+                    report.unchanged += 1
+                if progress:
+                    progress(i + 1, total, disp)
+                continue
+        tasks.append(Task(i, disp, str(path), prev.sha256 if prev else None, bool(prev and not prev.error)))
+    return tasks, total
+
+
+def _work(ix, ixdir: IndexDir, name: str, lock_fd: int | None, tasks: list[Task], total: int,
+          progress: ProgressFn | None, extract_file) -> tuple[list[Outcome], dict]:
+    """Run the tasks (in worker processes when there are many): their outcomes, and the
+    new segments by key."""
+    outcomes: list[Outcome] = []
+    segments: dict = {}
+    done = total - len(tasks)
+
+    def settled(out: Outcome) -> None:
+        nonlocal done
+        outcomes.append(out)
+        done += 1
         if progress:
-            progress(done, total, disp)
+            progress(done, total, out.disp)
 
-
-def _one_file(w: _Writer, manifest: Manifest, owner: dict[str, str], disp: str, path: Path,
-              report: UpdateReport, problem: ProblemFn, extract_file) -> None:
-    prev = manifest.files.get(disp)
+    workers = min(_cpus(), -(-len(tasks) // PARALLEL_MIN_FILES))
+    if workers >= 2:
+        run_parallel(tasks, str(ixdir.path), name, workers, [lock_fd] if lock_fd is not None else [],
+                     settled, segments.__setitem__)
+        return outcomes, segments
+    sink = SegmentSink(ix, 0, segments.__setitem__)
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
-            report.failed += 1
-            problem(IngestError(disp, "not a regular file"))
-            return
-        if prev and prev.mtime_ns == st.st_mtime_ns and prev.size == st.st_size:
-            if prev.error:
-                report.failed += 1
-                problem(IngestError(disp, prev.error))
-            else:
-                report.unchanged += 1
-            return
-        digest = _sha256(path)
-    except OSError as exc:
-        report.failed += 1
-        problem(IngestError(disp, f"cannot read: {exc.strerror or exc}"))
-        return
-    if prev and prev.sha256 == digest and not prev.error:
-        prev.mtime_ns, prev.size = st.st_mtime_ns, st.st_size
-        report.unchanged += 1
-        return
-    try:
-        result = extract_file(path, disp)
-    except IngestError as err:
-        report.failed += 1
-        problem(err)
-        if not (prev and prev.ids):  # keep an earlier good version indexed; retry next run
-            manifest.files[disp] = FileState(st.st_mtime_ns, st.st_size, digest, [], err.reason)
-        return
-    for err in result.problems:
-        report.failed += 1
-        problem(err)
-    report.warnings.extend(result.warnings)  # each already names its file
+        for task in tasks:
+            settled(process(task, sink, extract_file))
+        sink.finish()
+    except BaseException:
+        sink.cancel()
+        raise
+    return outcomes, segments
 
-    writer = w.get()
-    if prev and prev.ids:
-        writer.delete_by_term("path", disp)
-        report.articles_removed += len(prev.ids)
-        for aid in prev.ids:
-            owner.pop(aid, None)
-    ids: list[str] = []
-    for article in result.articles:
-        holder = owner.get(article.id)
-        if holder is not None:
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _apply(w: _Writer, manifest: Manifest, outcomes: list[Outcome], segments: dict, report: UpdateReport,
+           problem: ProblemFn) -> None:
+    """Record the outcomes in file order: old versions deleted, duplicate ids refused (the
+    first file in order keeps an id), the manifest updated."""
+    owner = {aid: disp for disp, st in manifest.files.items() for aid in st.ids}
+    for out in sorted(outcomes, key=lambda o: o.index):
+        disp = out.disp
+        prev = manifest.files.get(disp)
+        for p in out.problems:
             report.failed += 1
-            problem(IngestError(disp, f"duplicate article id {article.id!r} (already used by {holder}); skipped"))
+            problem(as_error(p))
+        if out.kind == "unchanged":
+            prev.mtime_ns, prev.size = out.mtime_ns, out.size
+            report.unchanged += 1
             continue
-        owner[article.id] = disp
-        writer.add_document(**article_to_fields(article))
-        ids.append(article.id)
-    report.articles_added += len(ids)
-    if prev and prev.ids:
-        report.updated += 1
-    else:
-        report.added += 1
-    manifest.files[disp] = FileState(st.st_mtime_ns, st.st_size, digest, ids, None)
+        if out.kind == "failed":
+            if out.error is not None and not (prev and prev.ids):  # keep an earlier good version; retry next run
+                manifest.files[disp] = FileState(out.mtime_ns, out.size, out.sha256, [], out.error)
+            continue
+        report.warnings.extend(out.warnings)  # each already names its file
+        if prev and prev.ids:
+            w.get().delete_by_term("path", disp)
+            report.articles_removed += len(prev.ids)
+            for aid in prev.ids:
+                if owner.get(aid) == disp:
+                    del owner[aid]
+        ids: list[str] = []
+        for aid, key, docnum in out.articles:
+            holder = owner.get(aid)
+            if holder is not None:
+                report.failed += 1
+                problem(IngestError(disp, f"duplicate article id {aid!r} (already used by {holder}); skipped"))
+                segments[key].delete_document(docnum)
+                continue
+            owner[aid] = disp
+            ids.append(aid)
+        report.articles_added += len(ids)
+        if prev and prev.ids:
+            report.updated += 1
+        else:
+            report.added += 1
+        manifest.files[disp] = FileState(out.mtime_ns, out.size, out.sha256, ids, None)
 
 
 def _count(ixdir: IndexDir, ix, report: UpdateReport) -> None:
@@ -399,8 +447,13 @@ def _count(ixdir: IndexDir, ix, report: UpdateReport) -> None:
         with ix.searcher() as s:
             reader = s.reader()
             report.articles = reader.doc_count()
-            days = ColumnView(reader, "day", 0)
-            report.undated = sum(1 for n in reader.all_doc_ids() if not days[n])
+            report.undated = 0
+            for (_offset, days), (segment, _) in zip(ColumnView(reader, "day", 0).segments(), reader.leaf_readers()):
+                if days is None:  # a segment without a single dated article
+                    report.undated += segment.doc_count()
+                    continue
+                deleted = segment.segment().deleted_docs() if segment.has_deletions() else ()
+                report.undated += days.count(0) - sum(1 for n in deleted if not days[n])
     except OSError:
         raise
     except Exception as exc:  # damaged segments that this update did not rewrite

@@ -18,6 +18,8 @@ Field plan (postings are what indexing costs, so each field earns its place):
 from __future__ import annotations
 
 import datetime as _dt
+import sys
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from operator import itemgetter
@@ -39,6 +41,12 @@ SCHEMA_VERSION = 4
 MULTI_SEP = "\x1f"
 
 
+#: Encoded values shared by many postings (they are immutable bytes): a frequency, and a
+#: positions list of one position (the commonest posting), by position.
+_FREQ_BYTES = [pack_uint(i) for i in range(256)]
+_ONE_POSITION: dict[int, bytes] = {}
+
+
 class AnalysedText(TEXT):
     """A TEXT field whose postings come straight from :func:`searchlib.analysis.analyse`.
 
@@ -57,10 +65,57 @@ class AnalysedText(TEXT):
                 positions[text].append(pos)
             encode = self.format.encode
             for text, poslist in positions.items():
-                yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+                if len(poslist) == 1:  # most terms: one shared bytes object per position
+                    pos = poslist[0]
+                    vbytes = _ONE_POSITION.get(pos)
+                    if vbytes is None:
+                        vbytes = _ONE_POSITION[pos] = encode(poslist)
+                    yield text.encode("utf-8"), 1, boost, vbytes
+                else:
+                    yield text.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
         else:
             for text, freq in Counter(map(itemgetter(0), stream)).items():
-                yield text.encode("utf-8"), freq, freq * boost, pack_uint(freq)
+                yield text.encode("utf-8"), freq, freq * boost, _FREQ_BYTES[freq] if freq < 256 else pack_uint(freq)
+
+
+    def add_postings(self, value: str, terms: dict, docnum: int) -> tuple[int, int]:
+        """Add this field's postings of document ``docnum`` straight into a segment pool's
+        ``terms`` (term bytes → [docnums, weights, values], :mod:`searchlib.segwriter`):
+        the same postings as :meth:`index`, one loop instead of two. Returns (postings, length)."""
+        stream = analyse(value, "index").get(self.analyzer.kind)
+        boost = self.format.field_boost
+        get = terms.get
+        if isinstance(self.format, Positions):
+            positions: defaultdict[str, list[int]] = defaultdict(list)
+            for text, pos, _start, _end in stream:
+                positions[text].append(pos)
+            encode = self.format.encode
+            for text, poslist in positions.items():
+                tbytes = text.encode("utf-8")
+                buf = get(tbytes)
+                if buf is None:
+                    buf = terms[tbytes] = [array("I"), array("f"), []]
+                buf[0].append(docnum)
+                if len(poslist) == 1:
+                    buf[1].append(boost)
+                    vbytes = _ONE_POSITION.get(poslist[0])
+                    if vbytes is None:
+                        vbytes = _ONE_POSITION[poslist[0]] = encode(poslist)
+                    buf[2].append(vbytes)
+                else:
+                    buf[1].append(len(poslist) * boost)
+                    buf[2].append(encode(poslist))
+            return len(positions), len(stream)
+        counts = Counter(map(itemgetter(0), stream))
+        for text, freq in counts.items():
+            tbytes = text.encode("utf-8")
+            buf = get(tbytes)
+            if buf is None:
+                buf = terms[tbytes] = [array("I"), array("f"), []]
+            buf[0].append(docnum)
+            buf[1].append(freq * boost)
+            buf[2].append(_FREQ_BYTES[freq] if freq < 256 else pack_uint(freq))
+        return len(counts), len(stream)
 
 
 def build_schema() -> Schema:
@@ -101,21 +156,52 @@ class ColumnView:
     Whoosh's own ``MultiReader.column_reader`` leaves such segments out and then maps their
     documents into the previous segment's column (wrong values or IndexError); a segment
     lacks a column whenever none of its documents had that value (e.g. an update of
-    undated articles without a source).
+    undated articles without a source). Numeric columns are read whole, one read per
+    segment into an array (facet counting and date sorting touch every match; a Whoosh
+    column lookup per document costs a file read and an unpack).
     """
 
     def __init__(self, reader, fieldname: str, default: Any) -> None:
         self.default = default
         self.offsets: list[int] = []
         self.readers: list[Any] = []
+        field = reader.schema[fieldname]
+        # unsigned integers are stored as they are: the raw column needs no translation
+        raw = isinstance(field, NUMERIC) and field.numtype is int and not field.signed
         for segment, offset in reader.leaf_readers():
             self.offsets.append(offset)
-            self.readers.append(segment.column_reader(fieldname) if segment.has_column(fieldname) else None)
+            column = segment.column_reader(fieldname, translate=not raw) if segment.has_column(fieldname) else None
+            values = numeric_values(column, segment.doc_count_all()) if raw else None
+            self.readers.append(column if values is None else values)
+        self.single = len(self.readers) == 1
 
     def __getitem__(self, docnum: int) -> Any:
+        if self.single:
+            column = self.readers[0]
+            return self.default if column is None else column[docnum]
         i = bisect_right(self.offsets, docnum) - 1
         column = self.readers[i]
         return self.default if column is None else column[docnum - self.offsets[i]]
+
+    def segments(self) -> list[tuple[int, Any]]:
+        """``(offset, values)`` per segment; values are an array for numeric columns."""
+        return list(zip(self.offsets, self.readers))
+
+
+def numeric_values(column, doccount: int) -> array | None:
+    """Every value of a Whoosh numeric column reader of one segment, as an array read at
+    once; ``None`` for other columns (their readers are used as they are)."""
+    if not isinstance(column, columns.NumericColumn.Reader):
+        return None
+    typecode = column._typecode
+    values = array(typecode)
+    width = values.itemsize
+    stored = min(column._count, doccount)
+    values.frombytes(column._dbfile.get(column._basepos, stored * width))
+    if sys.byteorder == "little":  # Whoosh packs numbers big-endian
+        values.byteswap()
+    values.extend([column._default] * (doccount - stored))
+    return values
 
 
 def _multi(values: list[str]) -> bytes:

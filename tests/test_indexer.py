@@ -139,12 +139,12 @@ def test_rebuild_replaces_atomically_and_cleans_up(project):
 def test_failed_rebuild_keeps_the_old_index(project, monkeypatch):
     root, corpus, ix = project
     ix.update([corpus])
-    import searchlib.indexer as indexer
+    import searchlib.workers as workers
 
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(indexer, "article_to_fields", boom)
+    monkeypatch.setattr(workers, "article_to_fields", boom)
     with pytest.raises(RuntimeError):
         ix.rebuild([corpus])
     assert len(ix) == 5 and ix.search("Vilay").total == 2
@@ -206,6 +206,24 @@ def test_corpus_changes_detected_cheaply(project):
     (corpus / SEED["asean"]).unlink()
     changes = ix.corpus_changes([corpus])
     assert (changes.new, changes.deleted) == (1, 1)
+    ix.update([corpus])
+    assert not ix.corpus_changes([corpus])
+
+
+def test_corpus_changes_of_a_large_corpus_read_only_the_manifest_head(project, monkeypatch):
+    import searchlib.index as index_module
+
+    _, corpus, ix = project
+    ix.update([corpus])
+    name = IndexDir(ix.path).read_pointer()["name"]
+    generation = IndexDir(ix.path).latest_generation(name)
+    dirs, count = IndexDir(ix.path).manifest_head(name, generation)
+    assert count == 5 and dirs == IndexDir(ix.path).load_manifest(name, generation).dirs
+    monkeypatch.setattr(index_module, "_STAT_ALL_LIMIT", 2)  # "large": directories only
+    assert not ix.corpus_changes([corpus])
+    (corpus / "sub").mkdir()
+    changes = ix.corpus_changes([corpus])
+    assert changes and changes.dirs == ["corpus"] and (changes.new, changes.modified) == (0, 0)
     ix.update([corpus])
     assert not ix.corpus_changes([corpus])
 

@@ -186,7 +186,12 @@ def test_damaged_index_gives_one_line_naming_the_fix_and_rebuild_repairs_it(proj
             assert hint == "  hint: run 'searchdocs index --rebuild'"
         else:  # damage Whoosh cannot notice (a length column): the search still answers
             assert result.exit_code == ExitCode.OK
-    assert any(r.exit_code == ExitCode.ERROR for r in outcomes) or target == "col"
+    # Damage Whoosh cannot notice: a length column; or, in this 5-article index where most terms
+    # live inline in the term table, the half of the postings file that the query never reads
+    # (then the answer must still be complete).
+    unnoticed = target == "col" or (target, how) == ("pst", "truncated") and \
+        len(json.loads(outcomes[0].stdout)["hits"]) == 5
+    assert any(r.exit_code == ExitCode.ERROR for r in outcomes) or unnoticed
     rebuilt = invoke(project, ["index", "--rebuild"])
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert len(Index(project / "index")) == 5
