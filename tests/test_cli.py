@@ -6,6 +6,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -329,3 +331,12 @@ def test_environment_errors_are_one_line(tmp_path):
     result = invoke(tmp_path, ["index"])
     assert result.exit_code == ExitCode.ERROR and "Traceback" not in result.stderr
     assert result.stderr.startswith("searchdocs: error: ") and "hint:" in result.stderr
+
+
+def test_help_does_not_import_the_engine() -> None:
+    # `searchdocs --help` must stay fast: whoosh, Rich and Beautiful Soup load only when a
+    # command runs (a deterministic guard; the time itself is measured in bench/perf.py).
+    code = ("import sys, searchlib.cli; "
+            "print(sorted(m for m in ('whoosh', 'rich', 'bs4', 'typesense') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..backend import SearchBackend, open_backend
+from typing import TYPE_CHECKING
+
+from ..backend import open_backend
 from ..errors import CorpusNotFoundError, IndexNotFoundError
-from ..index import Index
-from ..store import IndexDir
+
+if TYPE_CHECKING:  # the engine (whoosh) is imported when a command runs, so --help stays fast
+    from ..backend import SearchBackend
 from .output import FileProgress, notice
 
 index_option = click.option(
@@ -34,6 +37,9 @@ def open_for_search(index_path: Path, corpus_path: Path, *, quiet: bool,
     it says so (cheaply, from file and directory stat alone). A Typesense ``backend`` is
     searched as it is: it is shared, so a search never fills it.
     """
+    from ..index import Index
+    from ..store import IndexDir
+
     ix = open_backend(backend, index_path)
     if not isinstance(ix, Index):
         if not ix.exists:

@@ -9,7 +9,6 @@ import click
 
 from ..backend import is_typesense, open_backend
 from ..errors import BackendError, ExitCode, IndexNotFoundError
-from ..index import Index
 from .output import notice, one_line
 
 
@@ -39,6 +38,8 @@ def sync_command(source: Path, target: str, replace: bool, quiet: bool) -> None:
     if not is_typesense(target):
         raise BackendError(f"--to must be a Typesense URL, not {target!r}",
                            hint="e.g. typesense://KEY@127.0.0.1:8108/press")
+    from ..index import Index  # imported when the command runs: --help stays fast
+
     local = Index(source)
     if not local.exists:
         raise IndexNotFoundError(f"no index at {source}", hint="build it with 'searchdocs index', or give --from")
