@@ -19,6 +19,10 @@ REQUEST_TIMEOUT = 5.0
 IMPORT_TIMEOUT = 60.0
 
 
+#: Seconds before a node that failed is tried again.
+HEALTHCHECK_SECONDS = 2
+
+
 def make_client(config: TypesenseConfig, *, timeout: float = REQUEST_TIMEOUT, retries: int = 3) -> Any:
     """A ``typesense.Client`` for ``config``; it fails over between the nodes by itself."""
     try:
@@ -29,7 +33,11 @@ def make_client(config: TypesenseConfig, *, timeout: float = REQUEST_TIMEOUT, re
     with _quiet():
         return typesense.Client({"nodes": config.client_nodes(), "api_key": config.api_key,
                                  "connection_timeout_seconds": timeout, "num_retries": retries,
-                                 "retry_interval_seconds": 0.2})
+                                 "retry_interval_seconds": 0.2,
+                                 # The client's default (60 s) keeps nodes that failed during a
+                                 # leader election out of rotation for a minute: with every node
+                                 # briefly marked down it then only tries the dead leader.
+                                 "healthcheck_interval_seconds": HEALTHCHECK_SECONDS})
 
 
 def collection(client: Any, name: str) -> Any:
