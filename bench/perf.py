@@ -37,12 +37,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import perfcorpus  # noqa: E402
-from quick import dir_mb, machine, p95, run_child, timed, write_results  # noqa: E402 - shared helpers
+from quick import baseline_docs, dir_mb, machine, p95, run_child, timed, write_results  # noqa: E402 - shared helpers
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "data"
 N_NEW = 100
@@ -110,30 +110,6 @@ def load() -> str:
 
 
 # -- plain-Whoosh baseline ----------------------------------------------------------------------
-def baseline_docs(corpus: Path):
-    """Documents as a newcomer reads them: json.loads, a naive header split, bs4 get_text."""
-    for path in sorted(corpus.rglob("*")):
-        if path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    o = json.loads(line)
-                    yield {k: o.get(k) or "" for k in ("id", "title", "body", "date", "source")}
-        elif path.suffix == ".txt":
-            head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-            doc = {"id": path.name, "title": "", "body": body, "date": "", "source": ""}
-            for line in head.splitlines():
-                key, _, value = line.partition(":")
-                doc[key.strip()] = value.strip()
-            yield doc
-        elif path.suffix == ".html":
-            from bs4 import BeautifulSoup
-
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            meta = {m.get("property"): m.get("content") for m in soup.find_all("meta") if m.get("property")}
-            yield {"id": path.name, "title": meta.get("og:title", ""), "body": soup.get_text(" "),
-                   "date": (meta.get("article:published_time") or "")[:10], "source": meta.get("og:site_name", "")}
-
-
 def baseline_build(corpus: Path, ixdir: Path) -> int:
     """Plain Whoosh: one stemmed stored body, sortable date/source/year, one commit."""
     from whoosh import index

@@ -119,7 +119,7 @@ def write_corpus(docs: list[Doc], root: Path) -> tuple[int, int]:
 
 # -- plain-Whoosh baseline --------------------------------------------------------------------
 def baseline_docs(corpus: Path):
-    """Documents as a newcomer reads them: json.loads and a naive header split, no cleaning."""
+    """Documents as a newcomer reads them: json.loads, a naive header split, bs4 get_text."""
     for path in sorted(corpus.rglob("*")):
         if path.suffix == ".jsonl":
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -133,6 +133,13 @@ def baseline_docs(corpus: Path):
                 key, _, value = line.partition(":")
                 doc[key.strip()] = value.strip()
             yield doc
+        elif path.suffix == ".html":
+            from bs4 import BeautifulSoup
+
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            meta = {m.get("property"): m.get("content") for m in soup.find_all("meta") if m.get("property")}
+            yield {"id": path.name, "title": meta.get("og:title", ""), "body": soup.get_text(" "),
+                   "date": (meta.get("article:published_time") or "")[:10], "source": meta.get("og:site_name", "")}
 
 
 def baseline_build(corpus: Path, ixdir: Path) -> int:

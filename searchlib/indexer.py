@@ -77,6 +77,17 @@ def disk_path(disp: str, base: Path) -> Path:
     return base / os.fsdecode(raw)
 
 
+def existing_roots(paths: Iterable) -> list[Path]:
+    """``paths`` as :class:`Path` objects, or :class:`CorpusNotFoundError` for the first one
+    that does not exist (before anything is read or written)."""
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise CorpusNotFoundError(f"no such file or directory: {root}",
+                                      hint="give a directory or files of articles (.txt, .md, .html, .jsonl)")
+    return roots
+
+
 def is_under(disp: str, root: str) -> bool:
     """Whether display path ``disp`` lies under the display path ``root``."""
     if root == ".":
@@ -133,11 +144,7 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
     from .ingest import extract_file, iter_source_files
 
     started = time.perf_counter()
-    roots = [Path(p) for p in paths]
-    for root in roots:
-        if not root.exists():
-            raise CorpusNotFoundError(f"no such file or directory: {root}",
-                                      hint="give a directory or files of articles (.txt, .md, .html, .jsonl)")
+    roots = existing_roots(paths)
     report = UpdateReport()
 
     def problem(err: IngestError) -> None:

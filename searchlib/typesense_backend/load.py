@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..article import Article
-from ..errors import CorpusNotFoundError, IngestError
-from ..indexer import ProblemFn, ProgressFn, UpdateReport, display_path
+from ..errors import IngestError
+from ..indexer import ProblemFn, ProgressFn, UpdateReport, display_path, existing_roots
 from .client import collection, is_transient, translate_error
 from .documents import article_to_document, collection_schema
 from .writer import BatchWriter, RetryFn
@@ -133,11 +133,7 @@ def load_files(backend: TypesenseBackend, roots: list, *, rebuild: bool, progres
     from ..ingest import extract_file, iter_source_files
 
     started = time.perf_counter()
-    roots = [Path(p) for p in roots]
-    for root in roots:
-        if not root.exists():
-            raise CorpusNotFoundError(f"no such file or directory: {root}",
-                                      hint="give a directory or files of articles (.txt, .md, .html, .jsonl)")
+    roots = existing_roots(roots)
     report = UpdateReport()
 
     def problem(err: IngestError) -> None:
