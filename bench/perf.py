@@ -42,7 +42,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import perfcorpus  # noqa: E402
-from quick import baseline_docs, dir_mb, machine, p95, run_child, timed, write_results  # noqa: E402 - shared helpers
+from quick import baseline_build, dir_mb, machine, p95, run_child, timed, write_results  # noqa: E402 - shared helpers
 
 DEFAULT_DATA = HERE.parents[1] / "shared" / "data"
 N_NEW = 100
@@ -110,32 +110,6 @@ def load() -> str:
 
 
 # -- plain-Whoosh baseline ----------------------------------------------------------------------
-def baseline_build(corpus: Path, ixdir: Path) -> int:
-    """Plain Whoosh: one stemmed stored body, sortable date/source/year, one commit."""
-    from whoosh import index
-    from whoosh.analysis import StemmingAnalyzer
-    from whoosh.fields import DATETIME, ID, TEXT, Schema
-
-    schema = Schema(id=ID(stored=True, unique=True), title=TEXT(stored=True),
-                    body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
-                    date=DATETIME(stored=True, sortable=True), source=ID(stored=True, sortable=True),
-                    year=ID(sortable=True))
-    ixdir.mkdir()
-    ix = index.create_in(str(ixdir), schema)
-    writer = ix.writer()
-    n = 0
-    for doc in baseline_docs(corpus):
-        fields: dict[str, Any] = {k: v for k, v in doc.items() if v and k != "date"}
-        if doc["date"]:
-            fields["date"] = dt.datetime.fromisoformat(doc["date"][:10])
-            fields["year"] = doc["date"][:4]
-        writer.add_document(**fields)
-        n += 1
-    writer.commit()
-    ix.close()
-    return n
-
-
 def baseline_filter(filters: dict[str, str]):
     from whoosh import query as Q
 
@@ -335,7 +309,7 @@ def _columns(rows: list[tuple[str, ...]]) -> list[str]:
 
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "--baseline-build":  # the child process of the baseline build
-        print(baseline_build(Path(sys.argv[2]), Path(sys.argv[3])))
+        print(baseline_build(Path(sys.argv[2]), Path(sys.argv[3]), year=True))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=10000, help="articles in the corpus (default 10000)")

@@ -142,7 +142,9 @@ def baseline_docs(corpus: Path):
                    "date": (meta.get("article:published_time") or "")[:10], "source": meta.get("og:site_name", "")}
 
 
-def baseline_build(corpus: Path, ixdir: Path) -> int:
+def baseline_build(corpus: Path, ixdir: Path, *, year: bool = False) -> int:
+    """Plain Whoosh: one stemmed stored body, sortable date and source (and a sortable year
+    for ``groupedby`` when ``year``), one commit. Returns the number of documents."""
     from whoosh import index
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import DATETIME, ID, TEXT, Schema
@@ -150,6 +152,8 @@ def baseline_build(corpus: Path, ixdir: Path) -> int:
     schema = Schema(id=ID(stored=True, unique=True), title=TEXT(stored=True),
                     body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
                     date=DATETIME(stored=True, sortable=True), source=ID(stored=True, sortable=True))
+    if year:
+        schema.add("year", ID(sortable=True))
     ixdir.mkdir()
     ix = index.create_in(str(ixdir), schema)
     writer = ix.writer()
@@ -157,7 +161,9 @@ def baseline_build(corpus: Path, ixdir: Path) -> int:
     for doc in baseline_docs(corpus):
         fields: dict[str, Any] = {k: v for k, v in doc.items() if v and k != "date"}
         if doc["date"]:
-            fields["date"] = dt.datetime.fromisoformat(doc["date"])
+            fields["date"] = dt.datetime.fromisoformat(doc["date"][:10] if year else doc["date"])
+            if year:
+                fields["year"] = doc["date"][:4]
         writer.add_document(**fields)
         n += 1
     writer.commit()

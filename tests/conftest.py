@@ -54,6 +54,16 @@ def seed_index(tmp_path_factory) -> Index:
     return ix
 
 
+@pytest.fixture(scope="module")
+def seed_project(tmp_path_factory) -> Path:
+    """A project directory (corpus/ with the seeds, index/ built by `searchdocs index`),
+    built once per test module, for tests that run the CLI from the project directory."""
+    root = tmp_path_factory.mktemp("seed-project")
+    copy_seeds(root)
+    assert invoke(root, ["index", "-q"]).exit_code == 0
+    return root
+
+
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path

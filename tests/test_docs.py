@@ -86,19 +86,10 @@ def _console_block(command: str) -> str:
     return m.group(1)
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    from .conftest import copy_seeds
-
-    root = tmp_path_factory.mktemp("readme")
-    copy_seeds(root)
-    assert invoke(root, ["index", "-q"]).exit_code == 0
-    return root
-
-
-def test_readme_screenshot_is_real_output(seeds):
+def test_readme_screenshot_is_real_output(seed_project):
     """The terminal example with facets and timeline is what searchdocs prints."""
-    result = invoke(seeds, ["cooperation", "-n", "2", "--color", "never"], env={"FORCE_COLOR": "1", "COLUMNS": "96"})
+    result = invoke(seed_project, ["cooperation", "-n", "2", "--color", "never"],
+                    env={"FORCE_COLOR": "1", "COLUMNS": "96"})
     shown = "\n".join(line.rstrip() for line in result.stdout.split("\n")) + result.stderr
     assert shown == _console_block("searchdocs cooperation -n 2")
 
@@ -110,7 +101,7 @@ def test_readme_screenshot_is_real_output(seeds):
     ("searchdocs facets people --match nguyen", ["facets", "people", "--match", "nguyen"]),
     ("searchdocs similar corpus/002_f7e726d1e6a85118.txt -n 3", ["similar", "corpus/002_f7e726d1e6a85118.txt", "-n", "3"]),
 ])
-def test_readme_examples_are_real_output(seeds, command, args):
-    result = invoke(seeds, args)
+def test_readme_examples_are_real_output(seed_project, command, args):
+    result = invoke(seed_project, args)
     shown = result.stderr if "2>&1 >/dev/null" in command else result.stdout + result.stderr
     assert shown == _console_block(command)

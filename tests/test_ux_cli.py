@@ -89,8 +89,8 @@ def test_facet_none_and_unknown_facet(ux_project):
                           "  hint: facets: year, month, source, people, topics, lang\n")
 
 
-def test_timeline_per_year_over_a_long_span(project_seeds):
-    result = run(project_seeds, "cooperation", "--facet", "none")
+def test_timeline_per_year_over_a_long_span(seed_project):
+    result = run(seed_project, "cooperation", "--facet", "none")
     assert result.stderr.endswith("""\
   hits per year:
     2022     ████████████████████                      1
@@ -99,16 +99,6 @@ def test_timeline_per_year_over_a_long_span(project_seeds):
     2025     ████████████████████████████████████████  2
     undated                                            2
 """)
-
-
-@pytest.fixture(scope="module")
-def project_seeds(tmp_path_factory):
-    from .conftest import copy_seeds
-
-    root = tmp_path_factory.mktemp("seeds-cli")
-    copy_seeds(root)
-    assert invoke(root, ["index", "-q"]).exit_code == 0
-    return root
 
 
 # machine-readable outputs --------------------------------------------------------------------

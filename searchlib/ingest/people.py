@@ -312,10 +312,9 @@ def _vietnamese_name(words: list[str]) -> str | None:
     ("Thái Bình"); a foreign name is the last two words written without Vietnamese
     letters ("Thủ tướng Anh Boris Johnson", "Chủ tịch Real Madrid Florentino Perez").
     """
-    for i, word in enumerate(words):
-        if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
-                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES and i + 1 < len(words):
-            return _as_name(words[i:i + 4])
+    named = _start_at_surname(words)
+    if len(named) >= 2:
+        return _as_name(named[:4])
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
@@ -340,7 +339,8 @@ _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+                        r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
@@ -351,7 +351,7 @@ _ROLE_AFTER = re.compile(
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
     r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
-    r"businesswoman|tycoon|boss|activist|researcher|scholar|lecturer|economist)\b", re.IGNORECASE)
+    r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist)\b", re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
 _ROLE_BEFORE = re.compile(
@@ -420,8 +420,9 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     with ...", "Michael Collins, Australia's Ambassador")."""
     found: list[tuple[int, str]] = []
     for run in runs:
-        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end())
-                or (text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40), run.start()))):
+        described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
+                                                                             run.start())
+        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)

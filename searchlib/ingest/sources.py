@@ -127,7 +127,7 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.credits.get(key) or (table.aliases.get(key) if "." in key else None)
         if found:
             return found
-    for line in body.lstrip().splitlines()[:_HEAD_LINES]:
+    for line in body.lstrip()[:400].splitlines()[:_HEAD_LINES]:
         line = line.strip()
         if 0 < len(line) <= 40:
             found = table.lookup(line)
@@ -157,7 +157,7 @@ def _defines_acronym(text: str, match: re.Match[str]) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, match.start() - 120):match.start()])
     initials = "".join(w[0] for w in words if w[0].isupper())
-    return initials.upper().endswith(acronym.upper())
+    return initials.endswith(acronym)
 
 
 def _end_credit(body: str, table: SourceTable) -> str | None:

@@ -31,6 +31,8 @@ _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
 #: sentence; "and to hold", "và sẽ" join clauses, not items.
 _LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|sẽ|se)\b)|,[^.!?;\n]{0,80}?\b"
                          + _CONJUNCTIONS + r"\b)")
+#: A conjunction later in the same sentence.
+_CONJUNCTION_LATER = re.compile(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b")
 #: A mention preceded by a conjunction or a comma (a later item of a list).
 _LIST_BEFORE = re.compile(r"(?:/|,|\b" + _CONJUNCTIONS + r")\s*$")
 #: Lists written with commas only ("truy bắt tội phạm truy nã, tội phạm ma túy, lừa đảo."):
@@ -44,7 +46,8 @@ _JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
 #: between the verb and the mention (the other charges of the list).
 _CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indicted|jailed|prosecuted|suspected)"
-                      r"(?:\s+(?:him|her|them))?\s+(?:for|of|with|over)\b|\bvề (?:tội|hành vi)|\bve (?:toi|hanh vi)|\btội danh|\btoi danh)"
+                      r"(?:\s+(?:him|her|them))?\s+(?:for|of|with|over)\b"
+                      r"|\bvề (?:tội|hành vi)|\bve (?:toi|hanh vi)|\btội danh|\btoi danh)"
                       r"[^.!?;\n]{0,60}$")
 
 
@@ -112,20 +115,15 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         phrases = [_phrase(p) for p in entry.get("vi", []) if isinstance(p, str)]
         for phrase in (_phrase(p) for p in entry.get("en", []) if isinstance(p, str)):
             phrases += _english_forms(phrase)
-        for weak in (_phrase(p) for p in entry.get("weak", []) if isinstance(p, str)):
-            forms = _english_forms(weak) if weak.isascii() else [weak]
-            phrases += forms
-            table.weak.update(forms)
-            if has_diacritics(weak):
-                table.folded.setdefault(fold(weak), set()).add(index)
-                table.weak.add(fold(weak))
-        for word in (_phrase(p) for p in entry.get("title", []) if isinstance(p, str)):
-            forms = _english_forms(word) if word.isascii() else [word]
-            phrases += forms
-            table.title_only.update(forms)
-            if has_diacritics(word):
-                table.folded.setdefault(fold(word), set()).add(index)
-                table.title_only.add(fold(word))
+        # weak phrases count half; title phrases count only in a headline
+        for key, marked in (("weak", table.weak), ("title", table.title_only)):
+            for word in (_phrase(p) for p in entry.get(key, []) if isinstance(p, str)):
+                forms = _english_forms(word) if word.isascii() else [word]
+                phrases += forms
+                marked.update(forms)
+                if has_diacritics(word):
+                    table.folded.setdefault(fold(word), set()).add(index)
+                    marked.add(fold(word))
         together = entry.get("together")
         if isinstance(together, dict) and together.get("actions") and together.get("partners"):
             table.together.append((index, _word_pattern(together["actions"]), _word_pattern(together["partners"])))
@@ -172,7 +170,7 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
         # after a comma only when another comma or a conjunction follows ("A, B, C", "A, B and C")
         before = text[max(0, start - 12):start].rstrip()
         return not before.endswith(",") or text[end:end + 2].lstrip().startswith(",") \
-            or bool(re.match(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b", text[end:]))
+            or bool(_CONJUNCTION_LATER.match(text, end))
     return False
 
 
@@ -231,9 +229,10 @@ def _together(text: str, table: TopicTable) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    folded_text = fold(text)  # same length: one character for one
     for number, end in enumerate(bounds):
         sentence = text[start:end + 1]
-        folded = fold(sentence)
+        folded = folded_text[start:end + 1]
         for index, actions, partners in table.together:
             if _acts_with(sentence, actions, partners) or _acts_with(folded, actions, partners):
                 found.append((number, index))
