@@ -47,6 +47,14 @@ _FREQ_BYTES = [pack_uint(i) for i in range(256)]
 _ONE_POSITION: dict[int, bytes] = {}
 
 
+def _positions(stream) -> defaultdict[str, list[int]]:
+    """Each term of an analysed ``stream`` with the positions it occurs at, in order."""
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for text, pos, _start, _end in stream:
+        positions[text].append(pos)
+    return positions
+
+
 class AnalysedText(TEXT):
     """A TEXT field whose postings come straight from :func:`searchlib.analysis.analyse`.
 
@@ -60,9 +68,7 @@ class AnalysedText(TEXT):
         stream = analyse(value, kwargs.get("mode", "index")).get(self.analyzer.kind)
         boost = self.format.field_boost
         if isinstance(self.format, Positions):
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for text, pos, _start, _end in stream:
-                positions[text].append(pos)
+            positions = _positions(stream)
             encode = self.format.encode
             for text, poslist in positions.items():
                 if len(poslist) == 1:  # most terms: one shared bytes object per position
@@ -86,9 +92,7 @@ class AnalysedText(TEXT):
         boost = self.format.field_boost
         get = terms.get
         if isinstance(self.format, Positions):
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for text, pos, _start, _end in stream:
-                positions[text].append(pos)
+            positions = _positions(stream)
             encode = self.format.encode
             for text, poslist in positions.items():
                 tbytes = text.encode("utf-8")
