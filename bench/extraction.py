@@ -281,6 +281,41 @@ def measure_agreement() -> list[str]:
     return lines
 
 
+def measure_real_topics() -> list[str]:
+    """Topics on 200 real articles (bench/topic_sample.py): accuracy per half against the
+    majority of three analysts, the analysts' own agreement, and per-topic precision/recall."""
+    import topic_sample
+    from searchlib.ingest import extract_text
+
+    if not (topic_sample.available() and topic_sample.LABELS.exists()):
+        return [f"Topics on real articles: skipped, {topic_sample.DATA} is not present"]
+    labels = json.loads(topic_sample.LABELS.read_text(encoding="utf-8"))["articles"]
+    rows: dict[str, list[int]] = {"tune": [0, 0], "test": [0, 0]}
+    agree = [0, 0]
+    per_topic: dict[str, list[int]] = {}  # topic -> [true positives, extracted, labelled]
+    for article in topic_sample.sample():
+        label = labels[article.key]
+        got = set(extract_text(article.text, title=article.title, date=article.date, path=article.key).topics)
+        want = set(label["topics"])
+        rows[article.half][0] += got == want
+        rows[article.half][1] += 1
+        agree[0] += len({frozenset(v) for v in label["labels"].values()}) == 1
+        agree[1] += 1
+        for topic in got | want:
+            counts = per_topic.setdefault(topic, [0, 0, 0])
+            counts[0] += topic in got and topic in want
+            counts[1] += topic in got
+            counts[2] += topic in want
+    lines = [f"Topics on {agree[1]} real articles (Dân trí, Reuters-21578; bench/topic_sample.py), against the "
+             f"majority of three analysts labelling blind by the guide (all three agree on {agree[0] / agree[1]:.1%}):"]
+    for half, (ok, n) in rows.items():
+        lines.append(f"  {half:<5} {n:>4} articles: exact topic set {ok / n:.1%}")
+    lines.append("  per topic (both halves): extracted / labelled / both")
+    for topic, (both, extracted, labelled) in sorted(per_topic.items()):
+        lines.append(f"    {topic:<30} {extracted:>3} / {labelled:>3} / {both:>3}")
+    return lines
+
+
 def guided_agreement() -> list[str]:
     """Agreement of the two analysts who labelled topics by the written guide, per set."""
     path = LABELLED.parent / "topics_guided.json"
@@ -342,6 +377,8 @@ def main() -> int:
         print()
         if (LABELLED / "labels.json").exists():
             print("\n".join(measure_labels()[0]))
+        print()
+        print("\n".join(measure_real_topics()))
         print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
     report = out.getvalue()
     print(report, end="")

@@ -27,9 +27,9 @@ FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 
 #: "heldout3" is the test set. Floors sit just under today's figures so that a rule change
 #: that loses ground on unseen text fails here.
 BLIND_FLOORS = {
-    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.70, "lang": 0.95},
+    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.75, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.85, "lang": 0.95},
-    "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.45, "lang": 0.95},
+    "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.50, "lang": 0.95},
 }
 
 
@@ -95,3 +95,50 @@ def test_vietnamese_articles_are_vietnamese_and_dated_as_labelled(extracted: dic
 def test_spellings_of_one_person_are_one_value(extracted: dict) -> None:
     # "General TÔ LÂM", "Gen. Tô Lâm", "General To Lam" and "Lam" are one person.
     assert extracted["t16_en_allcaps_names.txt"]["people"] == ["Tô Lâm", "Vilay Lakhamphong"]
+
+
+# --- topics on real articles nobody on the team wrote --------------------------------------
+
+def _topic_sample():
+    import sys
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import topic_sample
+
+    return topic_sample
+
+
+#: Exact-topic-set floors on bench/topic_sample.py's halves (tune: rules were changed while
+#: reading its misses; test: only measured). Most of these 200 articles have no topic.
+REAL_FLOORS = {"tune": 0.90, "test": 0.90}
+
+
+def test_real_topic_labels_cover_the_sample_and_come_from_three_analysts() -> None:
+    labels = json.loads((FIXTURES / "topics_real.json").read_text(encoding="utf-8"))["articles"]
+    assert len(labels) == 200
+    for key, label in labels.items():
+        assert len(label["labels"]) == 3, key
+        votes = [t for given in label["labels"].values() for t in given]
+        assert sorted(label["topics"]) == sorted({t for t in votes if votes.count(t) >= 2}), key
+    topic_sample = _topic_sample()
+    if topic_sample.available():
+        assert {a.key for a in topic_sample.sample()} == set(labels)
+
+
+@pytest.mark.parametrize("half", sorted(REAL_FLOORS))
+def test_real_articles_topic_floor(half: str) -> None:
+    topic_sample = _topic_sample()
+    if not topic_sample.available():
+        pytest.skip(f"the real-article sample is drawn from {topic_sample.DATA}, which is absent")
+    from searchlib.ingest import extract_text
+
+    labels = json.loads((FIXTURES / "topics_real.json").read_text(encoding="utf-8"))["articles"]
+    articles = [a for a in topic_sample.sample() if a.half == half]
+    misses = {}
+    for a in articles:
+        got = sorted(extract_text(a.text, title=a.title, date=a.date, path=a.key).topics)
+        if got != labels[a.key]["topics"]:
+            misses[a.key] = (got, labels[a.key]["topics"])
+    assert 1 - len(misses) / len(articles) >= REAL_FLOORS[half], misses

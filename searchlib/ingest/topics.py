@@ -47,7 +47,8 @@ _JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: between the verb and the mention (the other charges of the list).
 _CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indicted|jailed|prosecuted|suspected)"
                       r"(?:\s+(?:him|her|them))?\s+(?:for|of|with|over)\b"
-                      r"|\bvề (?:tội|hành vi)|\bve (?:toi|hanh vi)|\btội danh|\btoi danh)"
+                      r"|\b(?:về|vì) (?:tội|hành vi)|\b(?:ve|vi) (?:toi|hanh vi)|\btội danh|\btoi danh"
+                      r"|\bphạm (?:các |nhiều )?tội|\bpham (?:cac |nhieu )?toi|\bbị kết án|\bbi ket an)"
                       r"[^.!?;\n]{0,60}$")
 
 
@@ -62,13 +63,18 @@ class TopicTable:
     pattern: re.Pattern[str] | None = None
     folded: dict[str, set[int]] = field(default_factory=dict)  #: Vietnamese phrases without accents
     folded_pattern: re.Pattern[str] | None = None
-    #: Phrases that name a place or an actor, not the crime ("border gate"): they count half.
+    #: Phrases that name a place or an actor, not the crime ("border gate", "hotline"): they
+    #: add to a topic that has evidence of its own, and are no evidence by themselves.
     weak: set[str] = field(default_factory=set)
+    #: Broad words for the crime ("laundering", "lẩn trốn"): they count half.
+    generic: set[str] = field(default_factory=set)
     #: Bare words for the work ("cooperation"): evidence only in a title.
     title_only: set[str] = field(default_factory=set)
-    #: (label index, action pattern, partner pattern): a sentence with both is specific
-    #: evidence ("working with the police of Cambodia", "phối hợp với ... (Lào)").
-    together: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
+    #: (label index, action pattern, partner pattern, actor pattern): a sentence with an action
+    #: done with a partner, naming an actor of the field, is specific evidence ("working with
+    #: the police of Cambodia", "phối hợp với lực lượng an ninh ... (Lào)").
+    together: list[tuple[int, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = \
+        field(default_factory=list)
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -115,8 +121,8 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         phrases = [_phrase(p) for p in entry.get("vi", []) if isinstance(p, str)]
         for phrase in (_phrase(p) for p in entry.get("en", []) if isinstance(p, str)):
             phrases += _english_forms(phrase)
-        # weak phrases count half; title phrases count only in a headline
-        for key, marked in (("weak", table.weak), ("title", table.title_only)):
+        # weak phrases only support, generic ones count half; title phrases count only in a headline
+        for key, marked in (("weak", table.weak), ("generic", table.generic), ("title", table.title_only)):
             for word in (_phrase(p) for p in entry.get(key, []) if isinstance(p, str)):
                 forms = _english_forms(word) if word.isascii() else [word]
                 phrases += forms
@@ -126,7 +132,9 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                     marked.add(fold(word))
         together = entry.get("together")
         if isinstance(together, dict) and together.get("actions") and together.get("partners"):
-            table.together.append((index, _word_pattern(together["actions"]), _word_pattern(together["partners"])))
+            actors = together.get("actors")
+            table.together.append((index, _word_pattern(together["actions"]), _word_pattern(together["partners"]),
+                                   _word_pattern(actors) if actors else None))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in entry.get("vi", []):
@@ -174,15 +182,16 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tuple[int, int, bool, bool]]:
-    """``(sentence number, label index, specific, passing)`` for each phrase found in ``text``
-    (lowercase); ``specific`` is False for a single generic word ("scam", "narcotics");
+def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tuple[int, int, float, bool]]:
+    """``(sentence number, label index, weight, passing)`` for each phrase found in ``text``
+    (lowercase); ``weight`` is 1 for a specific phrase, 0.5 for a single or generic word
+    ("scam", "narcotics", "laundering") and 0 for the name of a place or an actor;
     ``passing`` is True for an item of an enumeration or a charge someone is wanted for.
 
     Vietnamese phrases are also looked for in the folded text, so articles typed without
     accents are tagged too (a mention found both ways counts once per sentence anyway).
     """
-    found: list[tuple[int, int, bool, bool]] = []
+    found: list[tuple[int, int, float, bool]] = []
     searches = [(table.pattern, table.phrases, text)]
     if table.folded_pattern is not None:
         searches.append((table.folded_pattern, table.folded, fold(text)))
@@ -203,7 +212,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tupl
             passing = (k in joined or bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
                        or _in_enumeration(haystack, match.start(), match.end()))
             for index in phrases.get(phrase, ()):
-                found.append((sentence, index, " " in phrase and phrase not in table.weak, passing))
+                weight = 0.0 if phrase in table.weak else 0.5 if " " not in phrase or phrase in table.generic else 1.0
+                found.append((sentence, index, weight, passing))
     return found
 
 
@@ -233,7 +243,9 @@ def _together(text: str, table: TopicTable) -> list[tuple[int, int]]:
     for number, end in enumerate(bounds):
         sentence = text[start:end + 1]
         folded = folded_text[start:end + 1]
-        for index, actions, partners in table.together:
+        for index, actions, partners, actors in table.together:
+            if actors is not None and not (actors.search(sentence) or actors.search(folded)):
+                continue
             if _acts_with(sentence, actions, partners) or _acts_with(folded, actions, partners):
                 found.append((number, index))
         start = end + 1
@@ -263,27 +275,37 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
 
     A title mention scores :data:`TITLE_WEIGHT`. In the body each sentence counts once per
     topic: 1 for a specific phrase ("human trafficking", "mua bán người"), half for a single
-    generic word ("smuggling", "scam"), and half again when the sentence is a laundry list
-    naming more than :data:`LIST_SIZE` topics. So "drug crime, human trafficking and
-    smuggling" tags the first two; one list of twelve crimes tags nothing by itself.
+    or generic word ("smuggling", "scam"), and half again when the mention is an item of a
+    list or a charge sheet, or the sentence names more than :data:`LIST_SIZE` topics. So
+    "drug crime, human trafficking and smuggling" tags nothing by itself. The name of a place
+    or an actor ("border gate", "Bộ đội Biên phòng") counts half, and only for a topic with
+    evidence of its own: the labelling guide says a name is no evidence.
     """
     table = table or _default_table()
-    scores: dict[str, float] = {}
-    for _, index, _specific, _passing in _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True):
-        label = table.labels[index]
-        scores[label] = scores.get(label, 0) + TITLE_WEIGHT
+    evidence: dict[int, float] = {}
+    support: dict[int, float] = {}
+    for _, index, weight, _passing in _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True):
+        if weight:
+            evidence[index] = evidence.get(index, 0) + TITLE_WEIGHT
+        else:
+            support[index] = support.get(index, 0) + 0.5
     per_sentence: dict[int, dict[int, float]] = {}
     text = _mask(body.lower().replace("-", " "), table)
     for sentence, index in _together(text, table):
         per_sentence.setdefault(sentence, {})[index] = 1.0
-    for sentence, index, specific, passing in _mentions(text, table):
+    for sentence, index, weight, passing in _mentions(text, table):
         seen = per_sentence.setdefault(sentence, {})
-        weight = (1.0 if specific else 0.5) * (0.5 if passing else 1.0)
-        seen[index] = max(seen.get(index, 0.0), weight)
+        # a name is kept as -0.5 (support) unless the sentence has real evidence for the topic
+        value = weight * (0.5 if passing else 1.0) if weight else -0.5
+        old = seen.get(index)
+        seen[index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
     for topics_here in per_sentence.values():
         crowd = 0.5 if len(topics_here) > LIST_SIZE else 1.0
-        for index, weight in topics_here.items():
-            label = table.labels[index]
-            scores[label] = scores.get(label, 0) + crowd * weight
-    ranked = sorted((-score, label) for label, score in scores.items() if score >= MIN_SCORE)
+        for index, value in topics_here.items():
+            if value > 0:
+                evidence[index] = evidence.get(index, 0) + crowd * value
+            else:
+                support[index] = support.get(index, 0) - crowd * value
+    ranked = sorted((-(score + support.get(index, 0)), table.labels[index]) for index, score in evidence.items()
+                    if score + support.get(index, 0) >= MIN_SCORE)
     return [label for _, label in ranked]
