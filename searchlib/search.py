@@ -18,7 +18,7 @@ from .errors import QueryError
 from .filters import DateArg, Resolver
 from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
-from .schema import MULTI_SEP, ColumnView
+from .schema import MULTI_SEP, ColumnView, segment_column
 from .textnorm import fold_key
 from .timeline import Timeline, month_label, timeline_from_months
 
@@ -26,6 +26,8 @@ SORTS = ("relevance", "newest", "oldest")
 #: The facets counted by default, and every facet a search can count.
 FACETS = ("year", "source", "people", "topics")
 ALL_FACETS = ("year", "month", "source", "people", "topics", "lang")
+#: Facets read a segment's whole column (cached) when the matches are at least 1/this of it.
+WHOLE_COLUMN_SHARE = 8
 #: Singular spellings accepted for facet names.
 FACET_ALIASES = {"person": "people", "topic": "topics", "language": "lang"}
 
@@ -231,10 +233,9 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
     want = set(names)
     ordered = sorted(docnums)
     day_view = ColumnView(reader, "day", 0)
-    columns = [("source", ColumnView(reader, "source", "")) if "source" in want else None,
-               ("people", ColumnView(reader, "people_names", b"")) if "people" in want else None,
-               ("topics", ColumnView(reader, "topic_names", b"")) if "topics" in want else None]
-    columns = [c for c in columns if c is not None]
+    columns = [(kind, field) for kind, field in
+               (("source", "source"), ("people", "people_names"), ("topics", "topic_names")) if kind in want]
+    segments = [segment for segment, _ in reader.leaf_readers()]
     yyyymm: Counter = Counter()
     raw: dict[str, Counter] = {kind: Counter() for kind, _ in columns}
     bounds = day_view.offsets[1:] + [reader.doc_count_all()]
@@ -250,10 +251,16 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
             yyyymm[0] += len(local)
         else:
             yyyymm.update(days[i] // 100 for i in local)
-        for kind, view in columns:
-            column = view.readers[seg]
+        # a large share of a segment: read its whole column once (cached for the process)
+        whole = len(local) * WHOLE_COLUMN_SHARE >= segments[seg].doc_count_all()
+        segment = segments[seg]
+        for kind, field in columns:
+            if whole:
+                column = segment_column(segment, field, b"")
+            else:
+                column = segment.column_reader(field, translate=False) if segment.has_column(field) else None
             if column is not None:
-                raw[kind].update(column[i] for i in local)
+                raw[kind].update([column[i] for i in local])
         lo = hi
     undated = yyyymm.pop(0, 0)
     months: Counter = Counter({(ym // 100) * 12 + ym % 100 - 1: count for ym, count in yyyymm.items()})
@@ -281,8 +288,11 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         elif name == "lang":
             facets[name] = _top(lang_counts(reader, ordered), size)
         else:
-            groups = grouped[name]
-            facets[name] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
+            totals = [(sum(v.values()), v) for v in grouped[name].values()]
+            if size and len(totals) > size:  # spell out only the groups that can make the list
+                cut = sorted((t for t, _ in totals), reverse=True)[size - 1]
+                totals = [(t, v) for t, v in totals if t >= cut]
+            facets[name] = _top(Counter({_best_display(v): t for t, v in totals}), size)
     return facets, undated, months
 
 

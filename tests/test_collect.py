@@ -145,3 +145,20 @@ def test_whoosh_andnot_defect_is_corrected(seed_index: Index) -> None:
 
     _with_searcher(seed_index, check)
     assert all("drug" not in h.snippet.lower() for h in seed_index.search("police -drug").hits)
+
+
+def test_whole_segment_columns_equal_per_document_reads(many_segments: Index) -> None:
+    from searchlib.schema import segment_column
+
+    def check(searcher):
+        for segment, _ in searcher.reader().leaf_readers():
+            for field in ("source", "people_names", "topic_names"):
+                whole = segment_column(segment, field, b"")
+                if whole is None:
+                    assert not segment.has_column(field)
+                    continue
+                column = segment.column_reader(field, translate=False)
+                assert whole == [column[n] for n in range(segment.doc_count_all())]
+                assert segment_column(segment, field, b"") is whole  # read once per process
+
+    _with_searcher(many_segments, check)
