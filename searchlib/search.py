@@ -8,15 +8,17 @@ and sorted by count. Undated articles sort after dated ones in both date orders.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from .collect import collect
 from .errors import QueryError
 from .filters import DateArg, Resolver
 from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
-from .schema import MULTI_SEP, ColumnView
+from .schema import MULTI_SEP, ColumnView, segment_column
 from .textnorm import fold_key
 from .timeline import Timeline, month_label, timeline_from_months
 
@@ -24,6 +26,8 @@ SORTS = ("relevance", "newest", "oldest")
 #: The facets counted by default, and every facet a search can count.
 FACETS = ("year", "source", "people", "topics")
 ALL_FACETS = ("year", "month", "source", "people", "topics", "lang")
+#: Facets read a segment's whole column (cached) when the matches are at least 1/this of it.
+WHOLE_COLUMN_SHARE = 8
 #: Singular spellings accepted for facet names.
 FACET_ALIASES = {"person": "people", "topic": "topics", "language": "lang"}
 
@@ -132,28 +136,24 @@ def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateA
     reader = searcher.reader()
     resolver = Resolver(reader)
     parsed = parse_query(query or "", resolver=resolver, lenient=lenient, match=match)
-    filt = resolver.build(since=since, until=until, source=_as_list(source), person=_as_list(person),
-                          topic=_as_list(topic), lang=_as_list(lang))
+    allow = resolver.allowed(searcher, since=since, until=until, source=_as_list(source), person=_as_list(person),
+                             topic=_as_list(topic), lang=_as_list(lang))
     q = parsed.query if parsed.query is not None else Q.Every()
     if parsed.query is None and sort == "relevance":
         sort = "newest"
     start = (page - 1) * limit
     if sort == "relevance":
-        res = searcher.search(q, filter=filt, limit=(start + limit) if limit else None)
-        docset = matched_docs(res)
-        total = len(docset)
-        ranked = res.top_n[start:start + limit if limit else None]
+        docset, ranked = collect(searcher, q, allow, (start + limit) if limit else None)
+        ranked = ranked[start:start + limit if limit else None]
     else:
-        res = searcher.search(q, filter=filt, limit=None)
-        docset = matched_docs(res)
-        total = len(docset)
+        docset, pairs = collect(searcher, q, allow, None)
         days = ColumnView(reader, "day", 0)
-        pairs = [(s, n) for s, n in res.top_n]
         if sort == "newest":
             pairs.sort(key=lambda p: (days[p[1]] == 0, -days[p[1]], -p[0]))
         else:
             pairs.sort(key=lambda p: (days[p[1]] == 0, days[p[1]], -p[0]))
         ranked = pairs[start:start + limit] if limit else pairs[start:]
+    total = len(docset)
     chains = highlight_terms(parsed.query, reader)
     hits = [build_hit(searcher, docnum, score if parsed.query is not None else None, chains, snippet_width)
             for score, docnum in ranked]
@@ -165,7 +165,8 @@ def run_search(searcher, query: str = "", *, since: DateArg = None, until: DateA
     if suggest and parsed.query is not None:
         from .suggest import suggest_query
 
-        results.suggestion = suggest_query(searcher, parsed.text, total, filt, resolver, match)
+        if allow is None or allow:  # within a filter that allows nothing, no respelling helps
+            results.suggestion = suggest_query(searcher, parsed.text, total, allow, resolver, match)
     return results
 
 
@@ -224,36 +225,57 @@ def count_facets(reader, docnums, size: int = 20,
 
 def tally(reader, docnums, size: int, names: Sequence[str]):
     """:func:`count_facets`, plus the month counts (``year * 12 + month - 1`` → count) that
-    a timeline is drawn from, in the same pass over the documents."""
-    docnums = list(docnums)
-    months: Counter = Counter()
-    undated = 0
-    grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
+    a timeline is drawn from, in the same pass over the documents.
+
+    Raw column values are counted first, segment by segment; spellings are grouped and
+    multi-valued cells split only once per distinct value, not once per document.
+    """
     want = set(names)
-    day_col = ColumnView(reader, "day", 0)
-    source_col = ColumnView(reader, "source", "") if "source" in want else None
-    multi = [(ColumnView(reader, column, b""), kind)
-             for column, kind in (("people_names", "people"), ("topic_names", "topics")) if kind in want]
-
-    def add(kind: str, value: str) -> None:
-        if value:
-            grouped[kind].setdefault(fold_key(value), Counter())[value] += 1
-
-    for n in docnums:
-        day = day_col[n]
-        if day:
-            months[(day // 10000) * 12 + day // 100 % 100 - 1] += 1
+    ordered = sorted(docnums)
+    day_view = ColumnView(reader, "day", 0)
+    columns = [(kind, field) for kind, field in
+               (("source", "source"), ("people", "people_names"), ("topics", "topic_names")) if kind in want]
+    segments = [segment for segment, _ in reader.leaf_readers()]
+    yyyymm: Counter = Counter()
+    raw: dict[str, Counter] = {kind: Counter() for kind, _ in columns}
+    bounds = day_view.offsets[1:] + [reader.doc_count_all()]
+    lo = 0
+    for seg, end in enumerate(bounds):
+        hi = bisect_left(ordered, end, lo)
+        if hi == lo:
+            continue
+        offset = day_view.offsets[seg]
+        local = [n - offset for n in ordered[lo:hi]]
+        days = day_view.readers[seg]
+        if days is None:
+            yyyymm[0] += len(local)
         else:
-            undated += 1
-        if source_col is not None:
-            src = source_col[n]
-            if src:
-                add("source", src.decode("utf-8") if isinstance(src, bytes) else src)
-        for col, kind in multi:
-            raw = col[n]
-            if raw:
-                for value in raw.decode("utf-8").split(MULTI_SEP):
-                    add(kind, value)
+            yyyymm.update(days[i] // 100 for i in local)
+        # a large share of a segment: read its whole column once (cached for the process)
+        whole = len(local) * WHOLE_COLUMN_SHARE >= segments[seg].doc_count_all()
+        segment = segments[seg]
+        for kind, field in columns:
+            if whole:
+                column = segment_column(segment, field, b"")
+            else:
+                column = segment.column_reader(field, translate=False) if segment.has_column(field) else None
+            if column is not None:
+                raw[kind].update([column[i] for i in local])
+        lo = hi
+    undated = yyyymm.pop(0, 0)
+    months: Counter = Counter({(ym // 100) * 12 + ym % 100 - 1: count for ym, count in yyyymm.items()})
+    grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
+    for kind, counts in raw.items():
+        items: Counter = Counter()
+        for value, count in counts.items():
+            if value:
+                text = value.decode("utf-8") if isinstance(value, bytes) else value
+                for item in (text.split(MULTI_SEP) if kind != "source" else (text,)):
+                    items[item] += count
+        groups = grouped[kind]
+        for item, count in items.items():
+            if item:
+                groups.setdefault(fold_key(item), Counter())[item] += count
     facets: dict[str, dict[str, int]] = {}
     for name in names:
         if name == "year":
@@ -264,10 +286,13 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         elif name == "month":
             facets[name] = _top(Counter({month_label(m): c for m, c in months.items()}), size)
         elif name == "lang":
-            facets[name] = _top(lang_counts(reader, docnums), size)
+            facets[name] = _top(lang_counts(reader, ordered), size)
         else:
-            groups = grouped[name]
-            facets[name] = _top(Counter({_best_display(v): sum(v.values()) for v in groups.values()}), size)
+            totals = [(sum(v.values()), v) for v in grouped[name].values()]
+            if size and len(totals) > size:  # spell out only the groups that can make the list
+                cut = sorted((t for t, _ in totals), reverse=True)[size - 1]
+                totals = [(t, v) for t, v in totals if t >= cut]
+            facets[name] = _top(Counter({_best_display(v): t for t, v in totals}), size)
     return facets, undated, months
 
 
