@@ -141,7 +141,7 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
     (disk full, permissions) raises :class:`IndexWriteError` and leaves the previous state.
     Files are created readable by the user only (a Whoosh index holds pickles).
     """
-    from .ingest import extract_file, iter_source_files
+    from .ingest import iter_source_paths
 
     started = time.perf_counter()
     roots = existing_roots(paths)
@@ -162,7 +162,7 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
             _refuse_foreign(ixdir)
             ixdir.check_safe()
             try:
-                _locked_update(ixdir, roots, rebuild, report, problem, progress, iter_source_files, extract_file,
+                _locked_update(ixdir, roots, rebuild, report, problem, progress, iter_source_paths,
                                lock.fd)
             except OSError as exc:
                 error = _write_error(ixdir, exc)
@@ -182,7 +182,7 @@ def update_index(ixdir: IndexDir, paths: Iterable[str | os.PathLike[str]], *, re
 
 
 def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: UpdateReport,
-                   problem: ProblemFn, progress: ProgressFn | None, iter_source_files, extract_file,
+                   problem: ProblemFn, progress: ProgressFn | None, iter_source_paths,
                    lock_fd: int | None = None) -> None:
     """The update proper, with the write lock held: all changes in one commit, or none."""
     from whoosh import index as whoosh_index
@@ -203,8 +203,8 @@ def _locked_update(ixdir: IndexDir, roots: list[Path], rebuild: bool, report: Up
     root_disps = [display_path(r, base) for r in roots]
     try:
         with _Writer(ix) as w:
-            tasks, total = _scan(w, manifest, roots, root_disps, base, report, problem, progress, iter_source_files)
-            outcomes, segments = _work(ix, ixdir, name, lock_fd, tasks, total, progress, extract_file)
+            tasks, total = _scan(w, manifest, roots, root_disps, base, report, problem, progress, iter_source_paths)
+            outcomes, segments = _work(ix, ixdir, name, lock_fd, tasks, total, progress)
             _apply(w, manifest, outcomes, segments, report, problem)
             dirs_before = dict(manifest.dirs)
             manifest.updated = time.time()
@@ -322,13 +322,13 @@ def _recover_manifest(ixdir: IndexDir, ix) -> Manifest:
 
 
 def _scan(w: _Writer, manifest: Manifest, roots, root_disps, base, report: UpdateReport, problem: ProblemFn,
-          progress: ProgressFn | None, iter_source_files) -> tuple[list[Task], int]:
+          progress: ProgressFn | None, iter_source_paths) -> tuple[list[Task], int]:
     """Drop files gone from disk; settle files whose stat is unchanged; return the rest as
     tasks (in file order) and the number of files seen."""
-    files: dict[str, Path] = {}
+    files: dict[str, str] = {}
     parents: dict[str, str] = {}  # display path per directory: one Path computation per directory
-    for path in iter_source_files(roots):
-        parent, _, name = os.fspath(path).rpartition(os.sep)
+    for path in iter_source_paths(roots):
+        parent, _, name = path.rpartition(os.sep)
         prefix = parents.get(parent)
         if prefix is None:
             prefix = parents[parent] = display_path(Path(parent or "."), base)
@@ -362,14 +362,17 @@ def _scan(w: _Writer, manifest: Manifest, roots, root_disps, base, report: Updat
                 if progress:
                     progress(i + 1, total, disp)
                 continue
-        tasks.append(Task(i, disp, str(path), prev.sha256 if prev else None, bool(prev and not prev.error)))
+        tasks.append(Task(i, disp, path, prev.sha256 if prev else None, bool(prev and not prev.error)))
     return tasks, total
 
 
 def _work(ix, ixdir: IndexDir, name: str, lock_fd: int | None, tasks: list[Task], total: int,
-          progress: ProgressFn | None, extract_file) -> tuple[list[Outcome], dict]:
+          progress: ProgressFn | None) -> tuple[list[Outcome], dict]:
     """Run the tasks (in worker processes when there are many): their outcomes, and the
     new segments by key."""
+    if not tasks:  # a no-op update never loads the extractors
+        return [], {}
+    from .ingest import extract_file  # before forking: workers inherit the loaded modules
     outcomes: list[Outcome] = []
     segments: dict = {}
     done = total - len(tasks)

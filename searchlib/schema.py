@@ -45,6 +45,34 @@ MULTI_SEP = "\x1f"
 #: positions list of one position (the commonest posting), by position.
 _FREQ_BYTES = [pack_uint(i) for i in range(256)]
 _ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION_LIST: list[bytes] = []
+
+
+def _one_position_values(last: int) -> list[bytes]:
+    """The encoded one-position lists for positions 0 to ``last`` (shared bytes objects)."""
+    values = _ONE_POSITION_LIST
+    if len(values) <= last:
+        encode = Positions().encode
+        values.extend(encode([pos]) for pos in range(len(values), last + 1))
+    return values
+
+
+def _first_and_repeated(stream) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """The terms of ``stream`` that occur once, with their position, and the others with all
+    their positions in order: most terms occur once, and need no list of their own."""
+    first: dict[str, int] = {}
+    repeated: dict[str, list[int]] = {}
+    seen = first.setdefault
+    for text, pos, _start, _end in stream:
+        if seen(text, pos) != pos:
+            more = repeated.get(text)
+            if more is None:
+                repeated[text] = [first[text], pos]
+            else:
+                more.append(pos)
+    for text in repeated:
+        del first[text]
+    return first, repeated
 
 
 def _positions(stream) -> defaultdict[str, list[int]]:
@@ -92,24 +120,27 @@ class AnalysedText(TEXT):
         boost = self.format.field_boost
         get = terms.get
         if isinstance(self.format, Positions):
-            positions = _positions(stream)
-            encode = self.format.encode
-            for text, poslist in positions.items():
-                tbytes = text.encode("utf-8")
+            first, repeated = _first_and_repeated(stream)
+            if stream:
+                one = _one_position_values(stream[-1][1])
+            for text, pos in first.items():  # terms at one position: shared values, weight 1 * boost
+                tbytes = text.encode()
                 buf = get(tbytes)
                 if buf is None:
                     buf = terms[tbytes] = [array("I"), array("f"), []]
                 buf[0].append(docnum)
-                if len(poslist) == 1:
-                    buf[1].append(boost)
-                    vbytes = _ONE_POSITION.get(poslist[0])
-                    if vbytes is None:
-                        vbytes = _ONE_POSITION[poslist[0]] = encode(poslist)
-                    buf[2].append(vbytes)
-                else:
-                    buf[1].append(len(poslist) * boost)
-                    buf[2].append(encode(poslist))
-            return len(positions), len(stream)
+                buf[1].append(boost)
+                buf[2].append(one[pos])
+            encode = self.format.encode
+            for text, poslist in repeated.items():
+                tbytes = text.encode()
+                buf = get(tbytes)
+                if buf is None:
+                    buf = terms[tbytes] = [array("I"), array("f"), []]
+                buf[0].append(docnum)
+                buf[1].append(len(poslist) * boost)
+                buf[2].append(encode(poslist))
+            return len(first) + len(repeated), len(stream)
         counts = Counter(map(itemgetter(0), stream))
         for text, freq in counts.items():
             tbytes = text.encode("utf-8")

@@ -18,10 +18,14 @@ callers start a new segment when :meth:`FastSegmentWriter.flush_due` says so.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from array import array
+from hashlib import md5
+from operator import sub
+from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -76,56 +80,143 @@ class MemoryPool:
         self.postings = 0
 
     def write(self, fieldwriter, schema, blocklimit: int) -> None:
-        """Write every term of every field, in order, through a W3 ``fieldwriter``."""
+        """Write every term of every field, in order, through a W3 ``fieldwriter``: the
+        bytes Whoosh's own writer produces, built in memory per field and written at once."""
         for fieldname in sorted(self.fields):
-            terms = self.fields[fieldname]
             fieldobj = schema[fieldname]
             fieldwriter.start_field(fieldname, fieldobj)
-            key = pack_ushort(fieldwriter._fieldid)
-            add_term = fieldwriter._tindex.add
-            pw = fieldwriter._postwriter
-            fmt = fieldobj.format
+            table = _TermTable(fieldwriter._tindex, pack_ushort(fieldwriter._fieldid))
+            postfile = fieldwriter._postfile
+            fixed = fieldobj.format.fixed_value_size()
             lengths = self.lengths.get(fieldname)
+            terms = self.fields[fieldname]
+            postings = bytearray()
+            start = postfile.tell()
             for tbytes in sorted(terms):
                 docs, weights, values = terms[tbytes]
-                info = W3TermInfo()
                 if len(docs) <= INLINE_LIMIT:
-                    _stats(info, docs, weights, lengths)
-                    info.set_inlined(docs, weights, values)
+                    table.add(tbytes, _inline_info(docs, weights, values, lengths))
                 else:
-                    pw.start_postings(fmt, info)
-                    n = len(docs)
-                    for k in range(0, n, blocklimit):
-                        end = min(k + blocklimit, n)
-                        pw._ids = docs[k:end]
-                        pw._weights = weights[k:end]
-                        pw._values = values[k:end] if values else []
-                        pw._maxweight = max(pw._weights)
-                        if lengths:
-                            ls = [lengths.get(d, 0) for d in pw._ids]
-                            nonzero = [x for x in ls if x]
-                            pw._minlength = min(nonzero) if nonzero else None
-                            pw._maxlength = max(ls)
-                        else:
-                            pw._minlength, pw._maxlength = None, 0
-                        pw._write_block(last=end == n)
-                    info.set_extent(pw._startoffset, pw._postfile.tell() - pw._startoffset)
-                    pw._terminfo = None
-                add_term(key + tbytes, info.to_bytes())
+                    offset = start + len(postings)
+                    info = _write_blocks(postings, docs, weights, values, lengths, fixed, blocklimit)
+                    table.add(tbytes, info + _pack_long(offset) + _pack_int(start + len(postings) - offset))
+            postfile.write(bytes(postings))
+            table.flush()
             fieldwriter.finish_field()
 
 
-def _stats(info: W3TermInfo, docs, weights, lengths: dict[int, int] | None) -> None:
-    """The term statistics Whoosh's ``TermInfo.add_block`` would compute, for inline terms."""
-    info._weight = float(sum(weights))
-    info._df = len(docs)
-    info._maxweight = max(weights)
-    info._minid, info._maxid = docs[0], docs[-1]
-    if lengths:
-        ls = [lengths.get(d, 0) for d in docs]
-        nonzero = [x for x in ls if x]
-        info._minlength = min(nonzero) if nonzero else None
-        info._maxlength = max(ls)
+#: W3TermInfo's fixed part: flags, total weight, doc freq, min/max length byte, max weight,
+#: first and last document.
+_TERMINFO = struct.Struct("!BfIBBfII")
+#: The key and value lengths before each term-table entry (``HashWriter.add``).
+_LENGTHS = struct.Struct("!ii")
+_pack_long = struct.Struct("!q").pack
+_pack_int = struct.Struct("!i").pack
+_HEADER = b"W3Bl"  # whoosh.codec.whoosh3.WHOOSH3_HEADER_MAGIC
+_COMPRESSION = 3  # W3Codec's default, which every block is compressed with
+
+
+class _TermTable:
+    """The term-table rows of one field, gathered and written in one go: the same entries,
+    hashes and key index as ``OrderedHashWriter.add`` per term (md5 of the key, low 32 bits)."""
+
+    def __init__(self, tindex, prefix: bytes) -> None:
+        self.tindex = tindex
+        self.prefix = prefix
+        self.start = tindex.dbfile.tell()
+        self.buf = bytearray()
+        self.positions: list[int] = []
+        self.hashes: list[tuple[int, int]] = []
+
+    def add(self, tbytes: bytes, value: bytes) -> None:
+        key = self.prefix + tbytes
+        pos = self.start + len(self.buf)
+        self.positions.append(pos)
+        self.buf += _LENGTHS.pack(len(key), len(value))
+        self.buf += key
+        self.buf += value
+        self.hashes.append((int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big"), pos))
+
+    def flush(self) -> None:
+        """Write the rows and register them with the hash writer (buckets, key index)."""
+        if not self.positions:
+            return
+        tindex = self.tindex
+        if self.prefix <= tindex.lastkey:  # fields must come in order (keys within one are sorted)
+            raise ValueError(f"term keys must increase: {tindex.lastkey!r} before field {self.prefix!r}")
+        tindex.dbfile.write(bytes(self.buf))
+        tindex.index.extend(self.positions)
+        buckets = tindex.buckets
+        for h, pos in self.hashes:
+            buckets[h & 255].append((h, pos))
+        tindex.lastkey = self.prefix + b"\xff"  # after every key of this field
+
+
+def _length_stats(docs, lengths: dict[int, int] | None) -> tuple[int | None, int]:
+    """(shortest non-zero, longest) field length of ``docs``; ``(None, 0)`` unscored."""
+    if not lengths:
+        return None, 0
+    ls = [lengths.get(d, 0) for d in docs]
+    nonzero = [x for x in ls if x]
+    return (min(nonzero) if nonzero else None), max(ls)
+
+
+def _inline_info(docs, weights, values, lengths: dict[int, int] | None) -> bytes:
+    """A term-table value with the postings inline (``W3TermInfo.to_bytes``)."""
+    minlength, maxlength = _length_stats(docs, lengths)
+    head = _TERMINFO.pack(1, float(sum(weights)), len(docs), 0 if minlength is None else length_to_byte(minlength),
+                          length_to_byte(maxlength), max(weights), docs[0], docs[-1])
+    return head + dumps((tuple(docs), tuple(weights), tuple(values)), 2)
+
+
+def _write_blocks(out: bytearray, docs, weights, values, lengths: dict[int, int] | None, fixed: int | None,
+                  blocklimit: int) -> bytes:
+    """Append a term's posting blocks to ``out`` as ``W3PostingsWriter`` writes them; return
+    the fixed part of its term info (the caller adds the extent)."""
+    out += _HEADER
+    n = len(docs)
+    total = 0.0
+    minlength = None
+    maxlength = 0
+    maxweight = 0
+    for k in range(0, n, blocklimit):
+        end = min(k + blocklimit, n)
+        ids = docs[k:end]
+        ws = weights[k:end]
+        total += sum(ws)
+        bmin, bmax = _length_stats(ids, lengths)
+        if minlength is None:
+            minlength = bmin
+        elif bmin is not None:
+            minlength = min(minlength, bmin)
+        maxlength = max(maxlength, bmax)
+        bmaxweight = max(ws)
+        maxweight = max(maxweight, bmaxweight)
+        # W3PostingsWriter._mini_*: ids as deltas, weights minified, values as the format stores them
+        prev = array("I", [0])
+        prev += ids[:-1]
+        mini_ids = tuple(map(sub, ids, prev))
+        first = ws[0]
+        if all(w == 1.0 for w in ws):
+            mini_weights = None
+        elif all(w == first for w in ws):
+            mini_weights = first
+        else:
+            mini_weights = tuple(ws)
+        if fixed is None or fixed < 0:
+            mini_values = tuple(values[k:end])
+        elif fixed == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(values[k:end])
+        data = zlib.compress(dumps((mini_ids, mini_weights, mini_values), 2), _COMPRESSION)
+        info = dumps((len(ids), ids[-1], bmaxweight, _COMPRESSION, length_to_byte(bmin), length_to_byte(bmax)), 2)
+        size = len(info) + len(data)
+        out += _pack_int(-size if end == n else size)
+        out += info
+        out += data
+    return _TERMINFO.pack(0, total, n, 0 if minlength is None else length_to_byte(minlength),
+                          length_to_byte(maxlength), maxweight, docs[0], docs[-1])
 
 
 class FastSegmentWriter(SegmentWriter):

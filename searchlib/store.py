@@ -46,7 +46,7 @@ _HEAD_REST = re.compile(r',"updated":[-+0-9.eE]+,"count":(\d+),"files":')
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
 
-@dataclass
+@dataclass(slots=True)
 class FileState:
     """What the index knows of one source file."""
 
@@ -66,18 +66,28 @@ class Manifest:
     updated: float = 0.0
 
     def to_json(self) -> str:
-        # the fields by hand: dataclasses.asdict deep-copies, ~5 µs a file at 100k files
-        files = {k: {"mtime_ns": v.mtime_ns, "size": v.size, "sha256": v.sha256, "ids": v.ids, "error": v.error}
-                 for k, v in self.files.items()}
-        # files last: IndexDir.manifest_head reads what comes before without parsing them
+        # One row per file, [mtime_ns, size, sha256, ids, error?], ids null when the file holds
+        # one article named by its path (most files): at 100k files this halves the JSON and
+        # its parse time against an object per file. Files last: IndexDir.manifest_head reads
+        # what comes before without parsing them.
+        files = {}
+        for disp, st in self.files.items():
+            ids = None if len(st.ids) == 1 and st.ids[0] == disp else st.ids
+            files[disp] = [st.mtime_ns, st.size, st.sha256, ids, st.error] if st.error else \
+                [st.mtime_ns, st.size, st.sha256, ids]
         return json.dumps({"dirs": self.dirs, "updated": self.updated, "count": len(files), "files": files},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> "Manifest":
         data = json.loads(text)
-        return cls(files={k: FileState(**v) for k, v in data.get("files", {}).items()},
-                   dirs=dict(data.get("dirs", {})), updated=float(data.get("updated", 0.0)))
+        rows = data.get("files", {})
+        if any(isinstance(row, dict) for row in rows.values()):  # the layout before rows (an object per file)
+            files = {disp: FileState(**row) for disp, row in rows.items()}
+        else:
+            files = {disp: FileState(row[0], row[1], row[2], [disp] if row[3] is None else row[3],
+                                     row[4] if len(row) > 4 else None) for disp, row in rows.items()}
+        return cls(files=files, dirs=dict(data.get("dirs", {})), updated=float(data.get("updated", 0.0)))
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -265,3 +265,47 @@ def test_leftovers_of_a_killed_first_build_are_recovered(project):
     report = ix.update([corpus])
     assert report.added == 5 and report.articles == 5
     assert not set(leftovers) & {p.name for p in ix.path.iterdir()} - {".lock"}
+
+
+def _manifest_file(ix):
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    return ix.path / f"manifest-{name}-{store.latest_generation(name)}.json"
+
+
+def test_manifest_stores_one_row_per_file_and_still_reads_the_older_layout(project):
+    _, corpus, ix = project
+    write_jsonl(corpus / "feed.jsonl", [{"id": "f-1", "title": "Feed one", "body": "Border guards met on smuggling."},
+                                        {"id": "f-2", "title": "Feed two", "body": "Customs seized 20 kg of heroin."}])
+    (corpus / "empty.txt").write_text("")
+    ix.update([corpus])
+    path = _manifest_file(ix)
+    rows = json.loads(path.read_text(encoding="utf-8"))["files"]
+    # a file holding one article named by its path stores no ids; others list theirs; errors last
+    assert rows[f"corpus/{SEED['lao']}"][3] is None and len(rows[f"corpus/{SEED['lao']}"]) == 4
+    assert rows["corpus/feed.jsonl"][3] == ["f-1", "f-2"]
+    assert rows["corpus/empty.txt"][3:] == [[], "empty file"]
+    _, name, generation = path.stem.split("-")
+    loaded = IndexDir(ix.path).load_manifest(name, int(generation))
+    assert loaded.files[f"corpus/{SEED['lao']}"].ids == [f"corpus/{SEED['lao']}"]
+    # an index written before rows (an object per file) is read as it is: nothing re-read
+    old = json.loads(path.read_text(encoding="utf-8"))
+    old["files"] = {disp: {"mtime_ns": st.mtime_ns, "size": st.size, "sha256": st.sha256, "ids": st.ids,
+                           "error": st.error} for disp, st in loaded.files.items()}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    again = ix.update([corpus])
+    assert (again.added, again.updated, again.removed, again.unchanged, again.failed) == (0, 0, 0, 6, 1)
+    assert len(ix) == 7
+
+
+def test_an_update_with_nothing_to_read_never_loads_the_extractors(project):
+    import subprocess
+    import sys
+
+    _, corpus, ix = project
+    ix.update([corpus])
+    code = ("import sys; from searchlib import Index; r = Index(sys.argv[1]).update([sys.argv[2]]); "
+            "print(r.unchanged, 'searchlib.ingest.reader' in sys.modules, 'bs4' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(ix.path), str(corpus)], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["5", "False", "False"]

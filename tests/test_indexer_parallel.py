@@ -8,6 +8,7 @@ HTML) copied into several folders, so there are enough files to start workers.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,9 +111,11 @@ def test_parallel_update_keeps_the_rules_for_changes_bad_files_and_duplicates(tm
 
 def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path):
     """Same postings (term, document, weight, encoded positions), statistics and lengths as
-    Whoosh's own writer, for real English and Vietnamese articles."""
-    articles = extract(LABELLED)
-    assert len(articles) > 30 and {a.lang for a in articles} == {"en", "vi"}
+    Whoosh's own writer, for real English and Vietnamese articles: copies of them, so common
+    terms have more postings than one block holds (blocks of 128)."""
+    once = extract(LABELLED)
+    assert len(once) > 30 and {a.lang for a in once} == {"en", "vi"}
+    articles = [replace(a, id=f"{a.id}#{k}") for k in range(5) for a in once]
     readers = []
     for kind, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False)), ("fast", FastSegmentWriter)):
         folder = tmp_path / kind
@@ -129,6 +132,7 @@ def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path):
         return [(f, t, d, w, v or b"") for f, t, d, w, v in reader.iter_postings()]
 
     assert postings(fast) == postings(stock)
+    assert max(stock.doc_frequency(f, t) for f, t in stock.all_terms()) > 128  # several blocks
     for fieldname, text in stock.all_terms():
         a, b = stock.term_info(fieldname, text), fast.term_info(fieldname, text)
         assert (a.doc_frequency(), a.weight(), a.max_weight(), a.min_id(), a.max_id()) == \

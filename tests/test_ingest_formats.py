@@ -291,6 +291,18 @@ def test_iter_source_files(tmp_path: Path) -> None:
     assert "no such file or directory" in info.value.message and info.value.hint
 
 
+def test_iter_source_files_orders_by_path_components(tmp_path: Path) -> None:
+    """A subdirectory's files come where its name sorts among its siblings ("a" < "a-b.txt" <
+    "a.txt"), given roots are walked once however they are spelled, files keep their order."""
+    for name in ("a.txt", "a/x.txt", "a-b.txt", "a.txt.d/y.md", "a/b/a.txt", "B/q.jsonl", "Z.txt", "b c/w.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_source_files([tmp_path])]
+    assert found == ["B/q.jsonl", "Z.txt", "a/b/a.txt", "a/x.txt", "a-b.txt", "a.txt", "a.txt.d/y.md", "b c/w.txt"]
+    again = [p.relative_to(tmp_path).as_posix() for p in iter_source_files([tmp_path / "a", f"{tmp_path}/", tmp_path])]
+    assert again == ["a/b/a.txt", "a/x.txt", "B/q.jsonl", "Z.txt", "a-b.txt", "a.txt", "a.txt.d/y.md", "b c/w.txt"]
+
+
 def test_extract_directory_skips_bad_files_but_a_bad_file_given_directly_raises(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Police seize drugs\n\nPolice in Hà Nội seized 10 kg of heroin.\n")
     (tmp_path / "empty.txt").write_text("")

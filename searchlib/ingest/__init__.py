@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from searchlib.article import Article
 from searchlib.errors import IngestError
-from searchlib.ingest.files import SUPPORTED_SUFFIXES, iter_source_files
+from searchlib.ingest.files import SUPPORTED_SUFFIXES, iter_source_files, iter_source_paths
 
 if TYPE_CHECKING:  # pragma: no cover
     from searchlib.ingest.reader import FileResult, extract_file
 
-__all__ = ["SUPPORTED_SUFFIXES", "FileResult", "extract", "extract_file", "extract_text", "iter_source_files"]
+__all__ = ["SUPPORTED_SUFFIXES", "FileResult", "extract", "extract_file", "extract_text", "iter_source_files",
+           "iter_source_paths"]
 
 
 def __getattr__(name: str) -> Any:

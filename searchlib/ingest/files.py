@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from searchlib.errors import CorpusNotFoundError
 
 BASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 SUPPORTED_SUFFIXES: tuple[str, ...] = BASE_SUFFIXES + tuple(s + ".gz" for s in BASE_SUFFIXES)
+_SUPPORTED = frozenset(SUPPORTED_SUFFIXES)
 
 
 def format_suffix(path: Path | str) -> str | None:
     """The handled suffix of ``path`` ("x.JSONL.gz" → ".jsonl.gz"), or ``None``."""
-    name = Path(path).name.lower()
-    for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return suffix
-    return None
+    if isinstance(path, str) and os.sep not in path:  # a bare file name (the walk's case)
+        name = path.lower()
+    else:
+        name = Path(path).name.lower()
+    gz = ".gz" if name.endswith(".gz") else ""
+    stem = name[:len(name) - len(gz)]
+    suffix = stem[stem.rfind("."):] + gz if "." in stem else ""
+    return suffix if suffix in _SUPPORTED and len(name) > len(suffix) else None
 
 
 def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -32,24 +37,54 @@ def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     :class:`CorpusNotFoundError` for a given path that does not exist; unreadable
     subdirectories are skipped.
     """
-    seen: set[Path] = set()
+    return map(Path, iter_source_paths(paths))
+
+
+def iter_source_paths(paths: Iterable[str | Path]) -> Iterator[str]:
+    """:func:`iter_source_files` as path strings: no :class:`Path` object per file, which
+    matters when an update of a large corpus only needs to stat each file."""
+    seen: set[str] = set()
     for given in paths:
-        path = Path(given)
+        path = os.fspath(Path(given))  # pathlib's normal form: "./a/" and "a" are one root
         if not os.path.lexists(path):
             raise CorpusNotFoundError(f"no such file or directory: {path}",
                                       hint="check the path, or run from the directory that holds the corpus")
-        found = _walk(path) if path.is_dir() else ([path] if format_suffix(path) else [])
+        found = _walk(path) if os.path.isdir(path) else ([path] if format_suffix(Path(path)) else [])
         for file in found:
             if file not in seen:
                 seen.add(file)
                 yield file
 
 
-def _walk(root: Path) -> list[Path]:
-    files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith(".") and format_suffix(name):
-                files.append(Path(dirpath) / name)
-    return sorted(files, key=lambda p: p.relative_to(root).parts)
+def _walk(root: str) -> list[str]:
+    """The supported files under ``root`` in the order of their sorted path components:
+    each directory's entries by name, a subdirectory's files in its place. Hidden entries,
+    unreadable and symlinked directories are skipped."""
+    files: list[str] = []
+    stack = [iter(_entries(root))]
+    while stack:
+        for entry in stack[-1]:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    stack.append(iter(_entries(entry.path)))
+                    break
+            elif format_suffix(name):
+                files.append(entry.path)
+        else:
+            stack.pop()
+    return files
+
+
+def _entries(directory: str) -> list[os.DirEntry]:
+    try:
+        with os.scandir(directory) as it:
+            return sorted(it, key=attrgetter("name"))
+    except OSError:
+        return []
