@@ -67,6 +67,8 @@ def fold(text: str) -> str:
 
     Case is kept; callers lowercase where they need to.
     """
+    if text.isascii():  # most English text: nothing to fold, and the check is a C scan
+        return text
     return text.translate(_FOLD_TABLE)
 
 

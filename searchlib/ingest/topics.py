@@ -182,7 +182,8 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tuple[int, int, float, bool]]:
+def _mentions(text: str, table: TopicTable, in_title: bool = False,
+              folded: str | None = None) -> list[tuple[int, int, float, bool]]:
     """``(sentence number, label index, weight, passing)`` for each phrase found in ``text``
     (lowercase); ``weight`` is 1 for a specific phrase, 0.5 for a single or generic word
     ("scam", "narcotics", "laundering") and 0 for the name of a place or an actor;
@@ -194,7 +195,7 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False) -> list[tupl
     found: list[tuple[int, int, float, bool]] = []
     searches = [(table.pattern, table.phrases, text)]
     if table.folded_pattern is not None:
-        searches.append((table.folded_pattern, table.folded, fold(text)))
+        searches.append((table.folded_pattern, table.folded, fold(text) if folded is None else folded))
     for pattern, phrases, haystack in searches:
         if pattern is None:
             continue
@@ -231,7 +232,7 @@ def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
     return (table or _default_table()).keys.get(_key(value))
 
 
-def _together(text: str, table: TopicTable) -> list[tuple[int, int]]:
+def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int]]:
     """``(sentence number, label index)`` for each sentence of ``text`` holding both an action
     and a partner of a topic's ``together`` rule (numbered as :func:`_mentions` numbers them)."""
     if not table.together:
@@ -239,7 +240,7 @@ def _together(text: str, table: TopicTable) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    folded_text = fold(text)  # same length: one character for one
+    folded_text = fold(text) if folded is None else folded  # same length: one character for one
     for number, end in enumerate(bounds):
         sentence = text[start:end + 1]
         folded = folded_text[start:end + 1]
@@ -291,9 +292,10 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
             support[index] = support.get(index, 0) + 0.5
     per_sentence: dict[int, dict[int, float]] = {}
     text = _mask(body.lower().replace("-", " "), table)
-    for sentence, index in _together(text, table):
+    folded = fold(text)  # once, for both passes
+    for sentence, index in _together(text, table, folded):
         per_sentence.setdefault(sentence, {})[index] = 1.0
-    for sentence, index, weight, passing in _mentions(text, table):
+    for sentence, index, weight, passing in _mentions(text, table, folded=folded):
         seen = per_sentence.setdefault(sentence, {})
         # a name is kept as -0.5 (support) unless the sentence has real evidence for the topic
         value = weight * (0.5 if passing else 1.0) if weight else -0.5
