@@ -459,6 +459,29 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   phrase; requiring two would lose the single-sentence cases the guide accepts) and gaps in
   vocabulary. Rule tuning on these sets has reached its limit; the next step is a larger
   guided set (two analysts, ~300 articles from real feeds) to tune on and a fresh one to test.
+- **Real articles (2026-11).** The fixture sets are written for this project; the next test
+  came from text nobody on the team wrote: 200 real articles (`bench/topic_sample.py`: 140
+  from Dân trí, 60 from Reuters-21578, crime and police stories over-sampled by a fixed
+  keyword list, most still about other things), split into a tune half (108) and a test half
+  (92) by a hash of the id. Six analysts labelled them blind by the guide, three per article;
+  all three agreed on 97.5 %, and the label is the majority. **Measured before any change:
+  tune 80.6 %, test 84.8 %** (exact topic set). Only the tune half's misses were read. They
+  were over-tagging from names and background, and the rules changed in general terms, each
+  with a test on the real sentence: the name of a place or an actor ("đường biên giới",
+  "border gate", "hotline", "liaison office", "trục xuất" of diplomats) only adds to a topic
+  that has evidence of its own, as the guide says a name is no evidence; broad words
+  ("laundering", "lẩn trốn") count half; a cooperative act with a foreign partner counts
+  for law-enforcement cooperation only when the sentence names police, a crime or an
+  enforcement body (scientists of five countries, a submarine search are not); Vietnamese
+  charge forms ("phạm tội", "vì tội", "bị kết án") are charge sheets; economic-crime and
+  smuggling vocabulary from the guide's own definitions (insider trading, securities fraud,
+  illegal exports, goods of unknown origin). **After: tune 91.7 %, test 92.4 %.** One
+  candidate rule (border-control phrases) raised nothing on the tune half and lost one test
+  article, and was dropped. On the fixture sets the same changes moved the topics to
+  90.9 / 76.9 / 87.5 / 53.3 % (development / blind 1 / blind 2 / test set). The test half's
+  remaining misses include three online-fraud articles the extractor finds no topic for
+  (phishing and OTP scams described without the taxonomy's phrases); they were not read
+  for rules, to keep the half a test.
 - **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
   Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
   know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),
