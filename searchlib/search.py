@@ -233,7 +233,7 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
     want = set(names)
     ordered = sorted(docnums)
     day_view = ColumnView(reader, "day", 0)
-    columns = [(kind, field) for kind, field in
+    columns = [(kind, name) for kind, name in
                (("source", "source"), ("people", "people_names"), ("topics", "topic_names")) if kind in want]
     segments = [segment for segment, _ in reader.leaf_readers()]
     yyyymm: Counter = Counter()
@@ -254,11 +254,11 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         # a large share of a segment: read its whole column once (cached for the process)
         whole = len(local) * WHOLE_COLUMN_SHARE >= segments[seg].doc_count_all()
         segment = segments[seg]
-        for kind, field in columns:
+        for kind, name in columns:
             if whole:
-                column = segment_column(segment, field, b"")
+                column = segment_column(segment, name, b"")
             else:
-                column = segment.column_reader(field, translate=False) if segment.has_column(field) else None
+                column = segment.column_reader(name, translate=False) if segment.has_column(name) else None
             if column is not None:
                 raw[kind].update([column[i] for i in local])
         lo = hi

@@ -120,8 +120,7 @@ def test_tally_equals_counts_from_stored_fields(many_segments: Index) -> None:
         stored = [reader.stored_fields(n) for n in docs]
         assert undated == sum(1 for s in stored if not s.get("date"))
         assert sum(months.values()) == len(docs) - undated
-        assert facets["year"] == dict(Counter(s["date"][:4] for s in stored if s.get("date")).most_common()) or \
-            sorted(facets["year"].items()) == sorted(Counter(s["date"][:4] for s in stored if s.get("date")).items())
+        assert sorted(facets["year"].items()) == sorted(Counter(s["date"][:4] for s in stored if s.get("date")).items())
         for facet, key in (("people", "people_list"), ("topics", "topics_list")):
             by_key = Counter(fold_key(v) for s in stored for v in (s.get(key) or []))
             assert sorted(facets[facet].values()) == sorted(by_key.values()), facet
