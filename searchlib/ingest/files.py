@@ -15,7 +15,6 @@ from searchlib.errors import CorpusNotFoundError
 
 BASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 SUPPORTED_SUFFIXES: tuple[str, ...] = BASE_SUFFIXES + tuple(s + ".gz" for s in BASE_SUFFIXES)
-_SUPPORTED = frozenset(SUPPORTED_SUFFIXES)
 
 
 def format_suffix(path: Path | str) -> str | None:
@@ -24,10 +23,12 @@ def format_suffix(path: Path | str) -> str | None:
         name = path.lower()
     else:
         name = Path(path).name.lower()
-    gz = ".gz" if name.endswith(".gz") else ""
-    stem = name[:len(name) - len(gz)]
-    suffix = stem[stem.rfind("."):] + gz if "." in stem else ""
-    return suffix if suffix in _SUPPORTED and len(name) > len(suffix) else None
+    if not name.endswith(SUPPORTED_SUFFIXES):  # one C-level test per file of the walk
+        return None
+    for suffix in SUPPORTED_SUFFIXES:  # at most one matches: none ends another after a dot
+        if name.endswith(suffix):
+            return suffix if len(name) > len(suffix) else None
+    return None
 
 
 def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
