@@ -35,20 +35,22 @@ def test_corpus_is_deterministic_realistic_and_mixed(tmp_path):
 def test_a_small_run_reports_every_figure(tmp_path):
     data = shared_path("data")
     out = tmp_path / "perf.json"
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "perf.py"), "--docs", "2000", "--runs", "1",
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "perf.py"), "--docs", "2000", "--runs", "1", "--updates", "2",
                              "--data", str(data), "--json", str(out)],
                             capture_output=True, text=True, timeout=900, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     m = json.loads(out.read_text())
-    assert (m["build_articles"], m["build_failed"], m["base_articles"], m["incr_added"]) == (2000, 0, 2000, 100)
+    assert (m["build_articles"], m["build_failed"], m["base_articles"], m["incr_added"]) == (2000, 0, 2000, 300)
+    assert m["updates_max_s"] >= m["updates_p50_s"] > 0 and m["segments_after"] >= 2
     assert m["corpus"]["vi"] == 400
     positive = ("build_rate", "base_rate", "build_rss_mb", "size_mb", "noop_s", "incr_s", "query_p50_ms",
-                "query_p95_ms", "base_query_p50_ms", "cli_ms", "cli_rss_mb", "help_ms")
+                "query_p95_ms", "base_query_p50_ms", "cli_ms", "cli_rss_mb", "help_ms", "query_after_p50_ms")
     assert all(m[k] > 0 for k in positive), {k: m[k] for k in positive}
     hits = {q: h for q, h, _hb, _t, _tb in m["per_query"]}
     assert hits["human trafficking --since 2024"] > 0 and hits["luong tam quang"] > 0
     assert hits["gia vang"] == hits["giá vàng"] > 0  # folding: same articles with or without accents
-    for row in ("full build, articles/s", "no-op `searchdocs index`", "search p50", "one-shot CLI search",
+    for row in ("full build, articles/s", "no-op `searchdocs index`", "2 more updates of 100, median s",
+                "search p50", "one-shot CLI search",
                 "`searchdocs --help`", "human trafficking --since 2024"):
         assert row in result.stdout
     if "rg_ms" not in m:
