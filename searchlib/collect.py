@@ -19,6 +19,7 @@ from whoosh import query as Q
 
 from . import whoosh_fixes  # noqa: F401 - results must not depend on Whoosh's AndNot defect
 from .filters import day_number
+from .postings import term_docs
 from .schema import ColumnView
 
 
@@ -44,7 +45,8 @@ def query_docs(searcher, q: Q.Query) -> set[int]:
     document by document; anything else (phrases, ranges, prefixes) is run by Whoosh.
     """
     if isinstance(q, Q.Term):
-        return set(searcher.docs_for_query(q))
+        docs = term_docs(searcher, q.fieldname, q.text)
+        return docs if docs is not None else set(searcher.docs_for_query(q))
     if isinstance(q, Q.AndMaybe):
         return query_docs(searcher, q.a)
     if isinstance(q, Q.AndNot):

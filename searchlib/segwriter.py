@@ -30,6 +30,8 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from .postings import blocks, is_w3
+
 #: Terms with this many postings or fewer live in the term table (no postings block).
 INLINE_LIMIT = 4
 #: Postings a segment may hold in memory before the caller should start a new one (~40 B
@@ -301,8 +303,7 @@ class FastSegmentWriter(SegmentWriter):
         table in order (Whoosh looks every term up twice and copies posting by posting: 10 ms
         an article, so merging 1,000 articles took 10 s)."""
         terms = getattr(reader, "_terms", None)
-        blocks = getattr(getattr(terms, "_codec", None), "postings_reader", None)
-        if blocks is None or not hasattr(terms, "items"):  # not a W3 segment: Whoosh's way
+        if not is_w3(terms) or not hasattr(terms, "items"):  # not a W3 segment: Whoosh's way
             super().add_postings_to_pool(reader, startdoc, docmap)
             return
         schema = self.schema
@@ -312,7 +313,7 @@ class FastSegmentWriter(SegmentWriter):
             if fieldname not in schema:
                 continue
             buf = None
-            for ids, weights, values in _posting_blocks(terms, terminfo, schema[fieldname].format):
+            for ids, weights, values in blocks(terms, terminfo, schema[fieldname].format):
                 if deleted is not None:
                     keep = [k for k, doc in enumerate(ids) if doc not in deleted]
                     if not keep:
@@ -349,21 +350,6 @@ class FastSegmentWriter(SegmentWriter):
                 reader.close()
         self.pool.write(self.fieldwriter, self.schema, self.codec._blocklimit)
         self.fieldwriter.close()
-
-
-def _posting_blocks(terms, terminfo, format_):
-    """(ids, weights, values) of each postings block of one term of a W3 terms reader."""
-    if terminfo.is_inlined():
-        ids, weights, values = terminfo.inlined_postings()
-        yield ids, weights, values if values and len(values) == len(ids) else ()  # no values: ()
-        return
-    m = terms._codec.postings_reader(terms._postfile, terminfo, format_)
-    while m.is_active():
-        m._read_ids()
-        m._read_weights()
-        m._read_values()
-        yield m._ids, m._weights, m._values
-        m._next_block()
 
 
 def commit_segments(writer: SegmentWriter, segments: list) -> None:

@@ -161,3 +161,25 @@ def test_whole_segment_columns_equal_per_document_reads(many_segments: Index) ->
                 assert segment_column(segment, field, b"") is whole  # read once per process
 
     _with_searcher(many_segments, check)
+
+
+def test_term_docs_reads_blocks_like_whoosh(many_segments) -> None:
+    """Block-wise posting reads (searchlib/postings.py) give Whoosh's live documents, for
+    common and rare terms, inlined ones and terms found only in some segments."""
+    from whoosh import query as Q
+
+    from searchlib.postings import term_docs
+
+    def run(searcher):
+        reader = searcher.reader()
+        checked = 0
+        for fieldname in ("body_fold", "title_fold", "topics", "source", "body_pairs", "lang"):
+            for tbytes in list(reader.lexicon(fieldname))[::7]:
+                text = reader.schema[fieldname].from_bytes(tbytes)
+                want = set(searcher.docs_for_query(Q.Term(fieldname, text)))
+                assert term_docs(searcher, fieldname, text) == want, (fieldname, text)
+                checked += 1
+        assert term_docs(searcher, "body_fold", "xyzzy") == set()
+        return checked
+
+    assert _with_searcher(many_segments, run) > 300
