@@ -18,7 +18,7 @@ from .errors import QueryError
 from .filters import DateArg, Resolver
 from .highlight import highlight_all, make_snippet, match_spans, terms_by_chain
 from .query import parse_query
-from .schema import MULTI_SEP, ColumnView, segment_column
+from .schema import MULTI_SEP, ColumnView, cached_segment_column, segment_column
 from .textnorm import fold_key
 from .timeline import Timeline, month_label, timeline_from_months
 
@@ -255,9 +255,8 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         whole = len(local) * WHOLE_COLUMN_SHARE >= segments[seg].doc_count_all()
         segment = segments[seg]
         for kind, name in columns:
-            if whole:
-                column = segment_column(segment, name, b"")
-            else:
+            column = segment_column(segment, name, b"") if whole else cached_segment_column(segment, name)
+            if column is None and not whole:
                 column = segment.column_reader(name, translate=False) if segment.has_column(name) else None
             if column is not None:
                 raw[kind].update([column[i] for i in local])

@@ -23,7 +23,7 @@ import re
 import shutil
 import stat
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -321,14 +321,15 @@ def _remove(entry: Path) -> None:
 
 
 def raised_in_whoosh(exc: BaseException) -> bool:
-    """True when ``exc`` was raised inside Whoosh's own code: reading damaged index files
-    (a bug of ours raises in our frames, and must not be blamed on the index)."""
+    """True when ``exc`` was raised inside Whoosh's own code, or in the methods
+    :mod:`searchlib.whoosh_fixes` puts in its place: reading damaged index files (a bug of
+    ours raises in our other frames, and must not be blamed on the index)."""
     tb = exc.__traceback__
     last = None
     while tb is not None:
         last = tb.tb_frame.f_code.co_filename
         tb = tb.tb_next
-    return last is not None and f"{os.sep}whoosh{os.sep}" in last
+    return last is not None and (f"{os.sep}whoosh{os.sep}" in last or last.endswith(f"{os.sep}whoosh_fixes.py"))
 
 
 def is_disk_error(exc: OSError) -> bool:
