@@ -21,19 +21,28 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_no_merge_until_enough_small_segments() -> None:
-    assert plan_merge([50] * (MERGE_FACTOR - 1)) == []
-    assert plan_merge([50] * MERGE_FACTOR) == list(range(MERGE_FACTOR))
+    assert plan_merge([(50, 50)] * (MERGE_FACTOR - 1)) == ([], [])
+    assert plan_merge([(50, 50)] * MERGE_FACTOR) == ([], list(range(MERGE_FACTOR)))
 
 
 def test_large_segments_are_never_merged_by_an_update() -> None:
     # The layout of a 100k build (16 segments of ~6,000) plus five updates of 100 articles
     # (two worker segments each): Whoosh's MERGE_SMALL merges all of it, 100,500 articles.
     build = [4660, 5681, 6000, 6036, 6322, 6337, 6380, 6383, 6386, 6386, 6393, 6405, 6411, 6420, 6832, 6968]
-    counts = build + [48, 52] * 5
-    chosen = plan_merge(counts)
-    assert chosen == list(range(len(build), len(counts)))
-    assert sum(counts[i] for i in chosen) == 500
-    assert plan_merge(build + [SMALL_DOCS] * 30) == []
+    counts = [(n, n) for n in build + [48, 52] * 5]
+    drop, merge = plan_merge(counts)
+    assert drop == [] and merge == list(range(len(build), len(counts)))
+    assert sum(counts[i][0] for i in merge) == 500
+    assert plan_merge([(n, n) for n in build] + [(SMALL_DOCS, SMALL_DOCS)] * 30) == ([], [])
+
+
+def test_empty_segments_are_dropped_and_mostly_deleted_ones_merged() -> None:
+    # A feed file re-indexed whole: its old segment has no live document left.
+    assert plan_merge([(6000, 6000), (0, 800), (800, 800)]) == ([1], [])
+    # A build segment that lost most of its articles to updates is small by what is left.
+    assert plan_merge([(6000, 6000), (400, 6000), (100, 100)]) == ([], [1, 2])
+    # Deletions under half of a small segment wait for the usual trigger.
+    assert plan_merge([(6000, 6000), (60, 100), (100, 100)]) == ([], [])
 
 
 def _segments(index: Index) -> list[tuple[int, int]]:
@@ -115,3 +124,26 @@ def test_merged_index_searches_like_one_pass_build(merged_and_single) -> None:
         # BM25's average field length is exact but for the deleted version of the changed
         # article, whose lengths survive only as one-byte approximations: 2 terms in 3,075
         assert [h.score for h in a.hits] == pytest.approx([h.score for h in b.hits], rel=1e-3)
+
+
+def test_a_feed_rewritten_every_day_leaves_no_dead_segments(tmp_path) -> None:
+    """A JSONL feed re-indexed whole on each update: the superseded segment is dropped, so
+    the index does not grow a dead segment per day."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus / "seeds")
+    index = Index(tmp_path / "index")
+    index.update([corpus])
+    feed = corpus / "feed.jsonl"
+    for day in range(1, 5):
+        rows = [{"id": f"feed-{n}", "title": f"Border police report {n}", "date": f"2025-03-{day:02d}",
+                 "body": f"Border guards in Lào Cai seized {n * day} kg of smuggled goods on day {day}."}
+                for n in range(day * 3)]
+        feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+        report = index.update([corpus])
+        assert report.articles == 5 + day * 3
+    segments = _segments(index)
+    assert all(total > deleted for total, deleted in segments), segments
+    assert len(segments) == 2  # the seeds' segment and today's feed
+    assert index.search("smuggled goods", since="2025-03-04").total == 12
