@@ -7,9 +7,9 @@ segment count; once an index has about 22 segments that test passes for all of t
 an update of 100 articles rewrites the whole index: about 400 s at 100k articles
 (``bench/RESULTS.md``). Whoosh also keeps segments whose documents are all deleted (a JSONL
 feed re-indexed every day leaves one behind per update). Here an update drops such segments
-(free), and merges only segments with few live documents, so its cost is bounded whatever
-the size of the index; large segments are left as written until ``searchdocs index
---rebuild``.
+(free), and merges only segments with few live documents, in two tiers, so its cost is
+bounded whatever the size of the index and a year of daily updates leaves ~40 segments,
+not ~60; large segments are left as written until ``searchdocs index --rebuild``.
 """
 
 from __future__ import annotations
@@ -21,18 +21,30 @@ from typing import Sequence
 SMALL_DOCS = 1_000
 #: Small segments are merged into one once this many have piled up.
 MERGE_FACTOR = 10
+#: Segments made by those merges (fewer live documents than this) are merged in turn, ten
+#: at a time, as long as the ten hold at most :data:`MAX_MERGE_DOCS`: about once in a
+#: hundred updates of 100 articles, for ~40 s at 100k (a build's own segments, ~6,000
+#: articles each, never qualify together).
+MEDIUM_DOCS = 5_000
+MAX_MERGE_DOCS = 15_000
 
 
 def plan_merge(counts: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """``(drop, merge)``: positions of the segments, given as ``(live, total)`` document
     counts, that hold no live document, and of those to merge into the new segment: all
     the small ones once there are :data:`MERGE_FACTOR` of them, or as soon as one of them is
-    mostly deleted documents."""
+    mostly deleted documents; else the :data:`MERGE_FACTOR` smallest medium ones."""
     drop = [i for i, (live, _total) in enumerate(counts) if live == 0]
     small = [i for i, (live, _total) in enumerate(counts) if 0 < live < SMALL_DOCS]
     wasteful = any(counts[i][1] - counts[i][0] > counts[i][0] for i in small)
-    merge = small if len(small) >= MERGE_FACTOR or wasteful else []
-    return drop, merge
+    if len(small) >= MERGE_FACTOR or wasteful:
+        return drop, small
+    # the segments earlier merges made, ten at a time, while that stays affordable
+    medium = sorted((i for i, (live, _total) in enumerate(counts) if SMALL_DOCS <= live < MEDIUM_DOCS),
+                    key=lambda i: counts[i][0])[:MERGE_FACTOR]
+    if len(medium) == MERGE_FACTOR and sum(counts[i][0] for i in medium) <= MAX_MERGE_DOCS:
+        return drop, sorted(medium)
+    return drop, []
 
 
 def merge_small_segments(writer, segments: list) -> list:

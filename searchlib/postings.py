@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
+from whoosh.reading import TermNotFound
+
 
 def is_w3(terms) -> bool:
     """True when ``terms`` (a segment's terms reader) can be read block by block."""
@@ -61,7 +63,7 @@ def term_docs(searcher, fieldname: str, text) -> set[int] | None:
         tbytes = reader._text_to_bytes(fieldname, text)
         try:
             terminfo = terms.term_info(fieldname, tbytes)
-        except Exception:  # TermNotFound: not in this segment
+        except TermNotFound:  # not in this segment (damage raises other errors, reported as such)
             continue
         local: set[int] = set()
         for ids in id_blocks(terms, terminfo, format_):
