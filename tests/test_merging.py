@@ -226,3 +226,49 @@ def test_term_docs_reports_damage_instead_of_no_hits(monkeypatch, tmp_path) -> N
     monkeypatch.setattr(W3TermsReader, "term_info", damaged)
     with pytest.raises(IndexCorruptError):
         index.search("police")
+
+
+def test_an_update_that_fails_while_merging_leaves_the_index_as_it_was(monkeypatch, tmp_path) -> None:
+    """A disk that fills up in the middle of a merge: the update reports it, the previous
+    generation stays searchable and complete, no file of the failed one is left, and the
+    next update does the merge."""
+    import errno
+
+    from searchlib import segwriter
+    from searchlib.errors import IndexWriteError
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus / "seeds")
+    index = Index(tmp_path / "index")
+    index.update([corpus])
+    files = sorted((FIXTURES / "labelled").glob("*.txt"))
+    for f in files[:MERGE_FACTOR - 1]:  # one small segment per update: ten in all
+        shutil.copy(f, corpus / f.name)
+        index.update([corpus])
+    before = _segments(index)
+    assert len(before) == MERGE_FACTOR
+    hits_before = index.search("police").total
+    files_before = sorted(p.name for p in (tmp_path / "index").iterdir())
+
+    original = segwriter.FastSegmentWriter.add_postings_to_pool
+    calls = []
+
+    def full_disk(self, reader, startdoc, docmap):
+        calls.append(startdoc)
+        if len(calls) == 4:  # part of the way through the merge
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return original(self, reader, startdoc, docmap)
+
+    monkeypatch.setattr(segwriter.FastSegmentWriter, "add_postings_to_pool", full_disk)
+    shutil.copy(files[MERGE_FACTOR - 1], corpus / files[MERGE_FACTOR - 1].name)
+    with pytest.raises(IndexWriteError):
+        index.update([corpus])
+    assert len(calls) == 4  # it failed inside the merge, not before it
+    assert _segments(index) == before
+    assert index.search("police").total == hits_before
+    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == files_before
+
+    monkeypatch.setattr(segwriter.FastSegmentWriter, "add_postings_to_pool", original)
+    report = index.update([corpus])
+    assert report.added == 1 and len(_segments(index)) == 2
+    assert index.search("police").total >= hits_before
