@@ -33,6 +33,9 @@ class IndexStats:
     size_bytes: int = 0
     updated: _dt.datetime | None = None  #: when the last update finished (local time)
     files: int = 0  #: source files the index was built from
+    #: segments on disk: each update adds one or two, merges keep them in check, and
+    #: ``searchdocs index --rebuild`` compacts them (each costs every search a little)
+    segments: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The statistics as documented for ``searchdocs stats --json``."""
@@ -42,7 +45,7 @@ class IndexStats:
                 "languages": self.languages, "sources": self.sources, "people": self.people,
                 "topics": self.topics, "years": self.years.to_dict(), "size_bytes": self.size_bytes,
                 "updated": self.updated.isoformat(timespec="seconds") if self.updated else None,
-                "files": self.files}
+                "files": self.files, "segments": self.segments}
 
 
 def index_stats(reader, *, path: str = "", top: int = 10) -> IndexStats:
@@ -58,7 +61,7 @@ def index_stats(reader, *, path: str = "", top: int = 10) -> IndexStats:
         first_date=_date(min(dated)) if dated else None, last_date=_date(max(dated)) if dated else None,
         languages=dict(sorted(lang_counts(reader, docs).items(), key=lambda kv: (-kv[1], kv[0]))),
         sources=facets["source"], people=facets["people"], topics=facets["topics"],
-        years=timeline_from_months(months, undated, unit="year"))
+        years=timeline_from_months(months, undated, unit="year"), segments=len(reader.leaf_readers()))
 
 
 def _date(day: int) -> _dt.date:

@@ -122,6 +122,7 @@ def merged_and_single(tmp_path_factory) -> tuple[Index, Index, list]:
 def test_updates_merge_small_segments(merged_and_single) -> None:
     stepwise, single, history = merged_and_single
     counts = [len(segs) for segs in history]
+    assert stepwise.stats().segments == counts[-1] == 2
     assert counts[:-1] == list(range(1, MERGE_FACTOR + 1))  # one more per update up to the trigger ...
     assert counts[-1] < counts[-2]  # ... and then merged
     assert any(deleted for _, deleted in history[-2])

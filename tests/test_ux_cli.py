@@ -333,7 +333,7 @@ def test_stats(ux_project):
     out = re.sub(r"index · [\d.]+ KiB", "index · SIZE", result.stdout)
     out = re.sub(r"updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "updated: TIME", out)
     assert out == """\
-    index: index · SIZE · 1 source file
+    index: index · SIZE · 1 source file · 1 segment
   updated: TIME
  articles: 6 (5 dated, 1 undated)
     dates: 2023-12-30 … 2024-06-11
@@ -354,6 +354,7 @@ def test_stats_json(ux_project):
     assert (data["articles"], data["undated"], data["first_date"], data["last_date"]) == (6, 1, "2023-12-30", "2024-06-11")
     assert data["years"]["buckets"] == [{"period": "2023", "count": 1}, {"period": "2024", "count": 4}]
     assert data["size_bytes"] > 0 and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", data["updated"])
+    assert data["segments"] == 1
 
 
 def test_facets_match_without_accents(ux_project):

@@ -49,7 +49,8 @@ def stats_command(top: int, as_json: bool, index_path: Path, corpus_path: Path) 
     def counts(values: dict[str, int]) -> str:
         return ", ".join(f"{one_line(v)} ({n})" for v, n in values.items()) or "—"
 
-    rows = [("index", f"{one_line(stats.path)} · {human_size(stats.size_bytes)} · {stats.files} source file{'' if stats.files == 1 else 's'}"),
+    rows = [("index", f"{one_line(stats.path)} · {human_size(stats.size_bytes)} · {stats.files} source "
+                      f"file{'' if stats.files == 1 else 's'} · {stats.segments} segment{'' if stats.segments == 1 else 's'}"),
             ("updated", stats.updated.strftime("%Y-%m-%d %H:%M:%S") if stats.updated else "—"),
             ("articles", f"{stats.articles} ({dated} dated, {stats.undated} undated)"),
             ("dates", span),
