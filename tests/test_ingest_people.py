@@ -181,6 +181,14 @@ def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
     # streets named after people, listed after a street word, are not people
     ("Các tổ công tác được bố trí tại nhiều tuyến đường như Phạm Văn Đồng, Nguyễn Tri Phương, Trường Chinh, "
      "Võ Văn Kiệt. Trung tá Lê Văn Tài cho biết ...", ["Lê Văn Tài"]),
+    # Japanese names printed family name first in capitals, shown given name first
+    ("Commissioner General of Japan's National Police Agency MORITA Kenji. MORITA said ... Morita added.",
+     ["Kenji Morita"]),
+    ("Foreign Minister KAMIKAWA Yoko met Minister Lương Tam Quang.", ["Yoko Kamikawa", "Lương Tam Quang"]),
+    ("SANYO Denki opened a plant. VNA Hanoi reported. The MEKONG Delta. HANOI Police said.", []),
+    # found in real news: a headline in capitals running into the body, a Western name after an acronym
+    ("NO COPPER FORCE MAJEURE Peru's biggest state mining company said", []),
+    ("chủ tịch FIFA Gianni Infantino, nói rằng", ["Gianni Infantino"]),
 ])
 def test_names_without_a_title(text: str, people: list[str]) -> None:
     assert detect_people(text) == people

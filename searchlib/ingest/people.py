@@ -178,8 +178,11 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance."""
     gaz = gazetteer or _default_gazetteer()
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
-    mentions = (_gazetteer_mentions(runs, gaz) + _titled_mentions(text) + _bare_vietnamese_mentions(text, runs)
-                + _appositive_mentions(text, runs))
+    japanese = _japanese_caps_mentions(text)
+    printed = {fold_key(" ".join(reversed(name.split()))) for _, name in japanese}  # "MORITA Kenji"
+    mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text)
+                + _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
+                if fold_key(m[1]) not in printed] + japanese
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)
@@ -428,4 +431,35 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
         name = _as_name(words)
         if name:
             found.append((run.end() - len(name), name))
+    return found
+
+
+#: A Japanese name as Japanese ministries print it in English: the family name in capitals,
+#: then the given name ("Commissioner General MORITA Kenji").
+_CAPS_FAMILY_FIRST = re.compile(r"\b([A-Z]{3,})[ \t]+([A-Z][a-z]{2,})\b")
+#: Words made only of Hepburn syllables ("morita", "kenji"; not "police", "times", "mekong").
+_JAPANESE_WORD = re.compile(r"(?:(?:kk|ss|tt|pp|ssh|tch|ky|gy|sh|ch|ts|ny|hy|by|py|my|ry|[kgszjtdnhbpmyrwf])?"
+                            r"[aeiou]|n)+")
+
+
+def _japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
+    """Japanese names written family name first in capitals, shown given name first as
+    English-language news print them ("MORITA Kenji" → "Kenji Morita"). Both words must be
+    made of Japanese syllables and be neither an organisation, place nor title word, and a
+    title or organisation word must come just before ("Minister KAMIKAWA Yoko", "National
+    Police Agency MORITA Kenji"; not "SANYO Denki", a company). Back-references ("MORITA
+    said") are the person already named, never a name of their own."""
+    found: list[tuple[int, str]] = []
+    for match in _CAPS_FAMILY_FIRST.finditer(text):
+        family, given = match.group(1), match.group(2)
+        if not all(_JAPANESE_WORD.fullmatch(w.lower()) and w.lower() not in _REJECT and w.lower() not in _LEADING
+                   for w in (family, given)):
+            continue
+        before = text[max(0, match.start() - 40):match.start()].split()
+        if not before or before[-1].lower().rstrip(".,") not in _LEADING or before[-1].isupper():
+            continue  # no title before it, or a headline in capitals ("FORCE MAJEURE Peru's")
+        after = _NEXT_WORD.match(text, match.end())
+        if after and after.group(1)[0].isupper():
+            continue  # a longer Western name ("FIFA Gianni Infantino")
+        found.append((match.start(), f"{given} {family.title()}"))
     return found
