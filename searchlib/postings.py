@@ -20,6 +20,14 @@ def is_w3(terms) -> bool:
     return hasattr(getattr(terms, "_codec", None), "postings_reader") and hasattr(terms, "_postfile")
 
 
+def _block_matchers(terms, terminfo, format_) -> Iterator:
+    """Whoosh's W3 block reader, stopped at each block of a term stored as blocks."""
+    m = terms._codec.postings_reader(terms._postfile, terminfo, format_)
+    while m.is_active():
+        yield m
+        m._next_block()
+
+
 def blocks(terms, terminfo, format_) -> Iterator[tuple[Sequence[int], Sequence[float], Sequence]]:
     """``(ids, weights, values)`` of each block of one term; ``values`` is ``()`` when the
     format stores none."""
@@ -27,13 +35,11 @@ def blocks(terms, terminfo, format_) -> Iterator[tuple[Sequence[int], Sequence[f
         ids, weights, values = terminfo.inlined_postings()
         yield ids, weights, values if values and len(values) == len(ids) else ()
         return
-    m = terms._codec.postings_reader(terms._postfile, terminfo, format_)
-    while m.is_active():
+    for m in _block_matchers(terms, terminfo, format_):
         m._read_ids()
         m._read_weights()
         m._read_values()
         yield m._ids, m._weights, m._values
-        m._next_block()
 
 
 def id_blocks(terms, terminfo, format_) -> Iterator[Sequence[int]]:
@@ -41,11 +47,9 @@ def id_blocks(terms, terminfo, format_) -> Iterator[Sequence[int]]:
     if terminfo.is_inlined():
         yield terminfo.inlined_postings()[0]
         return
-    m = terms._codec.postings_reader(terms._postfile, terminfo, format_)
-    while m.is_active():
+    for m in _block_matchers(terms, terminfo, format_):
         m._read_ids()
         yield m._ids
-        m._next_block()
 
 
 def term_docs(searcher, fieldname: str, text) -> set[int] | None:

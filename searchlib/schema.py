@@ -252,13 +252,16 @@ def _column_key(segment, fieldname: str) -> tuple[str, str, str]:
     return str(getattr(storage, "folder", id(storage))), segment.segment().segment_id(), fieldname
 
 
-def cached_segment_column(segment, fieldname: str) -> list[Any] | None:
-    """:func:`segment_column`'s values if this process has already read them, else ``None``."""
-    key = _column_key(segment, fieldname)
+def _cached(key: tuple[str, str, str]) -> list[Any] | None:
     cached = _COLUMN_CACHE.get(key)
     if cached is not None:
         _COLUMN_CACHE.move_to_end(key)
     return cached
+
+
+def cached_segment_column(segment, fieldname: str) -> list[Any] | None:
+    """:func:`segment_column`'s values if this process has already read them, else ``None``."""
+    return _cached(_column_key(segment, fieldname))
 
 
 def segment_column(segment, fieldname: str, default: Any) -> list[Any] | None:
@@ -270,12 +273,12 @@ def segment_column(segment, fieldname: str, default: Any) -> list[Any] | None:
     table in Python each time a reader is opened); later searches in the process use it
     whatever their share.
     """
-    cached = cached_segment_column(segment, fieldname)
+    key = _column_key(segment, fieldname)
+    cached = _cached(key)
     if cached is not None:
         return cached
     if not segment.has_column(fieldname):
         return None
-    key = _column_key(segment, fieldname)
     reader = segment.column_reader(fieldname, translate=False)
     raw = getattr(reader, "raw_column", lambda: reader)()
     count = segment.doc_count_all()

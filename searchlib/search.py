@@ -255,9 +255,12 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         whole = len(local) * WHOLE_COLUMN_SHARE >= segments[seg].doc_count_all()
         segment = segments[seg]
         for kind, name in columns:
-            column = segment_column(segment, name, b"") if whole else cached_segment_column(segment, name)
-            if column is None and not whole:
-                column = segment.column_reader(name, translate=False) if segment.has_column(name) else None
+            if whole:
+                column = segment_column(segment, name, b"")
+            else:  # a whole column an earlier search read, else Whoosh's per-document reader
+                column = cached_segment_column(segment, name)
+                if column is None and segment.has_column(name):
+                    column = segment.column_reader(name, translate=False)
             if column is not None:
                 raw[kind].update([column[i] for i in local])
         lo = hi

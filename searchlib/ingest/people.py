@@ -452,8 +452,8 @@ def _japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for match in _CAPS_FAMILY_FIRST.finditer(text):
         family, given = match.group(1), match.group(2)
-        if not all(_JAPANESE_WORD.fullmatch(w.lower()) and w.lower() not in _REJECT and w.lower() not in _LEADING
-                   for w in (family, given)):
+        words = (family.lower(), given.lower())
+        if not all(_JAPANESE_WORD.fullmatch(w) and w not in _REJECT and w not in _LEADING for w in words):
             continue
         before = text[max(0, match.start() - 40):match.start()].split()
         if not before or before[-1].lower().rstrip(".,") not in _LEADING or before[-1].isupper():
