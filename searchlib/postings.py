@@ -10,7 +10,7 @@ to Whoosh's matchers for anything else.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from whoosh.reading import TermNotFound
 
@@ -76,3 +76,19 @@ def term_docs(searcher, fieldname: str, text) -> set[int] | None:
             local -= reader.deleted_docs_set
         out.update(map(offset.__add__, local) if offset else local)
     return out
+
+
+def stored_blocks(terms, terminfo, format_) -> Iterator[tuple[int, tuple, Any, Sequence | None, bool]]:
+    """``(last id, ids, weights, values, delta-coded)`` of each block of one term, as the
+    W3 codec pickled them: ids delta-coded within the block (absolute for an inlined
+    term), weights ``None`` (all 1.0), one float (all equal) or one per posting, values
+    ``None`` when the format stores none. For readers that decode whole arrays at once."""
+    if terminfo.is_inlined():
+        ids, weights, values = terminfo.inlined_postings()
+        yield (ids[-1] if ids else 0), ids, weights, (values if values and len(values) == len(ids) else None), False
+        return
+    for m in _block_matchers(terms, terminfo, format_):
+        if m._data is None:
+            m._read_data()
+        ids, weights, values = m._data
+        yield m._maxid, ids, weights, (values if isinstance(values, (tuple, list)) else None), not m._byteids

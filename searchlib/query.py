@@ -116,7 +116,8 @@ def check_syntax(text: str) -> None:
         if m.group(1).lower() in USER_FIELDS:
             raise QueryError(f"'{m.group(0)}' has no value",
                              f"write the value right after the colon, e.g. {m.group(1)}:\"to lam\"")
-    words = bare.replace("(", " ").replace(")", " ").split()
+    # a quoted phrase counts as one word here ('"oil prices" OR coffee' is complete)
+    words = _outside_quotes(text, "x").replace("(", " ").replace(")", " ").split()
     if words and (words[0] in _BINARY or words[-1] in _OPERATORS):
         raise QueryError(f"operator '{words[0] if words[0] in _BINARY else words[-1]}' is missing a term", hint)
     for a, b in zip(words, words[1:]):

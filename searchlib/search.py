@@ -231,10 +231,25 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
     multi-valued cells split only once per distinct value, not once per document.
     """
     want = set(names)
-    ordered = sorted(docnums)
     day_view = ColumnView(reader, "day", 0)
     columns = [(kind, name) for kind, name in
                (("source", "source"), ("people", "people_names"), ("topics", "topic_names")) if kind in want]
+    if type(docnums).__module__ == "numpy":  # sorted, from the array ranker
+        from .facet_arrays import array_tally
+
+        ordered = docnums
+        yyyymm, groups = array_tally(reader, docnums, day_view, columns, size)
+    else:
+        ordered = sorted(docnums)
+        yyyymm, raw = _raw_counts(reader, ordered, day_view, columns)
+        groups = _group_values(raw, size)
+    return _facets(reader, ordered, yyyymm, groups, size, names)
+
+
+def _raw_counts(reader, ordered: list[int], day_view: ColumnView,
+                columns: list[tuple[str, str]]) -> tuple[Counter, dict[str, Counter]]:
+    """Month and raw column-value counts over the sorted docnums ``ordered``, one value per
+    document (see :func:`searchlib.facet_arrays.raw_counts` for large sets)."""
     segments = [segment for segment, _ in reader.leaf_readers()]
     yyyymm: Counter = Counter()
     raw: dict[str, Counter] = {kind: Counter() for kind, _ in columns}
@@ -264,8 +279,12 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
             if column is not None:
                 raw[kind].update([column[i] for i in local])
         lo = hi
-    undated = yyyymm.pop(0, 0)
-    months: Counter = Counter({(ym // 100) * 12 + ym % 100 - 1: count for ym, count in yyyymm.items()})
+    return yyyymm, raw
+
+
+def _group_values(raw: dict[str, Counter], size: int) -> dict[str, list[tuple[int, Counter]]]:
+    """Raw column values split into items and grouped by folded spelling: per facet kind,
+    ``(total, count per spelling)`` of each group that can make the top ``size``."""
     grouped: dict[str, dict[str, Counter]] = {"source": {}, "people": {}, "topics": {}}
     for kind, counts in raw.items():
         items: Counter = Counter()
@@ -278,6 +297,20 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         for item, count in items.items():
             if item:
                 groups.setdefault(fold_key(item), Counter())[item] += count
+    out: dict[str, list[tuple[int, Counter]]] = {}
+    for kind, groups in grouped.items():
+        totals = [(sum(v.values()), v) for v in groups.values()]
+        if size and len(totals) > size:  # spell out only the groups that can make the list
+            cut = sorted((t for t, _ in totals), reverse=True)[size - 1]
+            totals = [(t, v) for t, v in totals if t >= cut]
+        out[kind] = totals
+    return out
+
+
+def _facets(reader, ordered, yyyymm: Counter, groups: dict[str, list[tuple[int, Counter]]], size: int,
+            names: Sequence[str]):
+    undated = yyyymm.pop(0, 0)
+    months: Counter = Counter({(ym // 100) * 12 + ym % 100 - 1: count for ym, count in yyyymm.items()})
     facets: dict[str, dict[str, int]] = {}
     for name in names:
         if name == "year":
@@ -290,17 +323,13 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
         elif name == "lang":
             facets[name] = _top(lang_counts(reader, ordered), size)
         else:
-            totals = [(sum(v.values()), v) for v in grouped[name].values()]
-            if size and len(totals) > size:  # spell out only the groups that can make the list
-                cut = sorted((t for t, _ in totals), reverse=True)[size - 1]
-                totals = [(t, v) for t, v in totals if t >= cut]
-            facets[name] = _top(Counter({_best_display(v): t for t, v in totals}), size)
+            facets[name] = _top(Counter({_best_display(v): t for t, v in groups.get(name, [])}), size)
     return facets, undated, months
 
 
 def lang_counts(reader, docnums) -> Counter:
     """Articles per language among ``docnums`` (from the postings of the ``lang`` field)."""
-    wanted = set(docnums)
+    wanted = set(docnums.tolist() if hasattr(docnums, "tolist") else docnums)
     counts: Counter = Counter()
     for raw in reader.lexicon("lang"):
         lang = raw.decode("utf-8") if isinstance(raw, bytes) else raw

@@ -70,12 +70,13 @@ def test_same_matches_and_ranking_as_whoosh(many_segments: Index, filters: dict)
         filt = resolver.build(**filters)
         for text in QUERIES:
             q = parse_query(text, resolver=resolver).query
-            reference = searcher.search(q, filter=filt, limit=10)
-            want_docs = set(reference.docs()) if reference.top_n else set()
+            # the reference scores every match: Whoosh's limit=10 search misses better
+            # documents ("human trafficking" here), see searchlib.collect.collect
+            everything = searcher.search(q, filter=filt, limit=None)
+            want_docs = set(everything.docs()) if everything.top_n else set()
             docs, ranked = collect(searcher, q, allow, 10)
             assert docs == want_docs, text
-            assert [(round(s, 9), d) for s, d in ranked] == [(round(s, 9), d) for s, d in reference.top_n], text
-            everything = searcher.search(q, filter=filt, limit=None)
+            assert [(round(s, 9), d) for s, d in ranked] == [(round(s, 9), d) for s, d in everything.top_n[:10]], text
             assert collect(searcher, q, allow, None)[1] == list(everything.top_n), text
 
     _with_searcher(many_segments, check)

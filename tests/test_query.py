@@ -137,6 +137,14 @@ def test_malformed_queries_raise_clear_errors(text, message):
     assert info.value.hint
 
 
+@pytest.mark.parametrize("text", ['"oil prices" OR coffee', 'coffee OR "oil prices"', '"Tô Lâm" AND "Hà Nội"',
+                                  'NOT "money supply" drug'])
+def test_quoted_phrase_next_to_an_operator_is_a_term(text):
+    """A phrase is an operand: ``"oil prices" OR coffee`` is complete, not 'OR' missing a term."""
+    q = parse_query(text).query
+    assert any(isinstance(n, Q.Phrase) for n in _walk(q))
+
+
 @pytest.mark.parametrize("text", ['"human trafficking', "(drug OR smuggling", "foo:bar drug", "drug AND"])
 def test_lenient_mode_searches_the_words(text):
     parsed = parse_query(text, lenient=True)

@@ -1,0 +1,142 @@
+"""Facet counting with array arithmetic, for match sets of thousands of articles.
+
+Counting one Python value per matching article, then splitting and folding every distinct
+value, costs tens of milliseconds for a broad query at 100k articles. Here each segment's
+facet column is prepared once per process (segments never change): an integer code per
+article, and the items (people, topics, the source) of each distinct value as ids in a
+per-facet registry where each spelling knows its folded group. A search's counts are then
+three ``bincount`` calls per segment and facet. The result equals
+:func:`searchlib.search.tally`'s Python path: the same groups, totals and spellings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from typing import Sequence
+
+import numpy as np
+
+from .schema import COLUMN_CACHE_SIZE, MULTI_SEP, _column_key, segment_column
+from .textnorm import fold_key
+
+
+class _Registry:
+    """Every spelling of one facet seen in this process, and the folded group of each."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.texts: list[str] = []
+        self.group_of: list[int] = []
+        self.groups: dict[str, int] = {}
+
+    def group_array(self) -> np.ndarray:
+        """``group_of`` as an array (rebuilt only after new spellings arrived)."""
+        if len(getattr(self, "_groups_array", ())) != len(self.group_of):
+            self._groups_array = np.asarray(self.group_of, np.int64)
+        return self._groups_array
+
+    def item(self, text: str) -> int:
+        found = self.ids.get(text)
+        if found is None:
+            found = self.ids[text] = len(self.texts)
+            self.texts.append(text)
+            self.group_of.append(self.groups.setdefault(fold_key(text), len(self.groups)))
+        return found
+
+
+_REGISTRIES: dict[str, _Registry] = {}
+#: (index folder, segment id, field) -> (code per document, pair → code, pair → item id)
+_PREPARED: "OrderedDict[tuple[str, str, str], tuple[np.ndarray, np.ndarray, np.ndarray]]" = OrderedDict()
+_MONTHS: "OrderedDict[tuple[str, str, str], np.ndarray]" = OrderedDict()
+
+
+def _keep(cache: OrderedDict, key, value):
+    cache[key] = value
+    while len(cache) > COLUMN_CACHE_SIZE:
+        cache.popitem(last=False)
+    return value
+
+
+def prepared_column(segment, fieldname: str, kind: str):
+    """``(code per document, pair → value code, pair → item id)`` of one segment's facet
+    column, or ``None`` when the segment has no such column."""
+    key = _column_key(segment, fieldname)
+    found = _PREPARED.get(key)
+    if found is not None:
+        _PREPARED.move_to_end(key)
+        return found
+    values = segment_column(segment, fieldname, b"")
+    if values is None:
+        return None
+    registry = _REGISTRIES.setdefault(kind, _Registry())
+    index: dict[bytes, int] = {}
+    codes = np.fromiter((index.setdefault(v, len(index)) for v in values), np.int32, len(values))
+    pair_code: list[int] = []
+    pair_item: list[int] = []
+    for value, code in index.items():
+        if not value:
+            continue
+        text = value.decode("utf-8") if isinstance(value, bytes) else value
+        for item in (text.split(MULTI_SEP) if kind != "source" else (text,)):
+            if item:
+                pair_code.append(code)
+                pair_item.append(registry.item(item))
+    return _keep(_PREPARED, key, (codes, np.array(pair_code, np.int64), np.array(pair_item, np.int64)))
+
+
+def _months(segment, days) -> np.ndarray:
+    key = _column_key(segment, "day")
+    found = _MONTHS.get(key)
+    if found is None:
+        found = _keep(_MONTHS, key, np.asarray(days, np.int64) // 100)
+    return found
+
+
+def array_tally(reader, ids: np.ndarray, day_view, columns: Sequence[tuple[str, str]],
+                size: int) -> tuple[Counter, dict[str, list[tuple[int, Counter]]]]:
+    """``(count per yyyymm, 0 for undated; per facet kind, (total, count per spelling) of
+    each folded group that can make the top ``size``)`` over the sorted docnums ``ids``."""
+    yyyymm: Counter = Counter()
+    segments = [segment for segment, _ in reader.leaf_readers()]
+    offsets = day_view.offsets
+    bounds = np.searchsorted(ids, offsets[1:] + [reader.doc_count_all()]).tolist()
+    spans = []
+    lo = 0
+    for seg, hi in enumerate(bounds):
+        if hi > lo:
+            spans.append((seg, ids[lo:hi] - offsets[seg]))
+        lo = hi
+    for seg, local in spans:
+        days = day_view.readers[seg]
+        if days is None:
+            yyyymm[0] += len(local)
+        else:
+            months, counts = np.unique(_months(segments[seg], days)[local], return_counts=True)
+            yyyymm.update(dict(zip(months.tolist(), counts.tolist())))
+    groups: dict[str, list[tuple[int, Counter]]] = {}
+    for kind, name in columns:
+        prepared = [(local, prepared_column(segments[seg], name, kind)) for seg, local in spans]
+        registry = _REGISTRIES.setdefault(kind, _Registry())
+        items = np.zeros(len(registry.texts), np.float64)
+        for local, found in prepared:
+            if found is None or not len(found[1]):
+                continue
+            codes, pair_code, pair_item = found
+            per_code = np.bincount(codes[local], minlength=int(codes.max()) + 1 if len(codes) else 0)
+            items += np.bincount(pair_item, weights=per_code[pair_code], minlength=len(items))
+        present = np.flatnonzero(items)
+        if not len(present):
+            groups[kind] = []
+            continue
+        group_of = registry.group_array()[present]
+        totals = np.bincount(group_of, weights=items[present])
+        live = np.flatnonzero(totals)
+        if size and len(live) > size:  # spell out only the groups that can make the list
+            cut = np.sort(totals[live])[-size]
+            live = live[totals[live] >= cut]
+        wanted = np.isin(group_of, live)
+        spelled: dict[int, Counter] = {}
+        for item, group in zip(present[wanted].tolist(), group_of[wanted].tolist()):
+            spelled.setdefault(group, Counter())[registry.texts[item]] = int(items[item])
+        groups[kind] = [(int(totals[g]), spelled[g]) for g in live.tolist()]
+    return yyyymm, groups
