@@ -61,6 +61,7 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
 #: metric → (target, "min" or "max"): the figures issue 5 asks for at 100k on 2 cores.
 TARGETS = {"build_rate": (400, "min"), "build_rss_mb": (1024, "max"), "noop_s": (2.0, "max"),
            "incr_s": (2.0, "max"), "updates_p50_s": (2.0, "max"), "query_p50_ms": (50, "max"), "query_p95_ms": (200, "max"),
+           "query_cold_p50_ms": (50, "max"), "query_cold_p95_ms": (200, "max"),
            "cli_ms": (300, "max"), "cli_rss_mb": (200, "max"), "cli_vs_rg": (1.0, "max"), "help_ms": (120, "max")}
 
 
@@ -165,12 +166,16 @@ def measure(args: argparse.Namespace, tmp: Path, exe: str) -> dict[str, Any]:
     noop = [run_child(index_argv, out, env)[0] for _ in range(args.runs)]
     m["noop_s"] = statistics.median(noop)
 
+    from searchlib.ranking import clear_term_cache
+
     index = Index(ix_sd)
     sd_times: dict[str, list[float]] = {}
     sd_hits: dict[str, int] = {}
     index.search("warm up")
-    for _ in range(args.runs):
+    for run in range(args.runs):
         for q, filters in QUERIES:
+            if run == 0:  # the first round reads every query's postings from disk
+                clear_term_cache()
             secs, res = timed(lambda: index.search(q, limit=10, **filters))
             sd_times.setdefault(label(q, filters), []).append(secs)
             sd_hits[label(q, filters)] = res.total
@@ -178,11 +183,14 @@ def measure(args: argparse.Namespace, tmp: Path, exe: str) -> dict[str, Any]:
     base_times, base_hits = baseline_queries(ix_base, args.runs if args.docs <= 20000 else 1)
     every = [t for ts in sd_times.values() for t in ts]
     every_base = [t for ts in base_times.values() for t in ts]
+    first = [ts[0] for ts in sd_times.values()]
+    m.update(query_cold_p50_ms=1000 * statistics.median(first), query_cold_p95_ms=1000 * p95(first))
     m.update(query_p50_ms=1000 * statistics.median(every), query_p95_ms=1000 * p95(every),
              base_query_p50_ms=1000 * statistics.median(every_base), base_query_p95_ms=1000 * p95(every_base),
              per_query=[(k, sd_hits[k], base_hits[k], 1000 * statistics.median(sd_times[k]),
                          1000 * statistics.median(base_times[k])) for k in sd_times])
-    print(f"queries: p50 {m['query_p50_ms']:.1f} ms (baseline {m['base_query_p50_ms']:.1f})", flush=True)
+    print(f"queries: p50 {m['query_p50_ms']:.1f} ms, first round {m['query_cold_p50_ms']:.1f} "
+          f"(baseline {m['base_query_p50_ms']:.1f})", flush=True)
 
     cli_argv = [exe, *CLI_QUERY, "--index", str(ix_sd), "--corpus", str(corpus)]
     rg = shutil.which("rg")
@@ -288,6 +296,9 @@ def report(m: dict[str, Any], args: argparse.Namespace, seconds: float) -> str:
          f(m["base_query_p50_ms"], ".1f"), f(m["query_p50_ms"] / m["base_query_p50_ms"], ".2f"), "≤ 50"),
         ("search p95, ms", "query_p95_ms", f(m["query_p95_ms"], ".1f"), f(m["base_query_p95_ms"], ".1f"),
          f(m["query_p95_ms"] / m["base_query_p95_ms"], ".2f"), "≤ 200"),
+        ("search p50, first round (postings not cached), ms", "query_cold_p50_ms", f(m["query_cold_p50_ms"], ".1f"),
+         "-", "", "≤ 50"),
+        ("search p95, first round, ms", "query_cold_p95_ms", f(m["query_cold_p95_ms"], ".1f"), "-", "", "≤ 200"),
         ("one-shot CLI search, ms (baseline: rg -il)", "cli_ms", f(m["cli_ms"], ".0f"), f(m.get("rg_ms"), ".0f"),
          f(m.get("cli_vs_rg"), ".2f"), "≤ 300, ≤ rg"),
         ("one-shot CLI peak RSS, MB (baseline: rg)", "cli_rss_mb", f(m["cli_rss_mb"], ".0f"),
@@ -298,8 +309,9 @@ def report(m: dict[str, Any], args: argparse.Namespace, seconds: float) -> str:
     head = ("metric", "searchdocs", "baseline", "ratio", "target", "status")
     table = [head] + [(r[0], r[2], r[3], r[4], r[5], status(r[1], m.get(r[1])) if r[1] else "") for r in rows]
     if "cli_vs_rg" in m:
-        table[11] = table[11][:5] + (status("cli_ms", m["cli_ms"]) + ", " + ("≤ rg" if m["cli_vs_rg"] <= 1 else
-                                   f"GAP ({m['cli_vs_rg']:.2f}x rg)"),)
+        cli_row = 1 + [r[1] for r in rows].index("cli_ms")
+        table[cli_row] = table[cli_row][:5] + (status("cli_ms", m["cli_ms"]) + ", " + (
+            "≤ rg" if m["cli_vs_rg"] <= 1 else f"GAP ({m['cli_vs_rg']:.2f}x rg)"),)
     lines = _columns(table)
     qhead = ("query", "hits", "hits base", "p50 ms", "p50 base ms")
     qrows = [(k, str(h), str(hb), f"{t:.1f}", f"{tb:.1f}") for k, h, hb, t, tb in m["per_query"]]
@@ -314,7 +326,9 @@ def report(m: dict[str, Any], args: argparse.Namespace, seconds: float) -> str:
     notes = [f"medians of {args.runs} runs (baseline queries: {args.runs if args.docs <= 20000 else 1}); baseline = plain",
              "Whoosh (StemmingAnalyzer body, 1 process, groupedby source/year, DateRange filter, highlights, one",
              "open searcher) or ripgrep over the same files;",
-             "searchdocs searches open the index per call and count all four facets over every match;",
+             "searchdocs keeps one searcher open between searches (reopened when the index changes) and a",
+             "bounded cache of decoded postings, cleared before each query of the first round; it counts all",
+             "four facets over every match;",
              f"rg found {m.get('rg_files', '-')} files; {m['incr_added']} articles added by the "
              f"{1 + args.updates} incremental updates; search p50 after them "
              f"{f(m.get('query_after_p50_ms'), '.1f')} ms (one round of the queries) over "

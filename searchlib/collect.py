@@ -14,6 +14,7 @@ Whoosh's unlimited search; tests compare them.
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from typing import Collection, Iterable
 
 from whoosh import query as Q
@@ -131,9 +132,12 @@ def collect(searcher, q: Q.Query, allow: set[int] | None,
 
 
 #: Rank with arrays (:mod:`searchlib.ranking`) when the query's required part may match at
-#: least this many documents; below it Whoosh's matchers are as fast and spare a process
-#: that searches once the import of numpy (about 60 ms).
+#: least this many documents; below it Whoosh's matchers are as fast.
 ARRAY_RANK_MIN = 1500
+#: The same, while numpy is not imported yet: importing it costs about 70 ms, what Whoosh
+#: spends on some 7,000 matches, so a process that searches once (the CLI) keeps Whoosh
+#: for mid-sized queries.
+ARRAY_RANK_COLD_MIN = 10000
 
 
 def rank_with_arrays(searcher, q: Q.Query, allow: set[int] | None, top: int | None):
@@ -144,14 +148,16 @@ def rank_with_arrays(searcher, q: Q.Query, allow: set[int] | None, top: int | No
         size = required_part(q).estimate_size(searcher.reader())
     except Exception:  # noqa: BLE001 - an estimate is only a hint
         size = ARRAY_RANK_MIN
-    if size < ARRAY_RANK_MIN:
+    if size < (ARRAY_RANK_MIN if "numpy" in sys.modules else ARRAY_RANK_COLD_MIN):
         return None
     from .ranking import Ranker, Unsupported
 
     try:
-        return Ranker(searcher).rank(q, allow, top)
+        ids, best = Ranker(searcher).rank(q, allow, top)
     except Unsupported:
         return None
+    # facets over a few matches are counted one by one (no whole columns to prepare)
+    return (set(ids.tolist()) if len(ids) < ARRAY_RANK_MIN else ids), best
 
 
 def score_docs(searcher, q: Q.Query, docs: set[int], top: int) -> list[tuple[float, int]]:

@@ -45,8 +45,41 @@ class _Registry:
 
 
 _REGISTRIES: dict[str, _Registry] = {}
-#: (index folder, segment id, field) -> (code per document, pair → code, pair → item id)
-_PREPARED: "OrderedDict[tuple[str, str, str], tuple[np.ndarray, np.ndarray, np.ndarray]]" = OrderedDict()
+class _Column:
+    """One segment's facet column: a code per document, and the items of each code,
+    resolved (split, folded, registered) the first time a search counts that code."""
+
+    __slots__ = ("codes", "values", "resolved", "pair_code", "pair_item")
+
+    def __init__(self, codes: np.ndarray, values: list) -> None:
+        self.codes, self.values = codes, values
+        self.resolved = np.zeros(len(values), bool)
+        self.pair_code = np.empty(0, np.int64)
+        self.pair_item = np.empty(0, np.int64)
+
+    def resolve(self, wanted: np.ndarray, kind: str, registry: _Registry) -> None:
+        todo = wanted[~self.resolved[wanted]]
+        if not len(todo):
+            return
+        codes: list[int] = []
+        items: list[int] = []
+        for code in todo.tolist():
+            value = self.values[code]
+            if not value:
+                continue
+            text = value.decode("utf-8") if isinstance(value, bytes) else value
+            for item in (text.split(MULTI_SEP) if kind != "source" else (text,)):
+                if item:
+                    codes.append(code)
+                    items.append(registry.item(item))
+        self.resolved[todo] = True
+        if codes:
+            self.pair_code = np.concatenate([self.pair_code, np.array(codes, np.int64)])
+            self.pair_item = np.concatenate([self.pair_item, np.array(items, np.int64)])
+
+
+#: (index folder, segment id, field) -> the segment's prepared column
+_PREPARED: "OrderedDict[tuple[str, str, str], _Column]" = OrderedDict()
 _MONTHS: "OrderedDict[tuple[str, str, str], np.ndarray]" = OrderedDict()
 
 
@@ -57,9 +90,8 @@ def _keep(cache: OrderedDict, key, value):
     return value
 
 
-def prepared_column(segment, fieldname: str, kind: str):
-    """``(code per document, pair → value code, pair → item id)`` of one segment's facet
-    column, or ``None`` when the segment has no such column."""
+def prepared_column(segment, fieldname: str) -> _Column | None:
+    """One segment's facet column as codes (``None`` when the segment has no such column)."""
     key = _column_key(segment, fieldname)
     found = _PREPARED.get(key)
     if found is not None:
@@ -68,20 +100,9 @@ def prepared_column(segment, fieldname: str, kind: str):
     values = segment_column(segment, fieldname, b"")
     if values is None:
         return None
-    registry = _REGISTRIES.setdefault(kind, _Registry())
     index: dict[bytes, int] = {}
     codes = np.fromiter((index.setdefault(v, len(index)) for v in values), np.int32, len(values))
-    pair_code: list[int] = []
-    pair_item: list[int] = []
-    for value, code in index.items():
-        if not value:
-            continue
-        text = value.decode("utf-8") if isinstance(value, bytes) else value
-        for item in (text.split(MULTI_SEP) if kind != "source" else (text,)):
-            if item:
-                pair_code.append(code)
-                pair_item.append(registry.item(item))
-    return _keep(_PREPARED, key, (codes, np.array(pair_code, np.int64), np.array(pair_item, np.int64)))
+    return _keep(_PREPARED, key, _Column(codes, list(index)))
 
 
 def _months(segment, days) -> np.ndarray:
@@ -115,15 +136,19 @@ def array_tally(reader, ids: np.ndarray, day_view, columns: Sequence[tuple[str, 
             yyyymm.update(dict(zip(months.tolist(), counts.tolist())))
     groups: dict[str, list[tuple[int, Counter]]] = {}
     for kind, name in columns:
-        prepared = [(local, prepared_column(segments[seg], name, kind)) for seg, local in spans]
         registry = _REGISTRIES.setdefault(kind, _Registry())
-        items = np.zeros(len(registry.texts), np.float64)
-        for local, found in prepared:
-            if found is None or not len(found[1]):
+        counted = []
+        for seg, local in spans:
+            column = prepared_column(segments[seg], name)
+            if column is None:
                 continue
-            codes, pair_code, pair_item = found
-            per_code = np.bincount(codes[local], minlength=int(codes.max()) + 1 if len(codes) else 0)
-            items += np.bincount(pair_item, weights=per_code[pair_code], minlength=len(items))
+            per_code = np.bincount(column.codes[local], minlength=len(column.values))
+            column.resolve(np.flatnonzero(per_code), kind, registry)
+            counted.append((column, per_code))
+        items = np.zeros(len(registry.texts), np.float64)
+        for column, per_code in counted:
+            if len(column.pair_item):
+                items += np.bincount(column.pair_item, weights=per_code[column.pair_code], minlength=len(items))
         present = np.flatnonzero(items)
         if not len(present):
             groups[kind] = []

@@ -183,8 +183,10 @@ class IndexDir:
                      f"everyone who can write it, run 'chmod -R go-w {self.path}'; otherwise "
                      f"rebuild it in a private directory")
 
-    def read_pointer(self) -> dict:
-        """The pointer's content, checked; raises a typed error naming the fix."""
+    def read_pointer(self, check_safe: bool = True) -> dict:
+        """The pointer's content, checked; raises a typed error naming the fix.
+        ``check_safe=False`` skips the permission check (:meth:`check_safe`), for callers
+        that only compare generations and load nothing."""
         pointer = self.path / POINTER
         if not pointer.is_file():
             if self.looks_empty():
@@ -193,7 +195,8 @@ class IndexDir:
             raise IndexCorruptError(
                 f"{self.path} is not a searchdocs index (no {POINTER})",
                 hint="point --index at an index directory, or at a new empty one")
-        self.check_safe()
+        if check_safe:
+            self.check_safe()
         try:
             data = json.loads(pointer.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -222,8 +225,9 @@ class IndexDir:
 
     def latest_generation(self, name: str) -> int:
         """The newest committed generation of Whoosh index ``name`` (-1 if none)."""
-        pattern = re.compile(rf"^_{re.escape(name)}_(\d+)\.toc$")
-        gens = [int(m.group(1)) for p in self.path.iterdir() if (m := pattern.match(p.name))]
+        prefix = f"_{name}_"
+        gens = [int(f[len(prefix):-4]) for f in os.listdir(self.path)
+                if f.startswith(prefix) and f.endswith(".toc") and f[len(prefix):-4].isdigit()]
         return max(gens, default=-1)
 
     # -- manifests -----------------------------------------------------------------------
