@@ -298,7 +298,7 @@ class Ranker:
     def rank(self, q: Q.Query, allow: set[int] | None, top: int | None) -> tuple[np.ndarray, list[tuple[float, int]]]:
         """``(every matching docnum, sorted; the best `top` as (score, docnum))`` for ``q``
         within ``allow`` (``None``: no filter). ``top=None`` ranks every match. Order:
-        score, then docnum, as Whoosh orders them."""
+        score, then docnum, as Whoosh's unlimited search orders them."""
         required, optional = q, None
         if isinstance(q, Q.AndMaybe) and _monotone(q.b):
             required, optional = q.a, q.b
@@ -325,20 +325,18 @@ class Ranker:
         ids = np.concatenate(all_ids)
         if optional is None:
             return ids, _best(ids, np.concatenate(base), top)
-        low, high = np.concatenate(lo), np.concatenate(hi)
-        exact = low.copy()
-        open_ = np.flatnonzero(high > low)  # documents whose optional phrases are unchecked
+        base_all, low, high = np.concatenate(base), np.concatenate(lo), np.concatenate(hi)
+        exact = low.copy()  # exact where the bounds agree, a lower bound elsewhere
+        unchecked = np.flatnonzero(high > low)  # documents whose optional phrases may match
         if top is None:
-            self._check(optional, ids, np.concatenate(base), exact, open_)
+            self._check(optional, ids, base_all, exact, unchecked)
             return ids, _best(ids, exact, None)
-        while len(open_):
-            bar = _nth_largest(exact, top)
-            open_ = open_[high[open_] >= bar]
-            if not len(open_):
+        order = unchecked[np.argsort(-high[unchecked], kind="stable")]  # best bound first
+        for start in range(0, len(order), CHECK_BATCH):
+            # below the N-th best score known so far, no bound (these come in falling order) can enter
+            if high[order[start]] < _nth_largest(exact, top):
                 break
-            batch = open_[np.argsort(-high[open_], kind="stable")[:CHECK_BATCH]]
-            self._check(optional, ids, np.concatenate(base), exact, batch)
-            open_ = np.setdiff1d(open_, batch, assume_unique=True)
+            self._check(optional, ids, base_all, exact, order[start:start + CHECK_BATCH])
         return ids, _best(ids, exact, top)
 
     def _check(self, optional: Q.Query, ids: np.ndarray, base: np.ndarray, exact: np.ndarray,
