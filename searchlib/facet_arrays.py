@@ -11,6 +11,7 @@ three ``bincount`` calls per segment and facet. The result equals
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, OrderedDict
 from typing import Sequence
 
@@ -45,6 +46,9 @@ class _Registry:
 
 
 _REGISTRIES: dict[str, _Registry] = {}
+#: Held while the shared columns and registries are read or grown: searches in several
+#: threads (each with its own searcher) must not resolve the same codes twice.
+_LOCK = threading.RLock()
 class _Column:
     """One segment's facet column: a code per document, and the items of each code,
     resolved (split, folded, registered) the first time a search counts that code."""
@@ -132,8 +136,18 @@ def array_tally(reader, ids: np.ndarray, day_view, columns: Sequence[tuple[str, 
         if days is None:
             yyyymm[0] += len(local)
         else:
-            months, counts = np.unique(_months(segments[seg], days)[local], return_counts=True)
+            with _LOCK:
+                per_doc = _months(segments[seg], days)
+            months, counts = np.unique(per_doc[local], return_counts=True)
             yyyymm.update(dict(zip(months.tolist(), counts.tolist())))
+    with _LOCK:
+        return yyyymm, _group_items(segments, spans, columns, size)
+
+
+def _group_items(segments, spans, columns: Sequence[tuple[str, str]],
+                 size: int) -> dict[str, list[tuple[int, Counter]]]:
+    """Per facet kind, ``(total, count per spelling)`` of the groups that can make the top
+    ``size``, over the ``(segment number, local docnums)`` of ``spans``."""
     groups: dict[str, list[tuple[int, Counter]]] = {}
     for kind, name in columns:
         registry = _REGISTRIES.setdefault(kind, _Registry())
@@ -164,4 +178,4 @@ def array_tally(reader, ids: np.ndarray, day_view, columns: Sequence[tuple[str, 
         for item, group in zip(present[wanted].tolist(), group_of[wanted].tolist()):
             spelled.setdefault(group, Counter())[registry.texts[item]] = int(items[item])
         groups[kind] = [(int(totals[g]), spelled[g]) for g in live.tolist()]
-    return yyyymm, groups
+    return groups

@@ -56,19 +56,18 @@ class Index:
     def __init__(self, path: str | os.PathLike[str] = "index") -> None:
         self.path = Path(path)
         self._dir = IndexDir(self.path)
-        self._local = threading.local()  # per thread: (live state, Whoosh index, searcher)
+        #: thread id -> (live state, Whoosh index, searcher) kept open between its searches
+        self._kept: dict[int, tuple] = {}
+        self._kept_lock = threading.Lock()
 
     def close(self) -> None:
-        """Close the searcher kept open between searches (in this thread); the next search
-        opens the index again."""
-        kept = getattr(self._local, "kept", None)
-        self._local.kept = None
-        if kept is not None:
-            for thing in (kept[2], kept[1]):
-                try:
-                    thing.close()
-                except Exception:  # noqa: BLE001 - closing what may already be gone
-                    pass
+        """Close the searchers kept open between searches, every thread's (call it when no
+        search is running); the next search opens the index again."""
+        with self._kept_lock:
+            kept = list(self._kept.values())
+            self._kept.clear()
+        for entry in kept:
+            _close_kept(entry)
 
     def __enter__(self) -> "Index":
         return self
@@ -149,7 +148,7 @@ class Index:
                     continue
                 raise _corrupt(self.path, exc) from None
             finally:
-                if not keep_open or getattr(self._local, "kept", None) is None or self._local.kept[1] is not ix:
+                if not keep_open or self._kept.get(threading.get_ident(), (None, None))[1] is not ix:
                     ix.close()
         raise AssertionError("unreachable")
 
@@ -161,7 +160,9 @@ class Index:
         from whoosh import scoring
 
         state = self._live_state(check_safe=False)  # opening a new generation checks
-        kept = getattr(self._local, "kept", None)
+        me = threading.get_ident()
+        with self._kept_lock:
+            kept = self._kept.get(me)
         if kept is not None and state is not None and kept[0] == state:
             try:
                 return action(kept[2])
@@ -170,16 +171,28 @@ class Index:
             except Exception as exc:
                 if not (raised_in_whoosh(exc) or isinstance(exc, OSError)):
                     raise
-                self.close()  # files of the kept generation went away: read the live one
-        self.close()
+                # files of the kept generation went away: read the live one below
+        if kept is not None:
+            with self._kept_lock:
+                self._kept.pop(me, None)
+            _close_kept(kept)
 
         def fresh(ix):
             searcher = ix.searcher(weighting=scoring.BM25F())
             result = action(searcher)
-            self._local.kept = ((ix.indexname, searcher.reader().generation()), ix, searcher)
+            self._keep(me, ((ix.indexname, searcher.reader().generation()), ix, searcher))
             return result
 
         return self._read(fresh, keep_open=True)
+
+    def _keep(self, me: int, entry: tuple) -> None:
+        """Keep ``entry`` for thread ``me``; close what threads that have ended kept."""
+        alive = {t.ident for t in threading.enumerate()}
+        with self._kept_lock:
+            self._kept[me] = entry
+            ended = [self._kept.pop(t) for t in list(self._kept) if t not in alive]
+        for old in ended:
+            _close_kept(old)
 
     def _live_state(self, check_safe: bool = True) -> tuple[str, int] | None:
         """The live Whoosh index name and generation, or ``None`` if unreadable."""
@@ -377,6 +390,15 @@ class Index:
                 # a directory changed without any file we care about changing
                 changes.dirs = [d for d in changes.dirs if _has_new_subdir(disk_path(d, base), manifest.dirs, base)]
         return changes
+
+
+def _close_kept(entry: tuple) -> None:
+    """Close a kept ``(state, Whoosh index, searcher)``."""
+    for thing in (entry[2], entry[1]):
+        try:
+            thing.close()
+        except Exception:  # noqa: BLE001 - closing what may already be gone
+            pass
 
 
 def _corrupt(path: Path, exc: BaseException) -> IndexCorruptError:

@@ -21,6 +21,7 @@ Whoosh do the work.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections import OrderedDict
 from itertools import chain, repeat
@@ -95,6 +96,7 @@ def _decode(blocks) -> _Term | None:
 
 _TERM_CACHE: "OrderedDict[tuple, _Term | None]" = OrderedDict()
 _term_cache_bytes = 0
+_TERM_LOCK = threading.Lock()  # searches in several threads share the cache
 
 
 def _cost(term: _Term | None) -> int:
@@ -104,19 +106,35 @@ def _cost(term: _Term | None) -> int:
     return term.ids.nbytes + term.weights.nbytes + (60 * len(term.values) if term.values is not None else 0)
 
 
+_MISSING = object()
+
+
+def _recall(key: tuple):
+    """The cached decoded term (``None`` for a term known absent), else ``_MISSING``."""
+    with _TERM_LOCK:
+        term = _TERM_CACHE.get(key, _MISSING)
+        if term is not _MISSING:
+            _TERM_CACHE.move_to_end(key)
+        return term
+
+
 def _remember(key: tuple, term: _Term | None) -> None:
     global _term_cache_bytes
-    _TERM_CACHE[key] = term
-    _term_cache_bytes += _cost(term)
-    while _term_cache_bytes > TERM_CACHE_MB * 1_000_000 and len(_TERM_CACHE) > 1:
-        _term_cache_bytes -= _cost(_TERM_CACHE.popitem(last=False)[1])
+    with _TERM_LOCK:
+        if key in _TERM_CACHE:  # another thread decoded it meanwhile
+            return
+        _TERM_CACHE[key] = term
+        _term_cache_bytes += _cost(term)
+        while _term_cache_bytes > TERM_CACHE_MB * 1_000_000 and len(_TERM_CACHE) > 1:
+            _term_cache_bytes -= _cost(_TERM_CACHE.popitem(last=False)[1])
 
 
 def clear_term_cache() -> None:
     """Forget every decoded term (for measuring cold searches)."""
     global _term_cache_bytes
-    _TERM_CACHE.clear()
-    _term_cache_bytes = 0
+    with _TERM_LOCK:
+        _TERM_CACHE.clear()
+        _term_cache_bytes = 0
 
 
 class _Segment:
@@ -144,10 +162,9 @@ class _Segment:
         if fieldname in schema:
             tbytes = self.reader._text_to_bytes(fieldname, text)
             shared = self._key + (fieldname, tbytes)
-            if shared in _TERM_CACHE:
-                term = _TERM_CACHE[shared]
-                _TERM_CACHE.move_to_end(shared)
-            else:
+            term = _recall(shared)
+            if term is _MISSING:
+                term = None
                 try:
                     info = self.terms.term_info(fieldname, tbytes)
                 except TermNotFound:
@@ -280,6 +297,8 @@ class Ranker:
                 return _NO_IDS, _NO_SCORES
             if any(isinstance(s, Q.Not) for s in subs):
                 raise Unsupported("negation inside a group")
+            if len(subs) == 1:  # Whoosh uses the child's matcher alone: the group's boost is dropped
+                return self.evaluate(seg, subs[0], mode, restrict)
             if isinstance(q, Q.Or):
                 if q.minmatch not in (0, 1, None) or q.scale:
                     raise Unsupported("Or with minmatch or scale")

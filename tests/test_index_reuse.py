@@ -24,8 +24,8 @@ def project(tmp_path) -> tuple[Index, Path]:
     return index, corpus
 
 
-def _kept(index: Index):
-    kept = getattr(index._local, "kept", None)
+def _kept(index: Index, thread: int | None = None):
+    kept = index._kept.get(threading.get_ident() if thread is None else thread)
     return None if kept is None else kept[2]
 
 
@@ -90,3 +90,40 @@ def test_each_thread_has_its_own_searcher(project) -> None:
     thread.join()
     assert seen and seen[0] is not None and seen[0] is not mine
     assert _kept(index) is mine
+
+
+def test_close_releases_every_threads_searcher(project) -> None:
+    """An idle pool thread must not keep an old generation's files open past close()."""
+    index, _ = project
+    searched, release = threading.Event(), threading.Event()
+    idents = []
+
+    def idle_worker():
+        index.search("police")
+        idents.append(threading.get_ident())
+        searched.set()
+        release.wait(10)
+
+    thread = threading.Thread(target=idle_worker)
+    thread.start()
+    searched.wait(10)
+    kept = _kept(index, idents[0])
+    assert kept is not None
+    index.close()
+    assert not index._kept
+    with pytest.raises(Exception):
+        kept.doc_count()  # closed: its reader is gone
+    release.set()
+    thread.join()
+
+
+def test_searchers_of_ended_threads_are_closed(project) -> None:
+    index, corpus = project
+    thread = threading.Thread(target=lambda: index.search("police"))
+    thread.start()
+    thread.join()
+    assert len(index._kept) == 1  # the ended thread's
+    shutil.copytree(FIXTURES / "labelled", corpus / "more", ignore=shutil.ignore_patterns("*.json"))
+    index.update([corpus])
+    index.search("police")  # this thread opens the new generation and sweeps
+    assert list(index._kept) == [threading.get_ident()]

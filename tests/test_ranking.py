@@ -269,3 +269,86 @@ def test_array_facet_counts_equal_per_document_counts(big_index: Index, names) -
             assert tally(reader, np.array(docs, np.int64), 3, names) == tally(reader, set(docs), 3, names)
 
     _with_searcher(big_index, check)
+
+
+def test_single_child_groups_drop_their_boost_like_whoosh(big_index: Index) -> None:
+    """Whoosh runs a one-child And/Or as the child alone, boost and all dropped."""
+    shapes = [Q.Or([Q.Term("body_fold", "police")], boost=2.0), Q.And([Q.Term("body_fold", "police")], boost=2.0),
+              Q.AndMaybe(Q.Term("body_fold", "police"),
+                         Q.Or([Q.Phrase("body_fold", ["cong", "an"], slop=3)], boost=1.5))]
+
+    def check(searcher):
+        for q in shapes:
+            assert_same_ranking(Ranker(searcher).rank(q, None, None)[1], searcher.search(q, limit=None).top_n,
+                                None, repr(q))
+
+    _with_searcher(big_index, check)
+
+
+def test_facet_counts_are_right_when_threads_count_at_once(big_index: Index, monkeypatch) -> None:
+    """The shared column codes and spelling registries are grown under a lock: four threads
+    counting the same fresh columns at once get the Python path's counts, then and later."""
+    import sys
+    import threading
+
+    import numpy as np
+
+    import searchlib.facet_arrays as facet_arrays
+    from searchlib.search import tally
+
+    names = ("year", "source", "people", "topics")
+    old_interval = sys.getswitchinterval()
+
+    def check(searcher):
+        reader = searcher.reader()
+        docs = sorted(reader.all_doc_ids())
+        want = tally(reader, set(docs), 0, names)
+        sys.setswitchinterval(1e-6)
+        try:
+            for _ in range(5):
+                facet_arrays._PREPARED.clear()
+                facet_arrays._REGISTRIES.clear()
+                start, results = threading.Barrier(4), []
+
+                def count():
+                    start.wait()
+                    results.append(tally(reader, np.array(docs, np.int64), 0, names))
+
+                threads = [threading.Thread(target=count) for _ in range(4)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                assert results == [want] * 4
+                assert tally(reader, np.array(docs, np.int64), 0, names) == want
+        finally:
+            sys.setswitchinterval(old_interval)
+
+    _with_searcher(big_index, check)
+
+
+def test_term_cache_accounting_survives_threads(big_index: Index) -> None:
+    import threading
+
+    import searchlib.ranking as ranking
+
+    ranking.clear_term_cache()
+    queries = [parse_query(t).query for t in ("police", "human trafficking", "công an", "Viet Nam")]
+
+    def work():
+        index_searches = [big_index.search(text) for text in ("police", "human trafficking", "công an", "Viet Nam")]
+        assert all(r.total for r in index_searches[:1])
+
+        def run(searcher):
+            for q in queries:
+                Ranker(searcher).rank(q, None, 10)
+
+        _with_searcher(big_index, run)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert ranking._term_cache_bytes == sum(ranking._cost(t) for t in ranking._TERM_CACHE.values())
+    assert ranking._TERM_CACHE
