@@ -172,10 +172,12 @@ def measure(args: argparse.Namespace, tmp: Path, exe: str) -> dict[str, Any]:
     sd_times: dict[str, list[float]] = {}
     sd_hits: dict[str, int] = {}
     index.search("warm up")
-    for run in range(args.runs):
+    first: list[float] = []
+    for q, filters in QUERIES:  # each query's first search: its postings decoded from disk
+        clear_term_cache()
+        first.append(timed(lambda: index.search(q, limit=10, **filters))[0])
+    for _ in range(args.runs):
         for q, filters in QUERIES:
-            if run == 0:  # the first round reads every query's postings from disk
-                clear_term_cache()
             secs, res = timed(lambda: index.search(q, limit=10, **filters))
             sd_times.setdefault(label(q, filters), []).append(secs)
             sd_hits[label(q, filters)] = res.total
@@ -183,7 +185,6 @@ def measure(args: argparse.Namespace, tmp: Path, exe: str) -> dict[str, Any]:
     base_times, base_hits = baseline_queries(ix_base, args.runs if args.docs <= 20000 else 1)
     every = [t for ts in sd_times.values() for t in ts]
     every_base = [t for ts in base_times.values() for t in ts]
-    first = [ts[0] for ts in sd_times.values()]
     m.update(query_cold_p50_ms=1000 * statistics.median(first), query_cold_p95_ms=1000 * p95(first))
     m.update(query_p50_ms=1000 * statistics.median(every), query_p95_ms=1000 * p95(every),
              base_query_p50_ms=1000 * statistics.median(every_base), base_query_p95_ms=1000 * p95(every_base),
@@ -292,13 +293,15 @@ def report(m: dict[str, Any], args: argparse.Namespace, seconds: float) -> str:
          "-", "", "≤ 2"),
         (f"{args.updates} more updates of {N_NEW}, slowest s (merges)", None, f(m.get("updates_max_s"), ".2f"),
          "-", "", ""),
-        (f"search p50, ms ({len(QUERIES)} queries x {args.runs})", "query_p50_ms", f(m["query_p50_ms"], ".1f"),
+        (f"search p50, ms ({len(QUERIES)} queries x {args.runs}, after a first round)", "query_p50_ms",
+         f(m["query_p50_ms"], ".1f"),
          f(m["base_query_p50_ms"], ".1f"), f(m["query_p50_ms"] / m["base_query_p50_ms"], ".2f"), "≤ 50"),
         ("search p95, ms", "query_p95_ms", f(m["query_p95_ms"], ".1f"), f(m["base_query_p95_ms"], ".1f"),
          f(m["query_p95_ms"] / m["base_query_p95_ms"], ".2f"), "≤ 200"),
-        ("search p50, first round (postings not cached), ms", "query_cold_p50_ms", f(m["query_cold_p50_ms"], ".1f"),
+        ("search p50, each query's first search, ms", "query_cold_p50_ms", f(m["query_cold_p50_ms"], ".1f"),
          "-", "", "≤ 50"),
-        ("search p95, first round, ms", "query_cold_p95_ms", f(m["query_cold_p95_ms"], ".1f"), "-", "", "≤ 200"),
+        ("search p95, each query's first search, ms", "query_cold_p95_ms", f(m["query_cold_p95_ms"], ".1f"), "-", "",
+         "≤ 200"),
         ("one-shot CLI search, ms (baseline: rg -il)", "cli_ms", f(m["cli_ms"], ".0f"), f(m.get("rg_ms"), ".0f"),
          f(m.get("cli_vs_rg"), ".2f"), "≤ 300, ≤ rg"),
         ("one-shot CLI peak RSS, MB (baseline: rg)", "cli_rss_mb", f(m["cli_rss_mb"], ".0f"),
@@ -327,8 +330,9 @@ def report(m: dict[str, Any], args: argparse.Namespace, seconds: float) -> str:
              "Whoosh (StemmingAnalyzer body, 1 process, groupedby source/year, DateRange filter, highlights, one",
              "open searcher) or ripgrep over the same files;",
              "searchdocs keeps one searcher open between searches (reopened when the index changes) and a",
-             "bounded cache of decoded postings, cleared before each query of the first round; it counts all",
-             "four facets over every match;",
+             "bounded cache of decoded postings; 'first search' rows: one round before the timed ones, the",
+             "cache cleared before each query (postings read and decoded, facet columns prepared, files as",
+             "the page cache left them); searchdocs counts all four facets over every match;",
              f"rg found {m.get('rg_files', '-')} files; {m['incr_added']} articles added by the "
              f"{1 + args.updates} incremental updates; search p50 after them "
              f"{f(m.get('query_after_p50_ms'), '.1f')} ms (one round of the queries) over "
