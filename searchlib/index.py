@@ -179,7 +179,11 @@ class Index:
 
         def fresh(ix):
             searcher = ix.searcher(weighting=scoring.BM25F())
-            result = action(searcher)
+            try:
+                result = action(searcher)
+            except BaseException:
+                searcher.close()
+                raise
             self._keep(me, ((ix.indexname, searcher.reader().generation()), ix, searcher))
             return result
 

@@ -249,7 +249,7 @@ def tally(reader, docnums, size: int, names: Sequence[str]):
 def _raw_counts(reader, ordered: list[int], day_view: ColumnView,
                 columns: list[tuple[str, str]]) -> tuple[Counter, dict[str, Counter]]:
     """Month and raw column-value counts over the sorted docnums ``ordered``, one value per
-    document (see :func:`searchlib.facet_arrays.raw_counts` for large sets)."""
+    document (see :func:`searchlib.facet_arrays.array_tally` for large sets)."""
     segments = [segment for segment, _ in reader.leaf_readers()]
     yyyymm: Counter = Counter()
     raw: dict[str, Counter] = {kind: Counter() for kind, _ in columns}

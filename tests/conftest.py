@@ -37,6 +37,17 @@ def seed_id(name: str) -> str:
     return f"corpus/{SEED[name]}"
 
 
+def with_bm25_searcher(index: Index, action):
+    """``action(searcher)`` on a fresh BM25F searcher of ``index`` (as searches score)."""
+    from whoosh import scoring
+
+    def run(ix):
+        with ix.searcher(weighting=scoring.BM25F()) as searcher:
+            return action(searcher)
+
+    return index._read(run)
+
+
 def copy_seeds(root: Path) -> Path:
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)

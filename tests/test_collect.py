@@ -12,7 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from whoosh import scoring
 
 from searchlib import Index
 from searchlib.collect import collect, date_docs, query_docs
@@ -21,7 +20,7 @@ from searchlib.query import parse_query
 from searchlib.search import tally
 from searchlib.textnorm import fold_key
 
-from .conftest import CORPUS
+from .conftest import CORPUS, with_bm25_searcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -43,14 +42,6 @@ def many_segments(tmp_path_factory) -> Index:
     report = index.update([corpus])
     assert report.updated == 1
     return index
-
-
-def _with_searcher(index: Index, action):
-    def run(ix):
-        with ix.searcher(weighting=scoring.BM25F()) as searcher:
-            return action(searcher)
-
-    return index._read(run)
 
 
 FILTERS = [{}, {"since": "2025"}, {"until": "2024-06"}, {"since": "2024", "until": "2025-03"},
@@ -79,7 +70,7 @@ def test_same_matches_and_ranking_as_whoosh(many_segments: Index, filters: dict)
             assert [(round(s, 9), d) for s, d in ranked] == [(round(s, 9), d) for s, d in everything.top_n[:10]], text
             assert collect(searcher, q, allow, None)[1] == list(everything.top_n), text
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_filter_sets_equal_whoosh_filter_queries(many_segments: Index) -> None:
@@ -89,7 +80,7 @@ def test_filter_sets_equal_whoosh_filter_queries(many_segments: Index) -> None:
             want = set(searcher.docs_for_query(resolver.build(**filters)))
             assert resolver.allowed(searcher, **filters) == want, filters
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_date_docs_skip_deleted_and_undated(many_segments: Index) -> None:
@@ -100,7 +91,7 @@ def test_date_docs_skip_deleted_and_undated(many_segments: Index) -> None:
         assert docs == dated and len(dated) < reader.doc_count()  # the seeds include an undated article
         assert not any(reader.is_deleted(n) for n in docs)
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_set_algebra_equals_whoosh_matchers(many_segments: Index) -> None:
@@ -110,7 +101,7 @@ def test_set_algebra_equals_whoosh_matchers(many_segments: Index) -> None:
             q = parse_query(text, resolver=resolver).query
             assert query_docs(searcher, q) == set(searcher.docs_for_query(q)), text
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_tally_equals_counts_from_stored_fields(many_segments: Index) -> None:
@@ -128,7 +119,7 @@ def test_tally_equals_counts_from_stored_fields(many_segments: Index) -> None:
         sources = Counter(fold_key(s["source"]) for s in stored if s.get("source"))
         assert sorted(facets["source"].values()) == sorted(sources.values())
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_whoosh_andnot_defect_is_corrected(seed_index: Index) -> None:
@@ -143,7 +134,7 @@ def test_whoosh_andnot_defect_is_corrected(seed_index: Index) -> None:
         assert found and not found & excluded
         assert not {d for _, d in searcher.search(q).top_n} & excluded
 
-    _with_searcher(seed_index, check)
+    with_bm25_searcher(seed_index, check)
     assert all("drug" not in h.snippet.lower() for h in seed_index.search("police -drug").hits)
 
 
@@ -161,7 +152,7 @@ def test_whole_segment_columns_equal_per_document_reads(many_segments: Index) ->
                 assert whole == [column[n] for n in range(segment.doc_count_all())]
                 assert segment_column(segment, field, b"") is whole  # read once per process
 
-    _with_searcher(many_segments, check)
+    with_bm25_searcher(many_segments, check)
 
 
 def test_term_docs_reads_blocks_like_whoosh(many_segments) -> None:
@@ -183,7 +174,7 @@ def test_term_docs_reads_blocks_like_whoosh(many_segments) -> None:
         assert term_docs(searcher, "body_fold", "xyzzy") == set()
         return checked
 
-    assert _with_searcher(many_segments, run) > 300
+    assert with_bm25_searcher(many_segments, run) > 300
 
 
 def test_column_offset_tables_equal_whoosh_own(many_segments: Index) -> None:
@@ -210,4 +201,4 @@ def test_column_offset_tables_equal_whoosh_own(many_segments: Index) -> None:
                 compared += 1
         return compared
 
-    assert _with_searcher(many_segments, check) >= 10
+    assert with_bm25_searcher(many_segments, check) >= 10

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as Q
-from whoosh import scoring
 
 from searchlib import Index, collect as collect_module
 from searchlib.collect import collect
@@ -24,7 +23,7 @@ from searchlib.filters import Resolver
 from searchlib.query import parse_query
 from searchlib.ranking import Ranker, Unsupported, _spans_match
 
-from .conftest import CORPUS
+from .conftest import CORPUS, with_bm25_searcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -53,14 +52,6 @@ def big_index(tmp_path_factory) -> Index:
     return index
 
 
-def _with_searcher(index: Index, action):
-    def run(ix):
-        with ix.searcher(weighting=scoring.BM25F()) as searcher:
-            return action(searcher)
-
-    return index._read(run)
-
-
 def _rounded(pairs):
     return [(round(s, 9), d) for s, d in pairs]
 
@@ -85,7 +76,7 @@ def test_index_has_what_the_comparisons_need(big_index: Index) -> None:
         assert len(reader.leaf_readers()) >= 3 and reader.has_deletions()
         return max(reader.doc_frequency("body_fold", w) for w in ("police", "cong", "the"))
 
-    assert _with_searcher(big_index, check) > 128  # more than one W3 posting block
+    assert with_bm25_searcher(big_index, check) > 128  # more than one W3 posting block
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=str)
@@ -104,7 +95,7 @@ def test_matches_and_top_10_equal_whoosh(big_index: Index, filters: dict) -> Non
             assert set(ids.tolist()) == want, text
             assert_same_ranking(best, reference.top_n, 10, text)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_every_match_ranked_equals_whoosh(big_index: Index) -> None:
@@ -115,7 +106,7 @@ def test_every_match_ranked_equals_whoosh(big_index: Index) -> None:
             everything = list(searcher.search(q, limit=None).top_n)
             assert_same_ranking(Ranker(searcher).rank(q, None, None)[1], everything, None, text)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 @pytest.mark.parametrize("top", [1, 3, 25])
@@ -133,7 +124,7 @@ def test_proximity_bound_keeps_the_exact_top_n(big_index: Index, monkeypatch, to
             reference = searcher.search(q, limit=None).top_n
             assert_same_ranking(Ranker(searcher).rank(q, None, top)[1], reference, top, text)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_collect_uses_arrays_above_the_threshold(big_index: Index, monkeypatch) -> None:
@@ -156,7 +147,7 @@ def test_collect_uses_arrays_above_the_threshold(big_index: Index, monkeypatch) 
         assert calls and set(docs.tolist()) == small[0]
         assert_same_ranking(best, searcher.search(q, limit=None).top_n, 10, "police")
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_queries_it_does_not_evaluate_go_to_whoosh(big_index: Index, monkeypatch) -> None:
@@ -170,7 +161,7 @@ def test_queries_it_does_not_evaluate_go_to_whoosh(big_index: Index, monkeypatch
         docs, best = collect(searcher, q, None, 10)  # Whoosh's own collector, so its own order
         assert docs == set(reference.docs()) and _rounded(best) == _rounded(reference.top_n)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_search_results_unchanged_by_array_ranking(big_index: Index, monkeypatch) -> None:
@@ -251,7 +242,7 @@ def test_random_phrases_equal_whoosh_on_real_text(big_index: Index) -> None:
             checked += 1
         return checked
 
-    assert _with_searcher(big_index, check) > 20
+    assert with_bm25_searcher(big_index, check) > 20
 
 
 @pytest.mark.parametrize("names", [("year", "source", "people", "topics"), ("month", "lang", "people")])
@@ -268,7 +259,7 @@ def test_array_facet_counts_equal_per_document_counts(big_index: Index, names) -
             assert tally(reader, np.array(docs, np.int64), 0, names) == tally(reader, set(docs), 0, names)
             assert tally(reader, np.array(docs, np.int64), 3, names) == tally(reader, set(docs), 3, names)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_single_child_groups_drop_their_boost_like_whoosh(big_index: Index) -> None:
@@ -282,7 +273,7 @@ def test_single_child_groups_drop_their_boost_like_whoosh(big_index: Index) -> N
             assert_same_ranking(Ranker(searcher).rank(q, None, None)[1], searcher.search(q, limit=None).top_n,
                                 None, repr(q))
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_facet_counts_are_right_when_threads_count_at_once(big_index: Index, monkeypatch) -> None:
@@ -324,7 +315,7 @@ def test_facet_counts_are_right_when_threads_count_at_once(big_index: Index, mon
         finally:
             sys.setswitchinterval(old_interval)
 
-    _with_searcher(big_index, check)
+    with_bm25_searcher(big_index, check)
 
 
 def test_term_cache_accounting_survives_threads(big_index: Index) -> None:
@@ -343,7 +334,7 @@ def test_term_cache_accounting_survives_threads(big_index: Index) -> None:
             for q in queries:
                 Ranker(searcher).rank(q, None, 10)
 
-        _with_searcher(big_index, run)
+        with_bm25_searcher(big_index, run)
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for t in threads:
