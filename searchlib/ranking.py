@@ -255,6 +255,8 @@ class Ranker:
             if restrict is not None:
                 ids = np.intersect1d(ids, restrict, assume_unique=True)
             if len(ids):
+                if any(p[2].values is None for p in parts):
+                    raise Unsupported("phrase postings without positions")
                 where = [np.searchsorted(p[0], ids) for p in parts]
                 decode = fmt.decode_positions
                 keep = [k for k in range(len(ids))
