@@ -189,6 +189,16 @@ def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
     # found in real news: a headline in capitals running into the body, a Western name after an acronym
     ("NO COPPER FORCE MAJEURE Peru's biggest state mining company said", []),
     ("chủ tịch FIFA Gianni Infantino, nói rằng", ["Gianni Infantino"]),
+    # Chinese surnames that are English pronouns, before a two-syllable pinyin given name
+    ("Chinese Vice Premier He Lifeng met Deputy Prime Minister Lê Minh Khái. He said trade would grow.",
+     ["He Lifeng", "Lê Minh Khái"]),
+    ("Police said She Zhijiang, a Chinese-born businessman, was handed over. She Zhijiang ran casinos.",
+     ["She Zhijiang"]),
+    ("But He Weiling, Washington representative of the China Economic System Reform Institute, said",
+     ["He Weiling"]),
+    # the pronouns: lowercase verbs, and title-case headlines ("Made" and "Began" are pinyin-shaped)
+    ("She said the police would act. He added that arrests were due. How He Made It To The Top. "
+     "He Began His Career", []),
 ])
 def test_names_without_a_title(text: str, people: list[str]) -> None:
     assert detect_people(text) == people

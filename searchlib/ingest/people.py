@@ -178,7 +178,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance."""
     gaz = gazetteer or _default_gazetteer()
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
-    japanese = _japanese_caps_mentions(text)
+    japanese = _japanese_caps_mentions(text) + _pronoun_surname_mentions(text)
     printed = {fold_key(" ".join(reversed(name.split()))) for _, name in japanese}  # "MORITA Kenji"
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text)
                 + _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
@@ -462,4 +462,30 @@ def _japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
         if after and after.group(1)[0].isupper():
             continue  # a longer Western name ("FIFA Gianni Infantino")
         found.append((match.start(), f"{given} {family.title()}"))
+    return found
+
+
+#: Chinese surnames that are also English pronouns: "He Lifeng", "She Zhijiang". The pronoun
+#: is followed by a verb in lowercase; a capitalised given name of two pinyin syllables is a name.
+_PRONOUN_SURNAME = re.compile(r"\b(He|She)[ \t]+([A-Z][a-z]{3,})\b")
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui"
+                    r"|a|o|e|i|u)")
+_PINYIN_GIVEN = re.compile(f"(?:{_PINYIN_SYLLABLE}){{2}}")
+
+
+def _pronoun_surname_mentions(text: str) -> list[tuple[int, str]]:
+    """Chinese names whose surname is an English pronoun ("He Lifeng", "She Zhijiang"): the
+    given name must be two pinyin syllables, capitalised, and not followed by another
+    capitalised word (a title-case headline: "How He Made It")."""
+    found: list[tuple[int, str]] = []
+    for match in _PRONOUN_SURNAME.finditer(text):
+        given = match.group(2)
+        low = given.lower()
+        if not _PINYIN_GIVEN.fullmatch(low) or low in _REJECT or low in _LEADING:
+            continue
+        after = _NEXT_WORD.match(text, match.end())
+        if after and after.group(1)[0].isupper():
+            continue
+        found.append((match.start(), f"{match.group(1)} {given}"))
     return found
