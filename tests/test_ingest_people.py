@@ -176,7 +176,9 @@ def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
     # a ward named after a person is a place
     ("Police of Hoàng Văn Thụ Ward in Lạng Sơn seized the goods.", []),
     # Vietnamese typed without accents: titles and organisation words too
-    ("Chieu 16/10, Trung tuong To An Xo, Chanh Van phong Bo Cong an cho biet.", ["To An Xo"]),
+    ("Chieu 16/10, Trung tuong Dang Van Thang, Chanh Van phong Bo Cong an cho biet.", ["Dang Van Thang"]),
+    # ... and a name the shipped gazetteer knows takes its accented form
+    ("Chieu 16/10, Trung tuong To An Xo, Chanh Van phong Bo Cong an cho biet.", ["Tô Ân Xô"]),
     ("Cung ngay, Thuong tuong Le Quoc Hung, Thu truong Bo Cong an da lam viec.", ["Lê Quốc Hùng"]),
     # streets named after people, listed after a street word, are not people
     ("Các tổ công tác được bố trí tại nhiều tuyến đường như Phạm Văn Đồng, Nguyễn Tri Phương, Trường Chinh, "
