@@ -87,8 +87,8 @@ def test_matches_and_top_10_equal_whoosh(big_index: Index, filters: dict) -> Non
         filt = resolver.build(**filters)
         for text in QUERIES:
             q = parse_query(text, resolver=resolver).query
-            # Whoosh's limit=10 search skips blocks by a quality bound that can drop a
-            # document of the true top 10 ("lua dao" here); every match, ranked, is exact.
+            # Whoosh's limit=10 search prunes its matchers and can drop a document of the
+            # true top 10 ("lua dao" here); every match, ranked, is the reference.
             reference = searcher.search(q, filter=filt, limit=None)
             want = set(reference.docs()) if reference.top_n else set()
             ids, best = Ranker(searcher).rank(q, allow, 10)
