@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .schema import COLUMN_CACHE_SIZE, MULTI_SEP, _column_key, segment_column
+from .schema import MULTI_SEP, _column_key, lru_get, lru_put, segment_column
 from .textnorm import fold_key
 
 
@@ -87,34 +87,24 @@ _PREPARED: "OrderedDict[tuple[str, str, str], _Column]" = OrderedDict()
 _MONTHS: "OrderedDict[tuple[str, str, str], np.ndarray]" = OrderedDict()
 
 
-def _keep(cache: OrderedDict, key, value):
-    cache[key] = value
-    while len(cache) > COLUMN_CACHE_SIZE:
-        cache.popitem(last=False)
-    return value
-
-
 def prepared_column(segment, fieldname: str) -> _Column | None:
     """One segment's facet column as codes (``None`` when the segment has no such column)."""
     key = _column_key(segment, fieldname)
-    found = _PREPARED.get(key)
+    found = lru_get(_PREPARED, key)
     if found is not None:
-        _PREPARED.move_to_end(key)
         return found
     values = segment_column(segment, fieldname, b"")
     if values is None:
         return None
     index: dict[bytes, int] = {}
     codes = np.fromiter((index.setdefault(v, len(index)) for v in values), np.int32, len(values))
-    return _keep(_PREPARED, key, _Column(codes, list(index)))
+    return lru_put(_PREPARED, key, _Column(codes, list(index)))
 
 
 def _months(segment, days) -> np.ndarray:
     key = _column_key(segment, "day")
-    found = _MONTHS.get(key)
-    if found is None:
-        found = _keep(_MONTHS, key, np.asarray(days, np.int64) // 100)
-    return found
+    found = lru_get(_MONTHS, key)
+    return found if found is not None else lru_put(_MONTHS, key, np.asarray(days, np.int64) // 100)
 
 
 def array_tally(reader, ids: np.ndarray, day_view, columns: Sequence[tuple[str, str]],

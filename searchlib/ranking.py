@@ -34,7 +34,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from .postings import is_w3, stored_blocks
-from .schema import _column_key
+from .schema import _column_key, lru_get, lru_put
 
 #: Documents whose optional phrases are checked per round, best upper bound first.
 CHECK_BATCH = 48
@@ -137,11 +137,14 @@ def clear_term_cache() -> None:
         _term_cache_bytes = 0
 
 
+#: (index folder, segment id, field) -> decoded field lengths of the segment
+_LENGTH_CACHE: "OrderedDict[tuple, np.ndarray]" = OrderedDict()
+
+
 class _Segment:
     """One segment of the searcher, with the postings and field lengths read so far."""
 
     def __init__(self, sub, offset: int) -> None:
-        self.sub = sub
         self.reader = sub.reader()
         self.offset = offset
         self.terms = getattr(self.reader, "_terms", None)
@@ -151,7 +154,6 @@ class _Segment:
         self.deleted = (np.fromiter(sorted(self.reader.deleted_docs_set), np.int64)
                         if self.reader.has_deletions() else None)
         self._postings: dict[tuple[str, Any], _Term | None] = {}
-        self._lengths: dict[str, np.ndarray] = {}
         self._key = _column_key(self.reader, "")[:2]
 
     def postings(self, schema, fieldname: str, text) -> _Term | None:
@@ -184,8 +186,10 @@ class _Segment:
         return term
 
     def lengths(self, fieldname: str) -> np.ndarray:
-        """Each document's length in ``fieldname`` as Whoosh's scorer sees it (one byte, decoded)."""
-        found = self._lengths.get(fieldname)
+        """Each document's length in ``fieldname`` as Whoosh's scorer sees it (one byte,
+        decoded), read once per process: segments never change."""
+        key = self._key + (fieldname,)
+        found = lru_get(_LENGTH_CACHE, key)
         if found is None:
             from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
@@ -198,7 +202,7 @@ class _Segment:
                     raw[:len(data)] = np.frombuffer(data, np.uint8)
             except AttributeError as err:
                 raise Unsupported("field lengths are not a W3 column") from err
-            found = self._lengths[fieldname] = _LENGTHS[raw]
+            found = lru_put(_LENGTH_CACHE, key, _LENGTHS[raw])
         return found
 
 
@@ -278,7 +282,7 @@ class Ranker:
             return ids, (scores * q.boost if q.boost != 1.0 and len(ids) else scores)
         if isinstance(q, Q.Phrase):
             return self._phrase(seg, q, mode, restrict)
-        if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+        if isinstance(q, Q.NullQuery.__class__):
             return _NO_IDS, _NO_SCORES
         if isinstance(q, Q.AndMaybe):
             ids, scores = self.evaluate(seg, q.a, mode, restrict)

@@ -252,11 +252,27 @@ def _column_key(segment, fieldname: str) -> tuple[str, str, str]:
     return str(getattr(storage, "folder", id(storage))), segment.segment().segment_id(), fieldname
 
 
+def lru_get(cache: OrderedDict, key) -> Any:
+    """``cache[key]`` marked as recently used, or ``None``."""
+    found = cache.get(key)
+    if found is not None:
+        try:
+            cache.move_to_end(key)
+        except KeyError:  # evicted by another thread meanwhile: still a valid value
+            pass
+    return found
+
+
+def lru_put(cache: OrderedDict, key, value: Any, size: int = COLUMN_CACHE_SIZE) -> Any:
+    """Store ``value``, dropping the least recently used entries beyond ``size``; returns it."""
+    cache[key] = value
+    while len(cache) > size:
+        cache.popitem(last=False)
+    return value
+
+
 def _cached(key: tuple[str, str, str]) -> list[Any] | None:
-    cached = _COLUMN_CACHE.get(key)
-    if cached is not None:
-        _COLUMN_CACHE.move_to_end(key)
-    return cached
+    return lru_get(_COLUMN_CACHE, key)
 
 
 def cached_segment_column(segment, fieldname: str) -> list[Any] | None:
@@ -293,10 +309,7 @@ def segment_column(segment, fieldname: str, default: Any) -> list[Any] | None:
         values.extend([default] * (count - len(values)))
     else:
         values = [raw[n] for n in range(count)]
-    _COLUMN_CACHE[key] = values
-    while len(_COLUMN_CACHE) > COLUMN_CACHE_SIZE:
-        _COLUMN_CACHE.popitem(last=False)
-    return values
+    return lru_put(_COLUMN_CACHE, key, values)
 
 
 def _multi(values: list[str]) -> bytes:

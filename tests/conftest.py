@@ -48,6 +48,21 @@ def with_bm25_searcher(index: Index, action):
     return index._read(run)
 
 
+def whoosh_references(searcher, filters: dict, texts):
+    """Per query text: ``(text, query, allowed docnums, Whoosh's unlimited results)`` under
+    ``filters``. The reference scores every match: Whoosh's limit=N search prunes its
+    matchers and can drop a document of the true top N (see searchlib.collect.collect)."""
+    from searchlib.filters import Resolver
+    from searchlib.query import parse_query
+
+    resolver = Resolver(searcher.reader())
+    allow = resolver.allowed(searcher, **filters)
+    filt = resolver.build(**filters)
+    for text in texts:
+        q = parse_query(text, resolver=resolver).query
+        yield text, q, allow, searcher.search(q, filter=filt, limit=None)
+
+
 def copy_seeds(root: Path) -> Path:
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)

@@ -20,7 +20,7 @@ from searchlib.query import parse_query
 from searchlib.search import tally
 from searchlib.textnorm import fold_key
 
-from .conftest import CORPUS, with_bm25_searcher
+from .conftest import CORPUS, whoosh_references, with_bm25_searcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -56,14 +56,8 @@ def test_same_matches_and_ranking_as_whoosh(many_segments: Index, filters: dict)
     def check(searcher):
         reader = searcher.reader()
         assert len(reader.leaf_readers()) > 1 and reader.has_deletions()
-        resolver = Resolver(reader)
-        allow = resolver.allowed(searcher, **filters)
-        filt = resolver.build(**filters)
-        for text in QUERIES:
-            q = parse_query(text, resolver=resolver).query
-            # the reference scores every match: Whoosh's limit=10 search misses better
-            # documents ("human trafficking" here), see searchlib.collect.collect
-            everything = searcher.search(q, filter=filt, limit=None)
+        # Whoosh's limit=10 search would miss better documents here ("human trafficking")
+        for text, q, allow, everything in whoosh_references(searcher, filters, QUERIES):
             want_docs = set(everything.docs()) if everything.top_n else set()
             docs, ranked = collect(searcher, q, allow, 10)
             assert docs == want_docs, text

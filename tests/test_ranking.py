@@ -23,7 +23,7 @@ from searchlib.filters import Resolver
 from searchlib.query import parse_query
 from searchlib.ranking import Ranker, Unsupported, _spans_match
 
-from .conftest import CORPUS, with_bm25_searcher
+from .conftest import CORPUS, whoosh_references, with_bm25_searcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -82,14 +82,8 @@ def test_index_has_what_the_comparisons_need(big_index: Index) -> None:
 @pytest.mark.parametrize("filters", FILTERS, ids=str)
 def test_matches_and_top_10_equal_whoosh(big_index: Index, filters: dict) -> None:
     def check(searcher):
-        resolver = Resolver(searcher.reader())
-        allow = resolver.allowed(searcher, **filters)
-        filt = resolver.build(**filters)
-        for text in QUERIES:
-            q = parse_query(text, resolver=resolver).query
-            # Whoosh's limit=10 search prunes its matchers and can drop a document of the
-            # true top 10 ("lua dao" here); every match, ranked, is the reference.
-            reference = searcher.search(q, filter=filt, limit=None)
+        # Whoosh's limit=10 search would drop a document of the true top 10 here ("lua dao")
+        for text, q, allow, reference in whoosh_references(searcher, filters, QUERIES):
             want = set(reference.docs()) if reference.top_n else set()
             ids, best = Ranker(searcher).rank(q, allow, 10)
             assert set(ids.tolist()) == want, text
