@@ -337,7 +337,7 @@ def _scan(w: _Writer, manifest: Manifest, roots, root_disps, base, report: Updat
         files.setdefault(name if prefix == "." else prefix.rstrip("/") + "/" + name, path)
 
     for disp in [d for d in manifest.files if d not in files and any(is_under(d, r) for r in root_disps)]:
-        state = manifest.files.pop(disp)
+        state = manifest.drop(disp)
         if state.ids:
             w.get().delete_by_term("path", disp)
             report.articles_removed += len(state.ids)
@@ -420,11 +420,12 @@ def _apply(w: _Writer, manifest: Manifest, outcomes: list[Outcome], segments: di
             problem(as_error(p))
         if out.kind == "unchanged":
             prev.mtime_ns, prev.size = out.mtime_ns, out.size
+            manifest.touch(disp)
             report.unchanged += 1
             continue
         if out.kind == "failed":
             if out.error is not None and not (prev and prev.ids):  # keep an earlier good version; retry next run
-                manifest.files[disp] = FileState(out.mtime_ns, out.size, out.sha256, [], out.error)
+                manifest.put(disp, FileState(out.mtime_ns, out.size, out.sha256, [], out.error))
             continue
         report.warnings.extend(out.warnings)  # each already names its file
         if prev and prev.ids:
@@ -448,7 +449,7 @@ def _apply(w: _Writer, manifest: Manifest, outcomes: list[Outcome], segments: di
             report.updated += 1
         else:
             report.added += 1
-        manifest.files[disp] = FileState(out.mtime_ns, out.size, out.sha256, ids, None)
+        manifest.put(disp, FileState(out.mtime_ns, out.size, out.sha256, ids, None))
 
 
 def _count(ixdir: IndexDir, ix, report: UpdateReport) -> None:

@@ -309,3 +309,116 @@ def test_an_update_with_nothing_to_read_never_loads_the_extractors(project):
     out = subprocess.run([sys.executable, "-c", code, str(ix.path), str(corpus)], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["5", "False", "False"]
+
+
+# -- manifest deltas: a small update writes the changed rows, not the whole manifest ---------------
+def _small_note(corpus, n):
+    (corpus / f"note{n}.txt").write_text(f"title: Border note {n}\ndate: 2024-05-0{n % 9 + 1}\n\n"
+                                         f"Border guards of Lạng Sơn recorded note number {n} on smuggling.\n",
+                                         encoding="utf-8")
+
+
+def _manifest_rows(ix):
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    manifest = store.load_manifest(name, store.latest_generation(name))
+    return {disp: (st.mtime_ns, st.size, st.sha256, st.ids, st.error) for disp, st in manifest.files.items()}
+
+
+def _rebuilt_rows(ix, corpus):
+    """The manifest rows a rebuild of ``corpus`` from scratch records."""
+    ix.rebuild([corpus])
+    return _manifest_rows(ix)
+
+
+def test_small_updates_write_deltas_that_read_back_as_the_whole_manifest(project, monkeypatch):
+    import searchlib.store as store_module
+
+    _, corpus, ix = project
+    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.7)  # 5 seeds: let a few changes be "small"
+    ix.update([corpus])
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    base = store.latest_generation(name)
+    assert store.manifest_base(name, base) is None  # the first manifest is whole
+
+    _small_note(corpus, 1)
+    ix.update([corpus])
+    lao = corpus / SEED["lao"]
+    lao.write_text(lao.read_text(encoding="utf-8") + "\nThe ministers also discussed orchid exports.\n",
+                   encoding="utf-8")
+    bump_mtime(lao)
+    bump_mtime(corpus / SEED["asean"])  # touched, same content: its stat changes in the manifest
+    ix.update([corpus])
+    generation = store.latest_generation(name)
+    assert generation > base + 1 and store.manifest_base(name, generation) == base
+    delta = json.loads((ix.path / f"manifest-{name}-{generation}.json").read_text(encoding="utf-8"))
+    assert sorted(delta["files"]) == sorted(["corpus/note1.txt", f"corpus/{SEED['lao']}", f"corpus/{SEED['asean']}"])
+    assert delta["count"] == 6 and delta["removed"] == []
+    # the base is kept beside the live delta, the intermediate delta is pruned
+    manifests = sorted(p.name for p in ix.path.glob("manifest-*.json"))
+    assert manifests == sorted([f"manifest-{name}-{base}.json", f"manifest-{name}-{generation}.json"])
+
+    (corpus / "note1.txt").unlink()
+    report = ix.update([corpus])
+    assert report.removed == 1
+    generation = store.latest_generation(name)
+    delta = json.loads((ix.path / f"manifest-{name}-{generation}.json").read_text(encoding="utf-8"))
+    assert delta["removed"] == ["corpus/note1.txt"] and "corpus/note1.txt" not in delta["files"]
+
+    assert _manifest_rows(ix) == _rebuilt_rows(ix, corpus)
+    again = ix.update([corpus])
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5) and not again.changed
+    assert len(ix) == 5 and ix.search("orchid").total == 1
+
+
+def test_many_changes_write_the_whole_manifest_again_and_the_old_base_goes(project, monkeypatch):
+    import searchlib.store as store_module
+
+    _, corpus, ix = project
+    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.3)
+    ix.update([corpus])
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    first = store.latest_generation(name)
+    _small_note(corpus, 1)
+    ix.update([corpus])
+    assert store.manifest_base(name, store.latest_generation(name)) == first
+    for n in range(2, 5):  # 4 changes since the base of 8 files: past 30 %
+        _small_note(corpus, n)
+    ix.update([corpus])
+    generation = store.latest_generation(name)
+    assert store.manifest_base(name, generation) is None
+    assert [p.name for p in ix.path.glob("manifest-*.json")] == [f"manifest-{name}-{generation}.json"]
+    assert _manifest_rows(ix) == _rebuilt_rows(ix, corpus)
+    generation = store.latest_generation(store.read_pointer()["name"])
+    name = store.read_pointer()["name"]
+    _small_note(corpus, 5)  # the whole manifest is the new base
+    ix.update([corpus])
+    assert store.manifest_base(name, store.latest_generation(name)) == generation
+
+
+@pytest.mark.parametrize("damage", ["base missing", "base replaced"])
+def test_a_delta_without_its_base_is_recovered_from_the_index(project, monkeypatch, damage):
+    import searchlib.store as store_module
+
+    _, corpus, ix = project
+    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.5)
+    ix.update([corpus])
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    base = store.latest_generation(name)
+    _small_note(corpus, 1)
+    ix.update([corpus])
+    base_file = ix.path / f"manifest-{name}-{base}.json"
+    if damage == "base missing":
+        base_file.unlink()
+    else:  # a base that is not the one the delta counts from (one file fewer)
+        data = json.loads(base_file.read_text(encoding="utf-8"))
+        data["files"].pop(next(iter(data["files"])))
+        data["count"] -= 1
+        base_file.write_text(json.dumps(data), encoding="utf-8")
+    assert store.load_manifest(name, store.latest_generation(name)) is None
+    report = ix.update([corpus])  # every file is re-checked by content: nothing is re-added twice
+    assert report.articles == 6 and len(ix) == 6 and ix.search("note").total >= 1
+    assert not ix.corpus_changes([corpus])
