@@ -57,13 +57,13 @@ def _one_position_values(last: int) -> list[bytes]:
     return values
 
 
-def _first_and_repeated(stream) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """The terms of ``stream`` that occur once, with their position, and the others with all
-    their positions in order: most terms occur once, and need no list of their own."""
+def _first_and_repeated(texts, positions) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """The terms that occur once, with their position, and the others with all their
+    positions in order: most terms occur once, and need no list of their own."""
     first: dict[str, int] = {}
     repeated: dict[str, list[int]] = {}
     seen = first.setdefault
-    for text, pos, _start, _end in stream:
+    for text, pos in zip(texts, positions):
         if seen(text, pos) != pos:
             more = repeated.get(text)
             if more is None:
@@ -116,13 +116,13 @@ class AnalysedText(TEXT):
         """Add this field's postings of document ``docnum`` straight into a segment pool's
         ``terms`` (term bytes → [docnums, weights, values], :mod:`searchlib.segwriter`):
         the same postings as :meth:`index`, one loop instead of two. Returns (postings, length)."""
-        stream = analyse(value, "index").get(self.analyzer.kind)
+        texts, positions = analyse(value, "index").terms(self.analyzer.kind)
         boost = self.format.field_boost
         get = terms.get
         if isinstance(self.format, Positions):
-            first, repeated = _first_and_repeated(stream)
-            if stream:
-                one = _one_position_values(stream[-1][1])
+            first, repeated = _first_and_repeated(texts, positions)
+            if texts:
+                one = _one_position_values(positions[-1])
             for text, pos in first.items():  # terms at one position: shared values, weight 1 * boost
                 tbytes = text.encode()
                 buf = get(tbytes)
@@ -140,8 +140,8 @@ class AnalysedText(TEXT):
                 buf[0].append(docnum)
                 buf[1].append(len(poslist) * boost)
                 buf[2].append(encode(poslist))
-            return len(first) + len(repeated), len(stream)
-        counts = Counter(map(itemgetter(0), stream))
+            return len(first) + len(repeated), len(texts)
+        counts = Counter(texts)
         for text, freq in counts.items():
             tbytes = text.encode("utf-8")
             buf = get(tbytes)
@@ -150,7 +150,7 @@ class AnalysedText(TEXT):
             buf[0].append(docnum)
             buf[1].append(freq * boost)
             buf[2].append(_FREQ_BYTES[freq] if freq < 256 else pack_uint(freq))
-        return len(counts), len(stream)
+        return len(counts), len(texts)
 
 
 def build_schema() -> Schema:

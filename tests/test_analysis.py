@@ -251,3 +251,53 @@ def test_fields_index_exactly_what_whoosh_would_from_the_analyzers():
     for field in fields:
         for text in texts:
             assert sorted(field.index(text)) == sorted(TEXT.index(field, text))
+
+
+# R18: the indexing view of a stream ----------------------------------------------------------
+_INDEXING_TEXTS = [
+    "Minister Lương Tam Quang's talks in Hà Nội with Laos's delegation, and VN police in TP.HCM.",
+    nfd("Bộ trưởng Lương Tam Quang làm việc tại Hà Nội về phòng, chống mua bán người."),
+    "Ha Noi and Viet Nam: the Me Kong delta; a multi-purpose (đa năng) hall; O'Brien's and Quang’s.",
+    "Cảnh sát bắt giữ 3 đối tượng buôn bán ma túy ở Đà Nẵng; vn is a domain, VN is Vietnam.",
+    "ＴＯ ＬＡＭ met the press in Hà Nội",  # look-alike (full-width) letters, normalised per token
+    "The police and the customs of the two countries seized 20 kg of heroin on the border.",
+    "a", "", "'s", "x's", "İstanbul İzmir",
+]
+
+
+@pytest.mark.parametrize("kind", ["exact", "accented", "folded", "pairs", "english"])
+@pytest.mark.parametrize("text", _INDEXING_TEXTS)
+def test_indexing_terms_are_the_stream_without_offsets(kind, text):
+    """Indexing reads each stream's terms and positions without finding token offsets; they
+    must be exactly the stream that queries and highlighting see."""
+    from searchlib.analysis import Streams
+
+    for query in (False, True):
+        stream = Streams(text, query).get(kind)
+        texts, positions = Streams(text, query).terms(kind)
+        assert (list(texts), list(positions)) == ([t[0] for t in stream], [t[1] for t in stream])
+
+
+def test_seed_articles_index_the_same_terms_as_their_streams(seed_texts):
+    from searchlib.analysis import KINDS, Streams
+
+    for text in seed_texts:
+        for kind in KINDS:
+            stream = Streams(text, False).get(kind)
+            texts, positions = Streams(text, False).terms(kind)
+            assert (list(texts), list(positions)) == ([t[0] for t in stream], [t[1] for t in stream])
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    from searchlib.ingest import extract_file
+
+    from .conftest import CORPUS
+
+    texts = []
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix in (".txt", ".html", ".jsonl"):
+            for article in extract_file(path).articles:
+                texts += [article.title or "", article.body]
+    assert len(texts) >= 10
+    return texts

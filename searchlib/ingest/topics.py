@@ -20,8 +20,6 @@ from searchlib.textnorm import fold, fold_key, has_diacritics, normalize_text
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 1.0
-#: A topic must also score this share of the article's best topic: a side issue named once
-#: in a long report on something else is not what the article is about.
 #: A sentence naming more topics than this is a laundry list: each mention counts half.
 LIST_SIZE = 3
 _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
