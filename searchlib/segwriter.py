@@ -6,10 +6,12 @@ a heap merge of the runs, and then, while writing, a column lookup per posting f
 document's field length. searchdocs writes ~800 postings per article, so that machinery was
 most of the build time (``bench/RESULTS.md``).
 
-:class:`FastSegmentWriter` keeps the segment's postings in memory by field and term (an
-array of document numbers, an array of weights, a list of encoded values), in document order
-as they arrive: writing sorts only each field's term keys, takes field lengths from a dict
-filled while adding, and writes whole blocks at once. Terms with at most
+:class:`FastSegmentWriter` keeps the segment's postings in memory per field as flat arrays
+in arrival order (:class:`FlatPostings`: a term id, document, weight and encoded value per
+posting), so adding a document is a few C-level ``extend`` calls; writing sorts them by term
+once per field (a stable sort keeps each term's documents in order), slices out each term's
+postings in term order, takes field lengths from a dict filled while adding, and writes whole
+blocks at once. Postings copied from merged segments go to per-term buffers instead. Terms with at most
 :data:`INLINE_LIMIT` postings are stored inside their term-table entry instead of as a block
 of the postings file (Whoosh 2.7.5 reads such terms; its own writer's inlining is broken and
 off by default). The files are ordinary Whoosh W3 segments. Memory grows with the segment;
@@ -21,7 +23,9 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
+from collections import Counter, defaultdict
 from hashlib import md5
+from itertools import accumulate, count
 from operator import sub
 from pickle import dumps
 from typing import Any
@@ -34,6 +38,9 @@ from .postings import blocks, is_w3
 
 #: Terms with this many postings or fewer live in the term table (no postings block).
 INLINE_LIMIT = 4
+#: New postings grouped by term with numpy above this many (a sort in Python below: small
+#: updates then never import numpy).
+NUMPY_GROUP_MIN = 200_000
 #: Postings a segment may hold in memory before the caller should start a new one (~40 B
 #: each with the term tables: a few hundred MB per worker). At 100k articles, 5M gave a
 #: build's process tree 980-1,026 MB at peak and 16 segments; 4M gives 903 MB and 20
@@ -46,6 +53,22 @@ def _quantised(length: int) -> int:
     return byte_to_length(length_to_byte(length))
 
 
+class FlatPostings:
+    """One field's postings of newly added documents, in arrival order: a term id, document,
+    weight and encoded value per posting. Adding a document's postings is then a few C-level
+    ``extend`` calls instead of a dict lookup and three appends per posting; they are grouped
+    by term (:meth:`MemoryPool.group`) before writing or merging."""
+
+    __slots__ = ("ids", "tids", "docs", "weights", "values")
+
+    def __init__(self) -> None:
+        self.ids: defaultdict[str, int] = defaultdict(count().__next__)  #: term text → id, first seen first
+        self.tids = array("I")
+        self.docs = array("I")
+        self.weights = array("f")
+        self.values: list[bytes] = []
+
+
 class MemoryPool:
     """The postings of one segment, grouped by field and term; stands in for Whoosh's
     ``PostingPool`` (``add`` takes the same 5-tuples, for merges of older segments)."""
@@ -53,6 +76,8 @@ class MemoryPool:
     def __init__(self) -> None:
         #: field → term bytes → [docnums, weights, values]
         self.fields: dict[str, dict[bytes, list[Any]]] = {}
+        #: field → postings of documents added since the last :meth:`group`
+        self.flat: dict[str, FlatPostings] = {}
         #: field → docnum → quantised field length (scorable fields only)
         self.lengths: dict[str, dict[int, int]] = {}
         self.postings = 0
@@ -66,7 +91,25 @@ class MemoryPool:
             self.fieldnames.add(fieldname)
         return terms
 
+    def flat_field(self, fieldname: str) -> FlatPostings:
+        """Where a document's postings for ``fieldname`` are added (in document order)."""
+        flat = self.flat.get(fieldname)
+        if flat is None:
+            self.terms(fieldname)
+            flat = self.flat[fieldname] = FlatPostings()
+        return flat
+
+    def group(self) -> None:
+        """Move the flat postings into the per-term buffers (after any postings already there:
+        documents arrive in order, so each term's documents stay sorted)."""
+        flats, self.flat = self.flat, {}
+        for fieldname, flat in flats.items():
+            if flat.tids:
+                _group_into(self.terms(fieldname), flat)
+
     def add(self, item: tuple) -> None:
+        if self.flat:
+            self.group()
         fieldname, tbytes, docnum, weight, vbytes = item
         buf = self.terms(fieldname).get(tbytes)
         if buf is None:
@@ -80,6 +123,7 @@ class MemoryPool:
 
     def cleanup(self) -> None:
         self.fields.clear()
+        self.flat.clear()
         self.lengths.clear()
         self.postings = 0
 
@@ -87,17 +131,24 @@ class MemoryPool:
         """Write every term of every field, in order, through a W3 ``fieldwriter``: the
         bytes Whoosh's own writer produces, built in memory per field and written at once."""
         for fieldname in sorted(self.fields):
+            flat = self.flat.pop(fieldname, None)
+            terms = self.fields[fieldname]
+            if flat is not None and flat.tids and terms:  # merged postings too: group them all
+                _group_into(terms, flat)
+                flat = None
+            if flat is not None and flat.tids:
+                rows = _sorted_rows(flat)
+            else:
+                rows = ((tbytes, *terms[tbytes]) for tbytes in sorted(terms))
             fieldobj = schema[fieldname]
             fieldwriter.start_field(fieldname, fieldobj)
             table = _TermTable(fieldwriter._tindex, pack_ushort(fieldwriter._fieldid))
             postfile = fieldwriter._postfile
             fixed = fieldobj.format.fixed_value_size()
             lengths = self.lengths.get(fieldname)
-            terms = self.fields[fieldname]
             postings = bytearray()
             start = postfile.tell()
-            for tbytes in sorted(terms):
-                docs, weights, values = terms[tbytes]
+            for tbytes, docs, weights, values in rows:
                 if len(docs) <= INLINE_LIMIT:
                     table.add(tbytes, _inline_info(docs, weights, values, lengths))
                 else:
@@ -107,6 +158,57 @@ class MemoryPool:
             postfile.write(bytes(postings))
             table.flush()
             fieldwriter.finish_field()
+
+
+def _sorted_postings(flat: FlatPostings) -> tuple[list[int], array, array, list[bytes]]:
+    """``flat``'s postings grouped by term id, each term's in arrival order: the end of each
+    term's run, and the documents, weights and values in that order."""
+    n = len(flat.tids)
+    if n >= NUMPY_GROUP_MIN:
+        import numpy as np
+
+        tids = np.frombuffer(flat.tids, dtype=np.dtype(flat.tids.typecode))
+        order = np.argsort(tids, kind="stable")
+        ends = np.cumsum(np.bincount(tids, minlength=len(flat.ids))).tolist()
+        docs = array(flat.docs.typecode, np.frombuffer(flat.docs, dtype=np.dtype(flat.docs.typecode))[order].tobytes())
+        weights = array(flat.weights.typecode,
+                        np.frombuffer(flat.weights, dtype=np.dtype(flat.weights.typecode))[order].tobytes())
+        values = np.array(flat.values, dtype=object)[order].tolist()
+        return ends, docs, weights, values
+    order = sorted(range(n), key=flat.tids.__getitem__)  # stable: arrival order within a term
+    counts = Counter(flat.tids)
+    ends = list(accumulate(map(counts.__getitem__, range(len(flat.ids)))))
+    return (ends, array(flat.docs.typecode, map(flat.docs.__getitem__, order)),
+            array(flat.weights.typecode, map(flat.weights.__getitem__, order)), list(map(flat.values.__getitem__, order)))
+
+
+def _sorted_rows(flat: FlatPostings):
+    """``(term bytes, docs, weights, values)`` per term of ``flat``, in the order of the
+    terms' bytes (the term table's): slices of the grouped postings, made one at a time."""
+    encoded = list(map(str.encode, flat.ids))
+    ends, docs, weights, values = _sorted_postings(flat)
+    flat.tids = flat.docs = flat.weights = flat.values = None  # the caller's copy is spent: free it now
+    for tid in sorted(range(len(encoded)), key=encoded.__getitem__):
+        end = ends[tid]
+        start = ends[tid - 1] if tid else 0
+        yield encoded[tid], docs[start:end], weights[start:end], values[start:end]
+
+
+def _group_into(terms: dict[bytes, list[Any]], flat: FlatPostings) -> None:
+    """Add ``flat``'s postings to ``terms`` (term bytes → [docnums, weights, values]), each
+    term's in arrival order (for a segment that also merges others: rare)."""
+    ends, docs, weights, values = _sorted_postings(flat)
+    start = 0
+    get = terms.get
+    for text, end in zip(flat.ids, ends):
+        tbytes = text.encode()
+        buf = get(tbytes)
+        if buf is None:
+            buf = terms[tbytes] = [array(flat.docs.typecode), array(flat.weights.typecode), []]
+        buf[0] += docs[start:end]
+        buf[1] += weights[start:end]
+        buf[2] += values[start:end]
+        start = end
 
 
 #: W3TermInfo's fixed part: flags, total weight, doc freq, min/max length byte, max weight,
@@ -252,7 +354,7 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed and hasattr(field, "add_postings"):  # searchdocs' analysed text
-                    n, length = field.add_postings(value, pool.terms(fieldname), docnum)
+                    n, length = field.add_postings(value, pool.flat_field(fieldname), docnum)
                     pool.postings += n
                     if length:
                         pool.lengths.setdefault(fieldname, {})[docnum] = _quantised(length)
@@ -315,6 +417,7 @@ class FastSegmentWriter(SegmentWriter):
             return
         schema = self.schema
         pool = self.pool
+        pool.group()  # this segment's own documents come first
         deleted = reader.deleted_docs_set if reader.has_deletions() else None
         for (fieldname, tbytes), terminfo in terms.items():
             if fieldname not in schema:

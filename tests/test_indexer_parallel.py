@@ -109,13 +109,9 @@ def test_parallel_update_keeps_the_rules_for_changes_bad_files_and_duplicates(tm
     assert (again.added, again.updated, again.failed, len(ix)) == (0, 0, 1, first.articles + 1)
 
 
-def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path):
-    """Same postings (term, document, weight, encoded positions), statistics and lengths as
-    Whoosh's own writer, for real English and Vietnamese articles: copies of them, so common
-    terms have more postings than one block holds (blocks of 128)."""
-    once = extract(LABELLED)
-    assert len(once) > 30 and {a.lang for a in once} == {"en", "vi"}
-    articles = [replace(a, id=f"{a.id}#{k}") for k in range(5) for a in once]
+def _both_writers(tmp_path: Path, articles: list, merge=None) -> list:
+    """Readers of two indexes written with Whoosh's ``SegmentWriter`` and with ours: the
+    same ``articles`` added, then the segment of ``merge`` (a reader) if given."""
     readers = []
     for kind, make in (("whoosh", lambda ix: SegmentWriter(ix, compound=False)), ("fast", FastSegmentWriter)):
         folder = tmp_path / kind
@@ -124,9 +120,24 @@ def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path):
         writer = make(ix)
         for article in articles:
             writer.add_document(**article_to_fields(article))
+        if merge is not None:
+            writer.add_reader(merge)
         writer.commit()
         readers.append(whoosh_index.open_dir(str(folder)).reader())
-    stock, fast = readers
+    return readers
+
+
+@pytest.mark.parametrize("grouping", ["python", "numpy"])
+def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path, monkeypatch, grouping):
+    """Same postings (term, document, weight, encoded positions), statistics and lengths as
+    Whoosh's own writer, for real English and Vietnamese articles: copies of them, so common
+    terms have more postings than one block holds (blocks of 128). New postings are grouped
+    by term in Python for small segments and with numpy for large ones: both are checked."""
+    monkeypatch.setattr(segwriter, "NUMPY_GROUP_MIN", 0 if grouping == "numpy" else 10**9)
+    once = extract(LABELLED)
+    assert len(once) > 30 and {a.lang for a in once} == {"en", "vi"}
+    articles = [replace(a, id=f"{a.id}#{k}") for k in range(5) for a in once]
+    stock, fast = readers = _both_writers(tmp_path, articles)
 
     def postings(reader):  # a value-less posting reads as None from a block, "" inline: both empty
         return [(f, t, d, w, v or b"") for f, t, d, w, v in reader.iter_postings()]
@@ -143,5 +154,24 @@ def test_fast_segment_writer_writes_what_whoosh_writes(tmp_path):
         assert [fast.doc_field_length(n, name) for n in range(len(articles))] == \
                [stock.doc_field_length(n, name) for n in range(len(articles))]
     assert list(fast.all_stored_fields()) == list(stock.all_stored_fields())
+    for r in readers:
+        r.close()
+
+
+def test_fast_segment_writer_merging_into_a_segment_with_its_own_documents(tmp_path):
+    """A writer that holds new documents and then merges another segment (its postings come
+    after, with higher document numbers) writes what Whoosh's writer writes."""
+    articles = extract(LABELLED)
+    source = tmp_path / "source"
+    source.mkdir()
+    src = whoosh_index.create_in(str(source), build_schema())
+    with src.writer() as w:
+        for article in articles[:15]:
+            w.add_document(**article_to_fields(replace(article, id=article.id + "#old")))
+    with src.reader() as reader:
+        stock, fast = readers = _both_writers(tmp_path, articles[15:], merge=reader)
+    postings = [[(f, t, d, w, v or b"") for f, t, d, w, v in r.iter_postings()] for r in readers]
+    assert postings[0] == postings[1] and len(postings[0]) > 10_000
+    assert fast.doc_count() == len(articles) and list(fast.all_stored_fields()) == list(stock.all_stored_fields())
     for r in readers:
         r.close()
