@@ -232,23 +232,27 @@ def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
 
 def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int]]:
     """``(sentence number, label index)`` for each sentence of ``text`` holding both an action
-    and a partner of a topic's ``together`` rule (numbered as :func:`_mentions` numbers them)."""
+    and a partner of a topic's ``together`` rule (numbered as :func:`_mentions` numbers them).
+    Only sentences where an action occurs are looked at (most articles have few or none)."""
     if not table.together:
         return []
-    found: list[tuple[int, int]] = []
-    start = 0
-    bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     folded_text = fold(text) if folded is None else folded  # same length: one character for one
-    for number, end in enumerate(bounds):
-        sentence = text[start:end + 1]
-        folded = folded_text[start:end + 1]
-        for index, actions, partners, actors in table.together:
-            if actors is not None and not (actors.search(sentence) or actors.search(folded)):
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    found: list[tuple[int, int]] = []
+    for rule, (index, actions, partners, actors) in enumerate(table.together):
+        # folding keeps positions and word boundaries, and every action is in the pattern
+        # folded too: the folded text shows every sentence where an action occurs
+        candidates = {bisect.bisect_left(bounds, m.start()) for m in actions.finditer(folded_text)}
+        for number in sorted(candidates):
+            start = bounds[number - 1] + 1 if number else 0
+            end = bounds[number]
+            sentence = text[start:end + 1]
+            folded_sentence = folded_text[start:end + 1]
+            if actors is not None and not (actors.search(sentence) or actors.search(folded_sentence)):
                 continue
-            if _acts_with(sentence, actions, partners) or _acts_with(folded, actions, partners):
-                found.append((number, index))
-        start = end + 1
-    return found
+            if _acts_with(sentence, actions, partners) or _acts_with(folded_sentence, actions, partners):
+                found.append((number, rule, index))
+    return [(number, index) for number, _rule, index in sorted(found)]
 
 
 #: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
