@@ -356,6 +356,8 @@ class IndexDir:
                             continue  # the directories go on past what was read
                         return None
                     found = _HEAD_REST.match(text, end)
+                    if found is None and more and len(text) - end < 200:
+                        continue  # the count (and base) may lie past what was read
                     if found is None or not isinstance(dirs, dict):
                         return None
                     base = found.group(2)
@@ -365,9 +367,11 @@ class IndexDir:
 
     def save_manifest(self, name: str, generation: int, manifest: Manifest) -> None:
         """Write the manifest of ``generation``: the difference from its base when that is
-        small (:data:`DELTA_FRACTION`) and the base's file is still there, else in full (which
-        makes this generation the base of the next ones)."""
-        if manifest.wants_delta() and self._manifest_path(name, manifest.base).exists():
+        small (:data:`DELTA_FRACTION`) and the base is an earlier generation whose file is still
+        there, else in full (which makes this generation the base of the next ones). A manifest
+        rewritten for its own generation (an update that changed no articles) is never made a
+        delta of itself."""
+        if manifest.wants_delta() and manifest.base < generation and self._manifest_path(name, manifest.base).exists():
             write_atomic(self._manifest_path(name, generation), manifest.delta_json())
             return
         write_atomic(self._manifest_path(name, generation), manifest.to_json())

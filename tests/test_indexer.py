@@ -422,3 +422,41 @@ def test_a_delta_without_its_base_is_recovered_from_the_index(project, monkeypat
     report = ix.update([corpus])  # every file is re-checked by content: nothing is re-added twice
     assert report.articles == 6 and len(ix) == 6 and ix.search("note").total >= 1
     assert not ix.corpus_changes([corpus])
+
+
+def test_an_update_that_changes_no_article_keeps_a_readable_manifest(project, monkeypatch):
+    """A touched file (new mtime, same content) rewrites the live generation's manifest: it
+    must stay whole, never become a delta of itself (which no one could read)."""
+    import searchlib.store as store_module
+
+    _, corpus, ix = project
+    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.7)
+    ix.update([corpus])
+    store = IndexDir(ix.path)
+    name = store.read_pointer()["name"]
+    generation = store.latest_generation(name)
+    bump_mtime(corpus / SEED["lao"])
+    report = ix.update([corpus])
+    assert report.unchanged == 5 and store.latest_generation(name) == generation
+    assert store.load_manifest(name, generation) is not None
+    again = ix.update([corpus])  # nothing is read again
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+
+
+@pytest.mark.parametrize("short_by", [1, 20, 60])
+def test_the_base_of_a_delta_is_read_when_the_head_crosses_a_read_boundary(tmp_path, short_by):
+    """The directories of a manifest end just before the first 64 KiB read: its count and
+    base lie past it, and must still be found (prune keeps the base by this)."""
+    from searchlib.store import FileState, Manifest, write_atomic
+
+    store = IndexDir(tmp_path)
+    manifest = Manifest(files={"corpus/a.txt": FileState(1, 2, "ab" * 32, ["corpus/a.txt"])}, base=3,
+                        changed={"corpus/a.txt"})
+    manifest.dirs = {"corpus": 1}
+    pad = 65536 - short_by - len(manifest.delta_json().split(',"updated"')[0]) - len(',"":2')
+    manifest.dirs = {"corpus": 1, "x" * pad: 2}
+    text = manifest.delta_json()
+    assert text.index(',"updated"') == 65536 - short_by
+    write_atomic(tmp_path / "manifest-ixab-5.json", text)
+    assert store.manifest_base("ixab", 5) == 3
+    assert store.manifest_head("ixab", 5) == (manifest.dirs, 1)

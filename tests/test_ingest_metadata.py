@@ -338,6 +338,18 @@ def test_cooperation_is_an_act_with_a_foreign_partner(body: str, cooperation: bo
     assert ("law-enforcement cooperation" in detect_topics("", body)) is cooperation
 
 
+@pytest.mark.parametrize("body", [
+    # "İ" lowercases to i and a combining dot, which folding drops: the folded text is shorter
+    "Police in İzmir and İstanbul arrested two men.\nCooperating with Lao police, officers seized the drugs.",
+    # folding "ß" lengthens the text: the action lies past the end of the unfolded one
+    "Straße " * 30 + "cooperated with Lao police",
+])
+def test_cooperation_is_found_where_folding_changes_the_text_length(body: str) -> None:
+    """The sentences of a text whose folded form is shorter or longer than itself are still
+    looked at (they were once located in the wrong place, or past the end)."""
+    assert "law-enforcement cooperation" in detect_topics("", body)
+
+
 # --- rules from real articles nobody on the team wrote (bench/topic_sample.py, tune half) ------
 
 @pytest.mark.parametrize("title, body", [

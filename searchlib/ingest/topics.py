@@ -240,10 +240,13 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     found: list[tuple[int, int]] = []
     for rule, (index, actions, partners, actors) in enumerate(table.together):
-        # folding keeps positions and word boundaries, and every action is in the pattern
-        # folded too: the folded text shows every sentence where an action occurs
-        candidates = {bisect.bisect_left(bounds, m.start()) for m in actions.finditer(folded_text)}
-        for number in sorted(candidates):
+        if len(folded_text) == len(text):
+            # folding kept every position (the usual case) and every action is in the pattern
+            # folded too: the folded text shows each sentence where an action occurs
+            numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in actions.finditer(folded_text)})
+        else:  # "ß", "İ": positions moved, so look at every sentence
+            numbers = range(len(bounds))
+        for number in numbers:
             start = bounds[number - 1] + 1 if number else 0
             end = bounds[number]
             sentence = text[start:end + 1]
