@@ -331,15 +331,21 @@ def _rebuilt_rows(ix, corpus):
     return _manifest_rows(ix)
 
 
-def test_small_updates_write_deltas_that_read_back_as_the_whole_manifest(project, monkeypatch):
+def _first_build(project, monkeypatch, fraction: float):
+    """The seeds indexed once with deltas allowed up to ``fraction`` of the files: the corpus,
+    the index, its directory, the Whoosh index name and the first (whole) manifest's generation."""
     import searchlib.store as store_module
 
     _, corpus, ix = project
-    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.7)  # 5 seeds: let a few changes be "small"
+    monkeypatch.setattr(store_module, "DELTA_FRACTION", fraction)
     ix.update([corpus])
     store = IndexDir(ix.path)
     name = store.read_pointer()["name"]
-    base = store.latest_generation(name)
+    return corpus, ix, store, name, store.latest_generation(name)
+
+
+def test_small_updates_write_deltas_that_read_back_as_the_whole_manifest(project, monkeypatch):
+    corpus, ix, store, name, base = _first_build(project, monkeypatch, 0.7)  # 5 seeds: a few changes are "small"
     assert store.manifest_base(name, base) is None  # the first manifest is whole
 
     _small_note(corpus, 1)
@@ -373,14 +379,7 @@ def test_small_updates_write_deltas_that_read_back_as_the_whole_manifest(project
 
 
 def test_many_changes_write_the_whole_manifest_again_and_the_old_base_goes(project, monkeypatch):
-    import searchlib.store as store_module
-
-    _, corpus, ix = project
-    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.3)
-    ix.update([corpus])
-    store = IndexDir(ix.path)
-    name = store.read_pointer()["name"]
-    first = store.latest_generation(name)
+    corpus, ix, store, name, first = _first_build(project, monkeypatch, 0.3)
     _small_note(corpus, 1)
     ix.update([corpus])
     assert store.manifest_base(name, store.latest_generation(name)) == first
@@ -391,8 +390,8 @@ def test_many_changes_write_the_whole_manifest_again_and_the_old_base_goes(proje
     assert store.manifest_base(name, generation) is None
     assert [p.name for p in ix.path.glob("manifest-*.json")] == [f"manifest-{name}-{generation}.json"]
     assert _manifest_rows(ix) == _rebuilt_rows(ix, corpus)
-    generation = store.latest_generation(store.read_pointer()["name"])
-    name = store.read_pointer()["name"]
+    name = store.read_pointer()["name"]  # the rebuild wrote a new Whoosh index
+    generation = store.latest_generation(name)
     _small_note(corpus, 5)  # the whole manifest is the new base
     ix.update([corpus])
     assert store.manifest_base(name, store.latest_generation(name)) == generation
@@ -400,14 +399,7 @@ def test_many_changes_write_the_whole_manifest_again_and_the_old_base_goes(proje
 
 @pytest.mark.parametrize("damage", ["base missing", "base replaced"])
 def test_a_delta_without_its_base_is_recovered_from_the_index(project, monkeypatch, damage):
-    import searchlib.store as store_module
-
-    _, corpus, ix = project
-    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.5)
-    ix.update([corpus])
-    store = IndexDir(ix.path)
-    name = store.read_pointer()["name"]
-    base = store.latest_generation(name)
+    corpus, ix, store, name, base = _first_build(project, monkeypatch, 0.5)
     _small_note(corpus, 1)
     ix.update([corpus])
     base_file = ix.path / f"manifest-{name}-{base}.json"
@@ -427,14 +419,7 @@ def test_a_delta_without_its_base_is_recovered_from_the_index(project, monkeypat
 def test_an_update_that_changes_no_article_keeps_a_readable_manifest(project, monkeypatch):
     """A touched file (new mtime, same content) rewrites the live generation's manifest: it
     must stay whole, never become a delta of itself (which no one could read)."""
-    import searchlib.store as store_module
-
-    _, corpus, ix = project
-    monkeypatch.setattr(store_module, "DELTA_FRACTION", 0.7)
-    ix.update([corpus])
-    store = IndexDir(ix.path)
-    name = store.read_pointer()["name"]
-    generation = store.latest_generation(name)
+    corpus, ix, store, name, generation = _first_build(project, monkeypatch, 0.7)
     bump_mtime(corpus / SEED["lao"])
     report = ix.update([corpus])
     assert report.unchanged == 5 and store.latest_generation(name) == generation
