@@ -11,8 +11,8 @@ in arrival order (:class:`FlatPostings`: a term id, document, weight and encoded
 posting), so adding a document is a few C-level ``extend`` calls; writing sorts them by term
 once per field (a stable sort keeps each term's documents in order), slices out each term's
 postings in term order, takes field lengths from a dict filled while adding, and writes whole
-blocks at once. Postings copied from merged segments go to per-term buffers instead. Terms with at most
-:data:`INLINE_LIMIT` postings are stored inside their term-table entry instead of as a block
+blocks at once; postings copied from merged segments go to per-term buffers instead. Terms
+with at most :data:`INLINE_LIMIT` postings are stored inside their term-table entry instead of as a block
 of the postings file (Whoosh 2.7.5 reads such terms; its own writer's inlining is broken and
 off by default). The files are ordinary Whoosh W3 segments. Memory grows with the segment;
 callers start a new segment when :meth:`FastSegmentWriter.flush_due` says so.
@@ -41,10 +41,9 @@ INLINE_LIMIT = 4
 #: New postings grouped by term with numpy above this many (a sort in Python below: small
 #: updates then never import numpy).
 NUMPY_GROUP_MIN = 200_000
-#: Postings a segment may hold in memory before the caller should start a new one (~40 B
-#: each with the term tables: a few hundred MB per worker). At 100k articles, 5M gave a
-#: build's process tree 980-1,026 MB at peak and 16 segments; 4M gives 903 MB and 20
-#: segments, at the same build rate within noise.
+#: Postings a segment may hold in memory before the caller should start a new one (a few
+#: hundred MB per worker). With the flat pool, a 100k build's process tree peaks at 807-833
+#: MB with 4M (20 segments); 5M gave 920 MB and was no faster, so 4M stays.
 FLUSH_POSTINGS = 4_000_000
 
 

@@ -142,8 +142,12 @@ class Manifest:
         data = json.loads(text)
         if "base" in data:
             raise ValueError("a manifest delta needs its base")
+        return cls._from_data(data)
+
+    @classmethod
+    def _from_data(cls, data: dict, base: int | None = None) -> "Manifest":
         return cls(files=_states(data.get("files", {})), dirs=dict(data.get("dirs", {})),
-                   updated=float(data.get("updated", 0.0)))
+                   updated=float(data.get("updated", 0.0)), base=base)
 
     def _apply_delta(self, data: dict) -> None:
         """Apply a delta's rows on top of this (its base's) manifest."""
@@ -309,9 +313,7 @@ class IndexDir:
             if not isinstance(data, dict):
                 return None
             if "base" not in data:
-                manifest = Manifest(files=_states(data.get("files", {})), dirs=dict(data.get("dirs", {})),
-                                    updated=float(data.get("updated", 0.0)), base=generation)
-                return manifest
+                return Manifest._from_data(data, base=generation)
             base = int(data["base"])
             if base >= generation:
                 return None
