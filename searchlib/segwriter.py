@@ -12,9 +12,9 @@ posting), so adding a document is a few C-level ``extend`` calls; writing sorts 
 once per field (a stable sort keeps each term's documents in order), slices out each term's
 postings in term order, takes field lengths from a dict filled while adding, and writes whole
 blocks at once; postings copied from merged segments go to per-term buffers instead. Terms
-with at most :data:`INLINE_LIMIT` postings are stored inside their term-table entry instead of as a block
-of the postings file (Whoosh 2.7.5 reads such terms; its own writer's inlining is broken and
-off by default). The files are ordinary Whoosh W3 segments. Memory grows with the segment;
+with at most :data:`INLINE_LIMIT` postings are stored inside their term-table entry instead
+of as a block of the postings file (Whoosh 2.7.5 reads such terms; its own writer's inlining
+is broken and off by default). The files are ordinary Whoosh W3 segments. Memory grows with the segment;
 callers start a new segment when :meth:`FastSegmentWriter.flush_due` says so.
 """
 
