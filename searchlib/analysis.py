@@ -134,11 +134,13 @@ class Streams:
     forms: list[tuple[str, str, str]] = field(default_factory=list)
     cache: dict[str, list[Term]] = field(default_factory=dict)
     _raw: list[tuple[str, int, int]] | None = field(default=None, repr=False)
+    _offsets: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _clean: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
         value = self.value
-        if value.isascii():
+        ascii_only = value.isascii()
+        if ascii_only:
             texts = _ASCII_TOKEN.findall(value)
         else:
             self._clean = _is_clean(value)
@@ -149,7 +151,7 @@ class Streams:
         lows = list(map(str.lower, texts))
         if "'" in value or "’" in value:
             lows = list(map(_strip_possessive, lows))
-        if value.isascii():
+        if ascii_only:
             self.forms = list(zip(lows, lows, lows))
         else:
             self.forms = [(low, low, low) if low.isascii() else (low, canonical_tone(low), fold(low)) for low in lows]
@@ -197,28 +199,22 @@ class Streams:
         stream = self.get(kind)
         return list(map(itemgetter(0), stream)), list(map(_SECOND, stream))
 
-    def _columns(self) -> tuple[list[int], list[int]]:
-        """The tokens' start and end offsets, as two lists (for C-level zips)."""
-        columns = self.__dict__.get("_offsets")
-        if columns is None:
-            columns = self.__dict__["_offsets"] = (list(map(_SECOND, self.raw)), list(map(_THIRD, self.raw)))
-        return columns
+    def _with_offsets(self, kind: str) -> list[Term]:
+        """Stream ``kind`` from :meth:`terms`, each term with its token's offsets."""
+        if self._offsets is None:
+            self._offsets = (list(map(_SECOND, self.raw)), list(map(_THIRD, self.raw)))
+        starts, ends = self._offsets
+        texts, positions = self.terms(kind)
+        return list(zip(texts, positions, map(starts.__getitem__, positions), map(ends.__getitem__, positions)))
 
     def _exact(self) -> list[Term]:
-        starts, ends = self._columns()
-        return list(zip(map(_SECOND, self.forms), range(len(starts)), starts, ends))
+        return self._with_offsets("exact")
 
     def _accented(self) -> list[Term]:
-        if self.value.isascii():  # no token can carry a diacritic
-            return []
-        return [t for t in self.get("exact") if not t[0].isascii() and has_diacritics(t[0])]
+        return self._with_offsets("accented")
 
     def _english(self) -> list[Term]:
-        starts, ends = self._columns()
-        forms = self.forms
-        stems = map(_stem, map(_THIRD, forms))
-        kept = map(not_, map(ENGLISH_STOPWORDS.__contains__, map(itemgetter(0), forms)))
-        return list(compress(zip(stems, range(len(starts)), starts, ends), kept))
+        return self._with_offsets("english")
 
     def _pairs(self) -> list[Term]:
         folded = self.get("folded")
@@ -233,8 +229,7 @@ class Streams:
         Đà Nẵng); queries are typed in any case."""
         raw, forms = self.raw, self.forms
         if _PLACE_KEYS.isdisjoint(map(_THIRD, forms)):  # most texts: nothing to merge
-            starts, ends = self._columns()
-            return list(zip(map(_THIRD, forms), range(len(starts)), starts, ends))
+            return self._with_offsets("folded")
         out: list[Term] = []
         i, n = 0, len(raw)
         while i < n:

@@ -178,11 +178,13 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance."""
     gaz = gazetteer or _default_gazetteer()
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
-    japanese = _japanese_caps_mentions(text) + _pronoun_surname_mentions(text)
-    printed = {fold_key(" ".join(reversed(name.split()))) for _, name in japanese}  # "MORITA Kenji"
+    # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
+    # their reversed spelling is not another person
+    ordered_names = _japanese_caps_mentions(text) + _pronoun_surname_mentions(text)
+    printed = {fold_key(" ".join(reversed(name.split()))) for _, name in ordered_names}
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text)
                 + _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
-                if fold_key(m[1]) not in printed] + japanese
+                if fold_key(m[1]) not in printed] + ordered_names
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)

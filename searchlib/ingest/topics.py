@@ -238,13 +238,15 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
         return []
     folded_text = fold(text) if folded is None else folded  # same length: one character for one
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    found: list[tuple[int, int]] = []
+    # Folding usually keeps every position, and every action is in the pattern folded too:
+    # then the folded text shows each sentence where an action occurs. "ß" and "İ" move
+    # positions: then every sentence is looked at.
+    same_positions = len(folded_text) == len(text)
+    found: list[tuple[int, int, int]] = []
     for rule, (index, actions, partners, actors) in enumerate(table.together):
-        if len(folded_text) == len(text):
-            # folding kept every position (the usual case) and every action is in the pattern
-            # folded too: the folded text shows each sentence where an action occurs
+        if same_positions:
             numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in actions.finditer(folded_text)})
-        else:  # "ß", "İ": positions moved, so look at every sentence
+        else:
             numbers = range(len(bounds))
         for number in numbers:
             start = bounds[number - 1] + 1 if number else 0
