@@ -212,7 +212,8 @@ LABEL_SETS = (
     ("labelled", "development set (rules written while reading it)"),
     ("heldout", "blind set 1 (measured once, then used to fix rules)"),
     ("heldout2", "blind set 2 (measured once, then used to fix rules)"),
-    ("heldout3", "blind set 3 (the test set; see the notes)"),
+    ("heldout3", "blind set 3 (measured once, then used to fix topic rules)"),
+    ("heldout4", "blind set 4 (the test set; see the notes)"),
 )
 
 
@@ -282,37 +283,45 @@ def measure_agreement() -> list[str]:
 
 
 def measure_real_topics() -> list[str]:
-    """Topics on 200 real articles (bench/topic_sample.py): accuracy per half against the
-    majority of three analysts, the analysts' own agreement, and per-topic precision/recall."""
+    """Topics on real articles (bench/topic_sample.py): accuracy on each half of the first
+    sample and on the second, against the analysts' majority, their own agreement, and
+    per-topic counts."""
     import topic_sample
     from searchlib.ingest import extract_text
 
     if not (topic_sample.available() and topic_sample.LABELS.exists()):
         return [f"Topics on real articles: skipped, {topic_sample.DATA} is not present"]
-    labels = json.loads(topic_sample.LABELS.read_text(encoding="utf-8"))["articles"]
-    rows: dict[str, list[int]] = {"tune": [0, 0], "test": [0, 0]}
-    agree = [0, 0]
-    per_topic: dict[str, list[int]] = {}  # topic -> [true positives, extracted, labelled]
-    for article in topic_sample.sample():
-        label = labels[article.key]
-        got = set(extract_text(article.text, title=article.title, date=article.date, path=article.key).topics)
-        want = set(label["topics"])
-        rows[article.half][0] += got == want
-        rows[article.half][1] += 1
-        agree[0] += len({frozenset(v) for v in label["labels"].values()}) == 1
-        agree[1] += 1
-        for topic in got | want:
-            counts = per_topic.setdefault(topic, [0, 0, 0])
-            counts[0] += topic in got and topic in want
-            counts[1] += topic in got
-            counts[2] += topic in want
-    lines = [f"Topics on {agree[1]} real articles (Dân trí, Reuters-21578; bench/topic_sample.py), against the "
-             f"majority of three analysts labelling blind by the guide (all three agree on {agree[0] / agree[1]:.1%}):"]
-    for half, (ok, n) in rows.items():
-        lines.append(f"  {half:<5} {n:>4} articles: exact topic set {ok / n:.1%}")
-    lines.append("  per topic (both halves): extracted / labelled / both")
-    for topic, (both, extracted, labelled) in sorted(per_topic.items()):
-        lines.append(f"    {topic:<30} {extracted:>3} / {labelled:>3} / {both:>3}")
+    lines: list[str] = []
+    samples = [("first", topic_sample.sample, topic_sample.LABELS, "three analysts")]
+    if topic_sample.LABELS2.exists():
+        samples.append(("second", topic_sample.sample2, topic_sample.LABELS2, "two analysts and a third where they differ"))
+    for name, draw, path, who in samples:
+        labels = json.loads(path.read_text(encoding="utf-8"))["articles"]
+        rows: dict[str, list[int]] = {}
+        agree = [0, 0]
+        per_topic: dict[str, list[int]] = {}  # topic -> [true positives, extracted, labelled]
+        for article in draw():
+            label = labels[article.key]
+            got = set(extract_text(article.text, title=article.title, date=article.date, path=article.key).topics)
+            want = set(label["topics"])
+            part = rows.setdefault(article.half if name == "first" else "tune 2", [0, 0])
+            part[0] += got == want
+            part[1] += 1
+            agree[0] += len({frozenset(v) for v in label["labels"].values()}) == 1
+            agree[1] += 1
+            for topic in got | want:
+                counts = per_topic.setdefault(topic, [0, 0, 0])
+                counts[0] += topic in got and topic in want
+                counts[1] += topic in got
+                counts[2] += topic in want
+        lines.append(f"Topics on the {name} sample of real articles: {agree[1]} (Dân trí, Reuters-21578; "
+                     f"bench/topic_sample.py), against the majority of {who} labelling blind by the guide "
+                     f"(all agree on {agree[0] / agree[1]:.1%}):")
+        for half, (ok, n) in rows.items():
+            lines.append(f"  {half:<6} {n:>4} articles: exact topic set {ok / n:.1%}")
+        lines.append("  per topic: extracted / labelled / both")
+        for topic, (both, extracted, labelled) in sorted(per_topic.items()):
+            lines.append(f"    {topic:<30} {extracted:>3} / {labelled:>3} / {both:>3}")
     return lines
 
 

@@ -32,6 +32,7 @@ DATA = ROOT.parent / "shared" / "data"
 DANTRI = DATA / "vi-news-underthesea-unc" / "unc_dantri.jsonl.gz"
 REUTERS = DATA / "reuters21578" / "reuters21578.jsonl.gz"
 LABELS = ROOT / "tests" / "fixtures" / "topics_real.json"
+LABELS2 = ROOT / "tests" / "fixtures" / "topics_real2.json"
 
 #: Broad words for crime, police and borders. They only decide which articles are
 #: over-sampled; the labels are the analysts'.
@@ -42,6 +43,10 @@ EN_WORDS = ("drug", "smuggl", "fraud", "brib", "corrupt", "extradit", "terroris"
             "launder", "arrest", "narcotic", "customs", "guerrilla", "hijack", "immigra")
 MAX_CHARS = 5000
 SEED = 20261123
+#: The second sample (drawn after the first was labelled): only articles that name at least
+#: two of the words, so that most of it is about crime or police, none of the first sample.
+SEED2 = 20261124
+MIN_WORDS2 = 2
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ class SampleArticle:
 
     @property
     def half(self) -> str:
-        """``tune`` or ``test``, fixed by the key."""
+        """``tune`` or ``test``, fixed by the key (the first sample's halves)."""
         return "test" if hashlib.sha1(self.key.encode()).digest()[0] & 1 else "tune"
 
 
@@ -87,9 +92,9 @@ def _reuters() -> list[SampleArticle]:
     return out
 
 
-def _matches(article: SampleArticle, words: tuple[str, ...]) -> bool:
+def _matches(article: SampleArticle, words: tuple[str, ...], least: int = 1) -> bool:
     text = (article.title + "\n" + article.text).lower()
-    return any(word in text for word in words)
+    return sum(word in text for word in words) >= least
 
 
 def _pick(pool: list[SampleArticle], words: tuple[str, ...], matched: int, other: int,
@@ -106,15 +111,28 @@ def sample() -> list[SampleArticle]:
     return sorted(chosen, key=lambda a: a.key)
 
 
+def sample2() -> list[SampleArticle]:
+    """The second sample: 120 Dân trí and 60 Reuters articles naming at least
+    :data:`MIN_WORDS2` of the crime words, none of them in :func:`sample`, in a fixed order.
+    Drawn to give the tuning more articles with topics than the first sample had."""
+    first = {a.key for a in sample()}
+    rng = random.Random(SEED2)
+    chosen = []
+    for pool, words, count in ((_dantri(), VI_WORDS, 120), (_reuters(), EN_WORDS, 60)):
+        hits = [a for a in pool if a.key not in first and _matches(a, words, MIN_WORDS2)]
+        chosen += rng.sample(hits, min(count, len(hits)))
+    return sorted(chosen, key=lambda a: a.key)
+
+
 def available() -> bool:
     """Whether the shared data the sample is drawn from is on this machine."""
     return DANTRI.exists() and REUTERS.exists()
 
 
-def export(directory: Path) -> int:
+def export(directory: Path, second: bool = False) -> int:
     """Write one plain-text file per article (title, blank line, text) for the labellers."""
     directory.mkdir(parents=True, exist_ok=True)
-    articles = sample()
+    articles = sample2() if second else sample()
     for article in articles:
         name = re.sub(r"[^a-z0-9]+", "_", article.key) + ".txt"
         (directory / name).write_text(f"{article.key}\n{article.title}\n\n{article.text}\n", encoding="utf-8")
@@ -124,12 +142,15 @@ def export(directory: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--export", type=Path, help="write the sample as text files into this folder")
+    parser.add_argument("--second", action="store_true", help="the second sample (crime and police stories)")
     args = parser.parse_args()
     if not available():
         print(f"topic_sample: {DATA} is absent; the sample is drawn from it", file=sys.stderr)
         return 2
     if args.export:
-        print(f"{export(args.export)} articles written to {args.export}")
+        print(f"{export(args.export, args.second)} articles written to {args.export}")
+    elif args.second:
+        print(f"{len(sample2())} articles")
     else:
         halves = [a.half for a in sample()]
         print(f"{len(halves)} articles: tune {halves.count('tune')}, test {halves.count('test')}")

@@ -22,14 +22,14 @@ LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["art
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 0.95}
-#: Three sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
-#: Extraction): "heldout" and "heldout2" were measured once and then used to fix rules,
-#: "heldout3" is the test set. Floors sit just under today's figures so that a rule change
+#: Sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
+#: Extraction): "heldout" to "heldout3" were measured once and then used to fix rules,
+#: "heldout4" is the test set. Floors sit just under today's figures so that a rule change
 #: that loses ground on unseen text fails here.
 BLIND_FLOORS = {
-    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.75, "lang": 0.95},
+    "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.80, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.85, "lang": 0.95},
-    "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.50, "lang": 0.95},
+    "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.65, "lang": 0.95},
 }
 
 
@@ -112,7 +112,9 @@ def _topic_sample():
 
 #: Exact-topic-set floors on bench/topic_sample.py's halves (tune: rules were changed while
 #: reading its misses; test: only measured). Most of these 200 articles have no topic.
-REAL_FLOORS = {"tune": 0.90, "test": 0.90}
+REAL_FLOORS = {"tune": 0.90, "test": 0.92}
+#: The second sample (crime and police stories, most with a topic), a tuning set.
+REAL2_FLOOR = 0.65
 
 
 def test_real_topic_labels_cover_the_sample_and_come_from_three_analysts() -> None:
@@ -142,3 +144,31 @@ def test_real_articles_topic_floor(half: str) -> None:
         if got != labels[a.key]["topics"]:
             misses[a.key] = (got, labels[a.key]["topics"])
     assert 1 - len(misses) / len(articles) >= REAL_FLOORS[half], misses
+
+
+def test_second_real_sample_labels_come_from_two_analysts_and_a_third_where_they_differ() -> None:
+    labels = json.loads((FIXTURES / "topics_real2.json").read_text(encoding="utf-8"))["articles"]
+    assert len(labels) >= 140
+    for key, label in labels.items():
+        given = list(label["labels"].values())
+        assert len(given) == (2 if given[0] == given[1] else 3), key
+        votes = [t for topics in given for t in topics]
+        assert sorted(label["topics"]) == sorted({t for t in votes if votes.count(t) >= 2}), key
+    topic_sample = _topic_sample()
+    if topic_sample.available():
+        assert {a.key for a in topic_sample.sample2()} == set(labels)
+        assert not set(labels) & {a.key for a in topic_sample.sample()}
+
+
+def test_second_real_sample_topic_floor() -> None:
+    topic_sample = _topic_sample()
+    if not topic_sample.available():
+        pytest.skip(f"the real-article sample is drawn from {topic_sample.DATA}, which is absent")
+    from searchlib.ingest import extract_text
+
+    labels = json.loads((FIXTURES / "topics_real2.json").read_text(encoding="utf-8"))["articles"]
+    articles = topic_sample.sample2()
+    misses = {a.key: got for a in articles
+              if (got := sorted(extract_text(a.text, title=a.title, date=a.date, path=a.key).topics))
+              != labels[a.key]["topics"]}
+    assert 1 - len(misses) / len(articles) >= REAL2_FLOOR, misses

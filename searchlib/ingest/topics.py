@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from searchlib.ingest.resources import load_strings, load_table, user_table
@@ -50,6 +51,69 @@ _CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indic
                       r"[^.!?;\n]{0,60}$")
 
 
+#: A mention followed by the word for a unit ("the provincial police's economic crime
+#: division", "Anti-Narcotics Unit"): the unit's name, no evidence of its field.
+_UNIT_AFTER = re.compile(r"\s+(?:investigation\s+|prevention\s+|suppression\s+|enforcement\s+)?(?:police\s+)?"
+                         r"(?:division|department|unit|squad|bureau|section|command|agency|task force)s?\b")
+#: A mention inside the name of a law ("the Anti-Money Laundering ... Act", "Luật Phòng,
+#: chống ma túy"): a name, no evidence.
+_LAW_BEFORE = re.compile(r"(?:\banti\s+|\bluật\s+(?:phòng,?\s*chống\s+)?|\bluat\s+(?:phong,?\s*chong\s+)?)$")
+_LAW_AFTER = re.compile(r"[^.!?;\n]{0,100}?\b(?:act|law)\b")
+#: A mention that says what someone was told they are linked to ("victims were told that
+#: their accounts were linked to money laundering"), or, in Vietnamese, what something is
+#: "liên quan đến" ("thông báo bà có liên quan đến đường dây ma túy", sanctions "liên quan tới
+#: cáo buộc ... tấn công mạng"): a scammer's pretext or an accusation, a passing mention.
+_LINKED = re.compile(r"\b(?:told|informed|claimed|claiming)\b[^.!?;\n]{0,60}?"
+                     r"\b(?:linked|connected|related|involved)\s+(?:to|with|in)\b[^.!?;\n]{0,50}$"
+                     r"|\b(?:có )?liên quan (?:đến|tới)[^.!?;\n]{0,50}$|\b(?:co )?lien quan (?:den|toi)[^.!?;\n]{0,50}$")
+
+
+class Mention(NamedTuple):
+    """One phrase found: its sentence, its topic, its weight (1 specific, 0.5 a single or
+    generic word, 0 a name), whether it passes (a list item, a pretext), whether it is what
+    someone is charged with, and the topic it defers to (or None)."""
+
+    sentence: int
+    index: int
+    weight: float
+    passing: bool
+    charged: bool = False
+    defer: int | None = None
+    phrase: str = ""
+    start: int = 0
+
+
+#: Words of a case (an arrest, a charge, a trial, an investigation): a broad word for a
+#: crime shortly after one in the same sentence ("charged with misappropriating ... in an
+#: alleged fraud") is the point of a case, not a passing word, and counts in full.
+_CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sentenced|jailed|prosecuted|"
+                   r"pleaded guilty|pleads guilty|investigate|investigating|investigated|investigation|probe|raided|seized|"
+                   r"khởi tố|bắt giữ|bắt khẩn cấp|tạm giữ|tạm giam|truy tố|xét xử|tuyên phạt|"
+                   r"khoi to|bat giu|bat khan cap|tam giu|tam giam|truy to|xet xu|tuyen phat)\b"
+                   r"(?<!will be charged)(?<!would be charged)[^.!?;\n]*$")
+
+
+#: A sentence of courtesy ("thanked the police for their cooperation", "expressed his
+#: gratitude ... for the fight against drug crime"): what it names passes.
+_COURTESY = re.compile(r"\b(?:thank|thanks|thanked|thanking|gratitude|appreciation|appreciated|"
+                       r"cảm ơn|cám ơn|biết ơn|tri ân|cam on|biet on)\b")
+
+
+@dataclass(frozen=True)
+class Together:
+    """A rule of evidence by co-occurrence: an action done with a partner ("working with the
+    police of Cambodia"; "lừa đảo ... qua Zalo"), in a sentence naming an actor when
+    ``actors`` is set. The partner is looked for up to ``window`` characters after the
+    action, and also before it when ``before`` is set."""
+
+    index: int
+    actions: re.Pattern[str]
+    partners: re.Pattern[str]
+    actors: re.Pattern[str] | None = None
+    window: int = 60
+    before: bool = False
+
+
 @dataclass
 class TopicTable:
     """Topic labels, their folded lookup keys, and every phrase (lowercase, hyphens as
@@ -68,11 +132,18 @@ class TopicTable:
     generic: set[str] = field(default_factory=set)
     #: Bare words for the work ("cooperation"): evidence only in a title.
     title_only: set[str] = field(default_factory=set)
-    #: (label index, action pattern, partner pattern, actor pattern): a sentence with an action
-    #: done with a partner, naming an actor of the field, is specific evidence ("working with
-    #: the police of Cambodia", "phối hợp với lực lượng an ninh ... (Lào)").
-    together: list[tuple[int, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = \
-        field(default_factory=list)
+    #: Co-occurrence rules: a sentence where one holds is specific evidence for its topic.
+    together: list[Together] = field(default_factory=list)
+    #: (phrase, label index) -> the label it defers to: "fraud" is economic crime only in an
+    #: article with no evidence of an online scam.
+    defer: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: (phrase, label index) -> the label it yields to in a sentence with evidence of that
+    #: label: drugs "smuggled" or "trafficked" are drug crime, not smuggling.
+    yields: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: (label index, signal pattern, label indexes): in an article with evidence of the label
+    #: where a signal occurs (an impersonation scam), mentions of the other labels are what
+    #: the scammer claimed ("your account is linked to a drug ring"): no evidence.
+    pretexts: list[tuple[int, re.Pattern[str], set[int]]] = field(default_factory=list)
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -106,6 +177,9 @@ def _english_forms(phrase: str) -> list[str]:
 
 def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
     table = TopicTable()
+    deferred_to: list[tuple[int, str, list[str]]] = []
+    yielding: list[tuple[int, str, list[str]]] = []
+    claimed: list[tuple[int, re.Pattern[str], list[str]]] = []
     for entry in entries:
         label = entry.get("label")
         if not isinstance(label, str) or not label.strip():
@@ -128,26 +202,55 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                 if has_diacritics(word):
                     table.folded.setdefault(fold(word), set()).add(index)
                     marked.add(fold(word))
+        given_way = entry.get("yields")
+        if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
+            words = [_phrase(p) for p in given_way.get("phrases", []) if isinstance(p, str)]
+            yielding.append((index, " ".join(normalize_text(given_way["label"]).lower().split()), words))
+        pretext = entry.get("pretexts")
+        if isinstance(pretext, dict) and pretext.get("signals") and pretext.get("topics"):
+            claimed.append((index, _word_pattern(pretext["signals"]), pretext["topics"]))
+        unless = entry.get("unless")
+        if isinstance(unless, dict) and isinstance(unless.get("label"), str):
+            words = [_phrase(p) for p in unless.get("generic", []) if isinstance(p, str)]
+            deferred_to.append((index, " ".join(normalize_text(unless["label"]).lower().split()), words))
         together = entry.get("together")
         if isinstance(together, dict) and together.get("actions") and together.get("partners"):
             actors = together.get("actors")
-            table.together.append((index, _word_pattern(together["actions"]), _word_pattern(together["partners"]),
-                                   _word_pattern(actors) if actors else None))
+            table.together.append(Together(index, _word_pattern(together["actions"]),
+                                           _word_pattern(together["partners"]),
+                                           _word_pattern(actors) if actors else None,
+                                           int(together.get("window", 60)), bool(together.get("before"))))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in entry.get("vi", []):
             if isinstance(phrase, str) and has_diacritics(phrase):  # undiacritised Vietnamese text
                 table.folded.setdefault(fold(_phrase(phrase)), set()).add(index)
+    for index, other, words in deferred_to:  # generic words counting only without the other topic
+        if other in table.labels:
+            for word in words:
+                for form in _english_forms(word) if word.isascii() else [word]:
+                    table.phrases.setdefault(form, set()).add(index)
+                    table.generic.add(form)
+                    table.defer[(form, index)] = table.labels.index(other)
+    for index, signals, labels in claimed:
+        others = {table.labels.index(label) for label in (" ".join(normalize_text(x).lower().split()) for x in labels)
+                  if label in table.labels}
+        table.pretexts.append((index, signals, others))
+    for index, other, words in yielding:
+        if other in table.labels:
+            for word in words:
+                for form in _english_forms(word) if word.isascii() else [word, fold(word)]:
+                    table.yields[(form, index)] = table.labels.index(other)
     if table.phrases:
         table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
     if table.folded:
         table.folded_pattern = re.compile(r"\b" + trie_pattern(table.folded) + r"(?!\w)")
-    masked = {_phrase(p).replace(",", " ,") for p in ignore or []}
+    masked = {" ".join(_phrase(p).replace(",", " ").split()) for p in ignore or []}
     masked |= {fold(p) for p in masked}
     if masked:
-        # A comma in a unit name ("phòng, chống") may be written with or without a space.
-        table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*").replace(r"\,", ",")
-                                          + r"(?!\w)")
+        # A comma in a unit name ("phòng, chống") may be written with or without a space, or
+        # left out ("phong chong" in text typed without accents).
+        table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*,?[ \t]*") + r"(?!\w)")
     return table
 
 
@@ -181,16 +284,17 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
 
 
 def _mentions(text: str, table: TopicTable, in_title: bool = False,
-              folded: str | None = None) -> list[tuple[int, int, float, bool]]:
-    """``(sentence number, label index, weight, passing)`` for each phrase found in ``text``
-    (lowercase); ``weight`` is 1 for a specific phrase, 0.5 for a single or generic word
-    ("scam", "narcotics", "laundering") and 0 for the name of a place or an actor;
-    ``passing`` is True for an item of an enumeration or a charge someone is wanted for.
+              folded: str | None = None) -> list[Mention]:
+    """A :class:`Mention` for each phrase found in ``text`` (lowercase); ``weight`` is 1 for a
+    specific phrase, 0.5 for a single or generic word ("scam", "narcotics", "laundering") and
+    0 for the name of a place, an actor or a unit; ``passing`` is True for an item of an
+    enumeration or what someone is told they are linked to; ``charged`` for what someone is
+    wanted for or charged with.
 
     Vietnamese phrases are also looked for in the folded text, so articles typed without
     accents are tagged too (a mention found both ways counts once per sentence anyway).
     """
-    found: list[tuple[int, int, float, bool]] = []
+    found: list[Mention] = []
     searches = [(table.pattern, table.phrases, text)]
     if table.folded_pattern is not None:
         searches.append((table.folded_pattern, table.folded, fold(text) if folded is None else folded))
@@ -198,7 +302,12 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
         if pattern is None:
             continue
         ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
+        courteous = {bisect.bisect_left(ends, m.start()) for m in _COURTESY.finditer(haystack)}
         matches = list(pattern.finditer(haystack.replace("-", " ")))
+        if haystack is not text and len(haystack) == len(text):
+            # A folded phrase is evidence only where the text itself is typed without accents:
+            # "công dân do phía Campuchia" folds to "cong dan do phia", not to "dẫn độ".
+            matches = [m for m in matches if text[m.start():m.end()] == m.group(0)]
         # Two mentions joined by nothing but a comma or a conjunction are items of one list
         # ("buôn lậu, mua bán người."), however short the list.
         joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
@@ -208,12 +317,27 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             if phrase in table.title_only and not in_title:
                 continue
             sentence = bisect.bisect_left(ends, match.start())
-            passing = (k in joined or bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+            passing = (k in joined or sentence in courteous
+                       or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
                        or _in_enumeration(haystack, match.start(), match.end()))
+            charged = bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+            if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
+                continue  # the name of a unit or a law: not even support
+            case = bool(_CASE.search(haystack, max(0, match.start() - 80), match.start()))
             for index in phrases.get(phrase, ()):
-                weight = 0.0 if phrase in table.weak else 0.5 if " " not in phrase or phrase in table.generic else 1.0
-                found.append((sentence, index, weight, passing))
+                weight = 0.0 if phrase in table.weak else \
+                    0.5 if (" " not in phrase or phrase in table.generic) and not case else 1.0
+                found.append(Mention(sentence, index, weight, passing, charged, table.defer.get((phrase, index)),
+                                     phrase, match.start()))
     return found
+
+
+def _law_name(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``text[start:end]`` is part of a law's name."""
+    before = _LAW_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    return not before.group(0).startswith("anti") or bool(_LAW_AFTER.match(text, end))
 
 
 def __getattr__(name: str) -> tuple[str, ...]:
@@ -243,9 +367,9 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
     # positions: then every sentence is looked at.
     same_positions = len(folded_text) == len(text)
     found: list[tuple[int, int, int]] = []
-    for rule, (index, actions, partners, actors) in enumerate(table.together):
+    for number_of_rule, rule in enumerate(table.together):
         if same_positions:
-            numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in actions.finditer(folded_text)})
+            numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
         else:
             numbers = range(len(bounds))
         for number in numbers:
@@ -253,27 +377,31 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
             end = bounds[number]
             sentence = text[start:end + 1]
             folded_sentence = folded_text[start:end + 1]
-            if actors is not None and not (actors.search(sentence) or actors.search(folded_sentence)):
+            if rule.actors is not None and not (rule.actors.search(sentence) or rule.actors.search(folded_sentence)):
                 continue
-            if _acts_with(sentence, actions, partners) or _acts_with(folded_sentence, actions, partners):
-                found.append((number, rule, index))
+            if _COURTESY.search(sentence) or _COURTESY.search(folded_sentence):
+                continue  # "thanked the Lao police for their cooperation" is courtesy
+            if _acts_with(sentence, rule) or _acts_with(folded_sentence, rule):
+                found.append((number, number_of_rule, rule.index))
     return [(number, index) for number, _rule, index in sorted(found)]
 
 
 #: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
-_PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,25}$")
+_PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 #: Places whose names begin with a partner's ("Lào Cai" is a Vietnamese province).
 _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai)\b")
 
 
-def _acts_with(sentence: str, actions: re.Pattern[str], partners: re.Pattern[str]) -> bool:
+def _acts_with(sentence: str, rule: Together) -> bool:
     """Whether an action is followed, within a few words, by a partner it is done with
-    ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police")."""
+    ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police"), or preceded
+    by one when the rule allows it."""
     sentence = _PARTNER_PLACES.sub(lambda m: " " * len(m.group(0)), sentence)
-    for match in actions.finditer(sentence):
-        if _PLEDGE.search(sentence, max(0, match.start() - 40), match.start()):
+    for match in rule.actions.finditer(sentence):
+        if _PLEDGE.search(sentence, max(0, match.start() - 90), match.start()):
             continue
-        if partners.search(sentence, match.start(), min(len(sentence), match.end() + 60)):
+        start = max(0, match.start() - rule.window) if rule.before else match.start()
+        if rule.partners.search(sentence, start, min(len(sentence), match.end() + rule.window)):
             return True
     return False
 
@@ -284,30 +412,110 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     A title mention scores :data:`TITLE_WEIGHT`. In the body each sentence counts once per
     topic: 1 for a specific phrase ("human trafficking", "mua bán người"), half for a single
     or generic word ("smuggling", "scam"), and half again when the mention is an item of a
-    list or a charge sheet, or the sentence names more than :data:`LIST_SIZE` topics. So
-    "drug crime, human trafficking and smuggling" tags nothing by itself. The name of a place
-    or an actor ("border gate", "Bộ đội Biên phòng") counts half, and only for a topic with
-    evidence of its own: the labelling guide says a name is no evidence.
+    list, a pretext or a charge sheet, or the sentence names more than :data:`LIST_SIZE`
+    topics. So "drug crime, human trafficking and smuggling" tags nothing by itself. The name
+    of a place or an actor ("border gate", "Bộ đội Biên phòng") counts half, and only for a
+    topic with evidence of its own: the labelling guide says a name is no evidence.
+
+    Two readings depend on the rest of the article, as the guide's do: what someone is
+    charged with is a charge sheet only in an article about a chase or an extradition ("wanted
+    for fraud"); in a story about the arrest itself ("arrested for fraud") it is the story.
+    And a deferred word ("fraud") counts for its topic only when the topic it defers to (an
+    online scam) has no evidence.
     """
     table = table or _default_table()
-    evidence: dict[int, float] = {}
-    support: dict[int, float] = {}
-    for _, index, weight, _passing in _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True):
-        if weight:
-            evidence[index] = evidence.get(index, 0) + TITLE_WEIGHT
-        else:
-            support[index] = support.get(index, 0) + 0.5
-    per_sentence: dict[int, dict[int, float]] = {}
+    body = _unwrap(body)
+    in_title = _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True)
     text = _mask(body.lower().replace("-", " "), table)
     folded = fold(text)  # once, for both passes
-    for sentence, index in _together(text, table, folded):
+    together = _together(text, table, folded)
+    in_body = _yield(_mentions(text, table, folded=folded), together, table)
+    in_title = _yield(in_title, [], table)
+    scores = _scores(in_title, in_body, together, charges_pass=True)
+    fugitives = table.keys.get(_key("fugitives and extradition"))
+    chase = table.labels.index(fugitives) if fugitives is not None else -1
+    charges_pass = scores.get(chase, 0) >= MIN_SCORE
+    if charges_pass:
+        # After the wanted people of a sentence, the crimes named are what they are wanted for
+        # ("handed over 23 wanted Koreans, among them leaders of phone-scam rings").
+        exempt = {chase, table.labels.index(table.keys[_key("cooperation")]) if _key("cooperation") in table.keys else -1}
+        wanted: dict[int, int] = {}
+        for m in in_body:
+            if m.index == chase and m.weight >= 1:
+                wanted[m.sentence] = min(wanted.get(m.sentence, m.start), m.start)
+        in_body = [m._replace(charged=True) if m.index not in exempt and wanted.get(m.sentence, len(text)) < m.start
+                   else m for m in in_body]
+        together = [(sentence, index) for sentence, index in together if sentence not in wanted or index in exempt]
+    deferred = {m.defer for m in in_title + in_body if m.defer is not None}
+    dropped = {index for index in deferred if scores.get(index, 0) >= MIN_SCORE}
+    claimed = {other for index, signals, others in table.pretexts
+               if scores.get(index, 0) >= MIN_SCORE and (signals.search(text) or signals.search(folded)
+                                                         or signals.search(title.lower()))
+               for other in others}
+    if True:
+        keep = [[m for m in mentions if m.defer not in dropped and m.index not in claimed]
+                for mentions in (in_title, in_body)]
+        scores = _scores(*keep, together, charges_pass)
+    ranked = sorted((-score, table.labels[index]) for index, score in scores.items() if score >= MIN_SCORE)
+    return [label for _, label in ranked]
+
+
+#: Characters that end a line which ends a sentence (or a quotation).
+_LINE_END = tuple(".!?:;…\"”)")
+
+
+def _unwrap(body: str) -> str:
+    """``body`` with the line breaks of hard-wrapped text made spaces, so that a sentence
+    is one sentence: newswire wraps its lines at about 65 characters. A line that does not
+    end a sentence continues when the next one starts in lowercase or when it is as long as a
+    wrapped line; paragraph breaks and short headings stay."""
+    if "\n" not in body:
+        return body
+    lines = body.split("\n")
+    out = [lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        last = previous.rstrip()
+        if last and line[:1].strip() and not last.endswith(_LINE_END) \
+                and (line[0].islower() or 55 <= len(last) <= 80):
+            out[-1] = out[-1].rstrip() + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _yield(mentions: list[Mention], together: list[tuple[int, int]], table: TopicTable) -> list[Mention]:
+    """``mentions`` without those that yield to another topic with evidence in the same
+    sentence ("smuggling 86 kg of crystal meth" is drug crime, not smuggling)."""
+    if not table.yields:
+        return mentions
+    evident = {(m.sentence, m.index) for m in mentions if m.weight > 0} | set(together)
+    return [m for m in mentions
+            if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident]
+
+
+def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int]],
+            charges_pass: bool) -> dict[int, float]:
+    """Each topic's evidence plus the support of names, from the mentions of title and body."""
+    evidence: dict[int, float] = {}
+    support: dict[int, float] = {}
+    for mention in in_title:
+        if mention.weight and charges_pass and mention.charged:
+            # a headline's charge sheet ("fugitive wanted for fraud extradited") is still one
+            evidence[mention.index] = evidence.get(mention.index, 0) + 0.5 * mention.weight
+        elif mention.weight:
+            evidence[mention.index] = evidence.get(mention.index, 0) + TITLE_WEIGHT
+        else:
+            support[mention.index] = support.get(mention.index, 0) + 0.5
+    per_sentence: dict[int, dict[int, float]] = {}
+    for sentence, index in together:
         per_sentence.setdefault(sentence, {})[index] = 1.0
-    for sentence, index, weight, passing in _mentions(text, table, folded=folded):
-        seen = per_sentence.setdefault(sentence, {})
+    for mention in in_body:
+        seen = per_sentence.setdefault(mention.sentence, {})
+        passing = mention.passing or (charges_pass and mention.charged)
         # a name is kept as -0.5 (support) unless the sentence has real evidence for the topic
-        value = weight * (0.5 if passing else 1.0) if weight else -0.5
-        old = seen.get(index)
-        seen[index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
+        value = mention.weight * (0.5 if passing else 1.0) if mention.weight else -0.5
+        old = seen.get(mention.index)
+        seen[mention.index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
     for topics_here in per_sentence.values():
         crowd = 0.5 if len(topics_here) > LIST_SIZE else 1.0
         for index, value in topics_here.items():
@@ -315,6 +523,4 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
                 evidence[index] = evidence.get(index, 0) + crowd * value
             else:
                 support[index] = support.get(index, 0) - crowd * value
-    ranked = sorted((-(score + support.get(index, 0)), table.labels[index]) for index, score in evidence.items()
-                    if score + support.get(index, 0) >= MIN_SCORE)
-    return [label for _, label in ranked]
+    return {index: score + support.get(index, 0) for index, score in evidence.items()}
