@@ -418,7 +418,7 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   to trafilatura (1.28–1.34 in 5-round and 3-round runs) is the steadier figure. The run below
   shared the 2 cores with other benchmark and test jobs: 37 pages/s at ratio 1.34; the
   quiet-machine run of the same code gave 81.6 pages/s (trafilatura 61.1, ratio 1.34).
-- **Labelled sets.** Three sets in `tests/fixtures/`, each labelled from the text alone:
+- **Labelled sets.** Three sets (a fourth since 2026-11-24) in `tests/fixtures/`, each labelled from the text alone:
   `labelled` (33, the development set: the rules were written while reading it), `heldout` (26)
   and `heldout2` (24), written and labelled blind by analysts who never ran the extractor.
   The first blind set showed that the development figures did not generalise: on first contact
@@ -491,6 +491,42 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   remaining misses include three online-fraud articles the extractor finds no topic for
   (phishing and OTP scams described without the taxonomy's phrases); they were not read
   for rules, to keep the half a test.
+- **A second real sample, rules from the guide, a new test set (2026-11-24).** The first
+  real sample has few topics (35 labels in 200 articles), so a second was drawn
+  (`bench/topic_sample.py --second`: 149 Dân trí and Reuters-21578 articles naming at least
+  two crime words, none of the first sample) and labelled blind by the guide by two analysts
+  per article (agreement 94.0 %), a third settling the 9 differences. Measured before any
+  change: **65.8 %** exact topic set (it is crime news: 84 of 149 have a topic). Its misses
+  and those of the four fixture sets were read (heldout3, the old test set, is now a tuning
+  set), and the rules changed in general terms, each with a test on the real sentence
+  (`tests/test_topics_evidence.py`): a folded phrase counts only in text typed without
+  accents ("công dân do phía" folded is "dan do", extradition); unit and law names are no
+  evidence ("economic crime division", "National Narcotics Agency", "Anti-Money Laundering
+  ... Act", a unit typed without accents and without its comma); online fraud is also a fraud
+  verb with a phone or internet channel in the same stretch of a sentence ("bị lừa đảo ...
+  trên mạng", "swindled ... over the phone"); "fraud" alone is economic crime unless the
+  article is an online scam; what someone is charged with is a charge sheet only in an
+  article about a chase (elsewhere, "arrested for fraud" is the story), and in such an
+  article the crimes named after the wanted people of a sentence are what they are wanted
+  for; a broad word shortly after an arrest or charge counts in full; drugs smuggled or
+  trafficked are drug crime only; sentences of courtesy and the claims of an impersonation
+  scam are no evidence; a pledge reaches further back ("sẽ tiếp tục tăng cường tuần tra,
+  kiểm soát ..., phối hợp với"); Reuters' hard-wrapped lines are joined into sentences.
+  Three candidate rules lost ground and were dropped: border security from patrol verbs near
+  "border" (second sample 105 -> 99, real test 88 -> 86), "joint investigation" only with a
+  foreign partner, and a wider window after a charge verb. **After: development / blind 1 /
+  blind 2 / blind 3 90.9 -> 93.9, 76.9 -> 84.6, 87.5 -> 91.7, 53.3 -> 70.0 % (all 113: 77.0
+  -> 85.0 %); real tune 91.7 -> 93.5 %; real test half (misses still unread) 92.4 -> 95.7 %;
+  second sample 65.8 -> 70.5 %.**
+- **The new test set** (`heldout4`, 30 articles written blind by an analyst who never read or
+  ran the extractor, topics labelled by two more analysts by the guide, who agreed on 29)
+  was measured once after the rules above were fixed: date 96.7 %, source 100 %, **people
+  90.0 %**, **topics 66.7 %** (the rules before tonight: 60.0 %), lang 100 %. The topic misses
+  are split between extra and missing topics (a fugitive handover that is also cooperation
+  or not, a counterfeit raid and a scam described without the taxonomy's words, an
+  overcounted border-marker meeting); the people misses are two unaccented place and unit
+  words read as names ("Cao Bang", "Don Bien") and one name missed. **Topics remain short of
+  95 % on written press releases**; the real news halves are at 93.5 and 95.7 %.
 - **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
   Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
   know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),

@@ -1,4 +1,4 @@
-"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout, heldout2):
+"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout4):
 date, source, people, topics and language against analysts' labels, field by field.
 
 The labels were written from the text before the extractor was run on it and are never
@@ -18,7 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 LABELLED = FIXTURES / "labelled"
 LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["articles"]
 #: Topics as two analysts labelled them blind, independently, by the written guide
-#: (tests/fixtures/topic-labelling-guide.md); they agreed on 106 of 113 articles.
+#: (tests/fixtures/topic-labelling-guide.md); they agreed on 106 of 113 articles, and two
+#: more on 29 of heldout4's 30.
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 0.95}
@@ -30,6 +31,7 @@ BLIND_FLOORS = {
     "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.80, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.85, "lang": 0.95},
     "heldout3": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.65, "lang": 0.95},
+    "heldout4": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.60, "lang": 0.95},
 }
 
 
