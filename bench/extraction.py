@@ -517,15 +517,30 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   foreign partner, and a wider window after a charge verb. **After: development / blind 1 /
   blind 2 / blind 3 90.9 -> 93.9, 76.9 -> 84.6, 87.5 -> 91.7, 53.3 -> 70.0 % (all 113: 77.0
   -> 85.0 %); real tune 91.7 -> 93.5 %; real test half (misses still unread) 92.4 -> 95.7 %;
-  second sample 65.8 -> 70.5 %.**
+  second sample 65.8 -> 70.5 %, 69.1 % after the review below.**
 - **The new test set** (`heldout4`, 30 articles written blind by an analyst who never read or
   ran the extractor, topics labelled by two more analysts by the guide, who agreed on 29)
   was measured once after the rules above were fixed: date 96.7 %, source 100 %, **people
-  90.0 %**, **topics 66.7 %** (the rules before tonight: 60.0 %), lang 100 %. The topic misses
+  90.0 %**, **topics 66.7 %** (the rules before tonight: 60.0 %), lang 100 %. A review of
+  the rules then found defects, each now fixed with a test: folded matches in the
+  co-occurrence rules on accented text ("bị lửa" read as "bị lừa"); a past conviction in a
+  relative clause counted as a case; the impersonation-scam rule erased a real drug bust
+  elsewhere in the article (pretexts now only count as such in sentences telling what was
+  said, naming the scam or its disguise); every crime after a wanted person in a sentence
+  was read as his charge sheet (now only when joined by "for", "including", "trong đó có"
+  ...); "thanks to" read as courtesy; "told reporters ... linked to" and "khởi tố ... liên
+  quan đến" read as pretexts; an English pledge reached over a relative clause; positions
+  shifted by "ß" and "İ" (folding is now one character for one); heading lines joined to
+  the next paragraph in text that is not hard-wrapped, in quadratic time; a user's table
+  with odd values crashed. With those fixes heldout4 topics are **63.3 %** (a meeting agenda
+  naming "online fraud syndicates" after "wanted persons" is no longer read as their charge
+  sheet), the second sample 69.1 %; the other sets are unchanged. The topic misses
   are split between extra and missing topics (a fugitive handover that is also cooperation
   or not, a counterfeit raid and a scam described without the taxonomy's words, an
-  overcounted border-marker meeting); the people misses are two unaccented place and unit
-  words read as names ("Cao Bang", "Don Bien") and one name missed. **Topics remain short of
+  overcounted border-marker meeting); the people misses were two unaccented place and unit
+  words read as names after a title ("Cong an tinh Cao Bang cho biet", "Don truong Don Bien
+  phong"), since fixed in general terms with a test (so heldout4's people figure, now 96.7 %,
+  is no longer blind), and one name missed. **Topics remain short of
   95 % on written press releases**; the real news halves are at 93.5 and 95.7 %.
 - **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
   Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot

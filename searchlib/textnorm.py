@@ -72,6 +72,18 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_ALIGNED_TABLE = {cp: v for cp, v in _FOLD_TABLE.items() if len(v) == 1}
+
+
+def fold_aligned(text: str) -> str:
+    """:func:`fold` one character for one (a character whose folded form is longer or empty,
+    such as "ß" or a loose combining mark, is kept), so a position in the result is the same
+    position in ``text``."""
+    if text.isascii():
+        return text
+    return text.translate(_ALIGNED_TABLE)
+
+
 def fold_key(text: str) -> str:
     """A comparison key: normalised, folded, lowercased, whitespace collapsed.
 

@@ -204,3 +204,15 @@ def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
 ])
 def test_names_without_a_title(text: str, people: list[str]) -> None:
     assert detect_people(text) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    # heldout4/w28: a province typed without accents after a title is not a foreign name
+    ("Thuong ta Luc Van Tuan, Truong phong Canh sat hinh su Cong an tinh Cao Bang cho biet, thu doan "
+     "chung cua cac doi tuong la loi dung mang xa hoi.", ["Luc Van Tuan"]),
+    # heldout4/w29: "Đồn Biên phòng" (a border station) typed without accents after "Đồn trưởng"
+    ("Trung ta Ho Xuan Thanh, Don truong Don Bien phong Cua khau quoc te Lao Bao cho biet, thoi gian gan day.",
+     ["Ho Xuan Thanh"]),
+])
+def test_places_and_units_typed_without_accents_after_a_title_are_no_names(text: str, people: list[str]) -> None:
+    assert detect_people(text) == people

@@ -133,11 +133,78 @@ def test_a_pledge_several_clauses_before_the_cooperation_is_no_act() -> None:
 # --- hard-wrapped newswire ---------------------------------------------------------------------
 
 def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
-    wrapped = ("The company said Montoya has been arrested by police in\n"
-               "Hawthorne, Calif., and charged with grand theft.\nNew paragraph.\n\nHeading\nText")
-    assert _unwrap(wrapped) == ("The company said Montoya has been arrested by police in Hawthorne, Calif., and "
-                                "charged with grand theft.\nNew paragraph.\n\nHeading\nText")
+    # Reuters-21578 384, wrapped as the newswire prints it
+    wrapped = ("ILC Technology Inc said its board removed Lawrence Montoya as\n"
+               "vice president of finance and chief financial officer, after an\n"
+               "internal audit found irregularities in company accounts.\n"
+               "The company said Montoya has been arrested by police in\n"
+               "Hawthorne, Calif., and charged with grand theft and embezzlement.\n\nReuter")
+    assert _unwrap(wrapped) == (
+        "ILC Technology Inc said its board removed Lawrence Montoya as vice president of finance and chief "
+        "financial officer, after an internal audit found irregularities in company accounts.\n"
+        "The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand theft "
+        "and embezzlement.\n\nReuter")
     # a charge split over two lines is still seen after "charged"
     body = ("Australian police said they charged a former currency clerk of\n"
             "Westpac Banking Corp with misappropriating 8,300 dlrs in July in an\nalleged fraud.")
     assert detect_topics("", body) == ["economic crime"]
+
+
+# --- found in review: what the rules above must not do -----------------------------------------
+
+@pytest.mark.parametrize("title, body, expected", [
+    # "bị lửa" (by fire) folds to "bi lua", the folded "bị lừa" (cheated): accented text is no match
+    ("", "Người dân gọi điện cho cảnh sát PCCC khi thấy kho hàng bị lửa bao trùm.", []),
+    # a past conviction is background (the guide's settled question), however a case word reads
+    ("Tycoon's heirs split fortune", "The tycoon, who was jailed for bribery in 2010, left his fortune to his "
+     "three children. The will was read in Seoul.", []),
+    # an impersonation scam elsewhere in the article does not erase a drug bust
+    ("Police seize 20 kg of heroin in Soc Son", "Police seized 20 kg of heroin and arrested three drug traffickers. "
+     "In a separate case, a man posing as a police officer over the phone swindled a retiree out of 300 million dong.",
+     ["drug crime", "online and telecom fraud"]),
+    # a seizure in the same sentence as a fugitive's arrest is not his charge sheet
+    ("", "Police arrested a fugitive in Lang Son and seized 20 kg of heroin and 5 kg of crystal meth from his car.",
+     ["drug crime", "fugitives and extradition"]),
+    # "thanks to" is no courtesy
+    ("", "Thanks to a tip-off from residents, police seized 20 kg of heroin and arrested three drug traffickers "
+     "in Hanoi.", ["drug crime"]),
+    # what the police told reporters is no scammer's pretext
+    ("", "Police told reporters the 12 suspects were linked to a human trafficking network in Cambodia.",
+     ["human trafficking"]),
+    ("", "Công an tỉnh đã khởi tố 5 bị can liên quan đến đường dây mua bán người sang Campuchia.", ["human trafficking"]),
+    # a relative clause's "will" is no pledge of the act that follows it
+    ("", "Police, who will hold a press conference on Friday about the case, coordinated with Lao police to "
+     "arrest the drug traffickers.", ["drug crime", "law-enforcement cooperation"]),
+    # "ß" and "İ" change the length of folded text; positions must still agree
+    ("", "Ong Strauß noi: Cong an tinh da dan do doi tuong ve Viet Nam. Doi tuong bi truy na tu nam 2020. "
+     "Doi tuong tron o İzmir.", ["fugitives and extradition"]),
+])
+def test_review_cases(title: str, body: str, expected: list[str]) -> None:
+    assert sorted(detect_topics(title, body)) == expected
+
+
+def test_cooperation_on_a_scam_before_the_wanted_people_of_a_sentence_is_kept() -> None:
+    body = ("Hai bên thống nhất phối hợp điều tra các vụ lừa đảo qua Telegram có yếu tố nước ngoài, trao trả các "
+            "đối tượng truy nã.")
+    assert "online and telecom fraud" in detect_topics("", body)
+
+
+def test_a_heading_line_is_not_joined_to_the_next_paragraph_in_text_that_is_not_wrapped() -> None:
+    body = ("Border guards step up patrols against smuggling on the northern frontier\n"
+            "Smuggling of cigarettes rose sharply this year, officials said.\n"
+            "The provincial police seized 3,000 cartons last month.\n"
+            "Officers said the goods came by boat.")
+    assert detect_topics("", body) == ["smuggling"]
+
+
+def test_a_users_table_with_odd_values_is_read_without_a_crash() -> None:
+    from searchlib.ingest.topics import _build
+
+    table = _build([
+        {"label": "x", "en": ["foo"], "weak": None, "pretexts": {"signals": ["x"], "topics": [1]},
+         "together": {"actions": ["a"], "partners": ["b"], "window": None},
+         "unless": {"label": "drug crime", "generic": [""]}, "yields": {"label": "x", "phrases": None}},
+        {"label": "drug crime", "en": ["heroin"]},
+    ])
+    assert detect_topics("", "Police met a delegation. A meeting was held in a hotel.", table) == []
+    assert detect_topics("", "Foo here. Foo there.", table) == ["x"]

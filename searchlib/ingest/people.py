@@ -115,7 +115,7 @@ _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bi
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand nam".split())
 _REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
-                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien")
+                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien")
 
 
 @dataclass
@@ -326,6 +326,8 @@ def _vietnamese_name(words: list[str]) -> str | None:
             break
         tail.insert(0, word)
     tail = [w for w in tail if w.lower() not in _FOREIGN_LEADING]
+    if fold_key(" ".join(tail[-2:])) in _SURNAME_PLACES:
+        return None  # a province typed without accents ("Cong an tinh Cao Bang cho biet")
     # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from searchlib.ingest.resources import load_strings, load_table, user_table
 from searchlib.ingest.trie import trie_pattern
-from searchlib.textnorm import fold, fold_key, has_diacritics, normalize_text
+from searchlib.textnorm import fold, fold_aligned, fold_key, has_diacritics, normalize_text
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 1.0
@@ -59,13 +59,13 @@ _UNIT_AFTER = re.compile(r"\s+(?:investigation\s+|prevention\s+|suppression\s+|e
 #: chống ma túy"): a name, no evidence.
 _LAW_BEFORE = re.compile(r"(?:\banti\s+|\bluật\s+(?:phòng,?\s*chống\s+)?|\bluat\s+(?:phong,?\s*chong\s+)?)$")
 _LAW_AFTER = re.compile(r"[^.!?;\n]{0,100}?\b(?:act|law)\b")
-#: A mention that says what someone was told they are linked to ("victims were told that
-#: their accounts were linked to money laundering"), or, in Vietnamese, what something is
-#: "liên quan đến" ("thông báo bà có liên quan đến đường dây ma túy", sanctions "liên quan tới
-#: cáo buộc ... tấn công mạng"): a scammer's pretext or an accusation, a passing mention.
-_LINKED = re.compile(r"\b(?:told|informed|claimed|claiming)\b[^.!?;\n]{0,60}?"
+#: A mention that says what victims were told they are linked to ("victims were told that
+#: their accounts were linked to money laundering", "thông báo bà có liên quan đến đường dây
+#: ma túy"): a scammer's pretext, a passing mention.
+_LINKED = re.compile(r"(?:\b(?:victims?|they|he|she|people|residents|customers)\s+(?:were|was)\s+told"
+                     r"|\btold\s+(?:the\s+)?(?:victims?|him|her|them)|\bclaim(?:ed|ing)?)\b[^.!?;\n]{0,60}?"
                      r"\b(?:linked|connected|related|involved)\s+(?:to|with|in)\b[^.!?;\n]{0,50}$"
-                     r"|\b(?:có )?liên quan (?:đến|tới)[^.!?;\n]{0,50}$|\b(?:co )?lien quan (?:den|toi)[^.!?;\n]{0,50}$")
+                     r"|\b(?:thông báo|báo|thong bao|bao)\b[^.!?;\n]{0,40}?\b(?:liên quan|lien quan)\b[^.!?;\n]{0,50}$")
 
 
 class Mention(NamedTuple):
@@ -83,6 +83,9 @@ class Mention(NamedTuple):
     start: int = 0
 
 
+#: A relative clause before a charge ("who was jailed for", "which had been convicted of"):
+#: the person's past, background to the story.
+_RELATIVE = re.compile(r"\b(?:who|which|whom)\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$")
 #: Words of a case (an arrest, a charge, a trial, an investigation): a broad word for a
 #: crime shortly after one in the same sentence ("charged with misappropriating ... in an
 #: alleged fraud") is the point of a case, not a passing word, and counts in full.
@@ -95,7 +98,7 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 
 #: A sentence of courtesy ("thanked the police for their cooperation", "expressed his
 #: gratitude ... for the fight against drug crime"): what it names passes.
-_COURTESY = re.compile(r"\b(?:thank|thanks|thanked|thanking|gratitude|appreciation|appreciated|"
+_COURTESY = re.compile(r"\b(?:thank|thanks(?!\s+to\b)|thanked|thanking|gratitude|appreciation|appreciated|"
                        r"cảm ơn|cám ơn|biết ơn|tri ân|cam on|biet on)\b")
 
 
@@ -190,12 +193,12 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         index = table.labels.index(label)
         for alias in [label] + [a for a in entry.get("aliases", []) if isinstance(a, str)]:
             table.keys.setdefault(_key(alias), label)
-        phrases = [_phrase(p) for p in entry.get("vi", []) if isinstance(p, str)]
-        for phrase in (_phrase(p) for p in entry.get("en", []) if isinstance(p, str)):
+        phrases = [_phrase(p) for p in _strings(entry.get("vi"))]
+        for phrase in (_phrase(p) for p in _strings(entry.get("en"))):
             phrases += _english_forms(phrase)
         # weak phrases only support, generic ones count half; title phrases count only in a headline
         for key, marked in (("weak", table.weak), ("generic", table.generic), ("title", table.title_only)):
-            for word in (_phrase(p) for p in entry.get(key, []) if isinstance(p, str)):
+            for word in (_phrase(p) for p in _strings(entry.get(key))):
                 forms = _english_forms(word) if word.isascii() else [word]
                 phrases += forms
                 marked.update(forms)
@@ -204,26 +207,28 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                     marked.add(fold(word))
         given_way = entry.get("yields")
         if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
-            words = [_phrase(p) for p in given_way.get("phrases", []) if isinstance(p, str)]
+            words = [_phrase(p) for p in _strings(given_way.get("phrases"))]
             yielding.append((index, " ".join(normalize_text(given_way["label"]).lower().split()), words))
         pretext = entry.get("pretexts")
-        if isinstance(pretext, dict) and pretext.get("signals") and pretext.get("topics"):
-            claimed.append((index, _word_pattern(pretext["signals"]), pretext["topics"]))
+        if isinstance(pretext, dict) and _strings(pretext.get("signals")) and _strings(pretext.get("topics")):
+            claimed.append((index, _word_pattern(_strings(pretext["signals"])), _strings(pretext["topics"])))
         unless = entry.get("unless")
         if isinstance(unless, dict) and isinstance(unless.get("label"), str):
-            words = [_phrase(p) for p in unless.get("generic", []) if isinstance(p, str)]
+            words = [_phrase(p) for p in _strings(unless.get("generic"))]
             deferred_to.append((index, " ".join(normalize_text(unless["label"]).lower().split()), words))
         together = entry.get("together")
-        if isinstance(together, dict) and together.get("actions") and together.get("partners"):
-            actors = together.get("actors")
-            table.together.append(Together(index, _word_pattern(together["actions"]),
-                                           _word_pattern(together["partners"]),
+        if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
+            actors = _strings(together.get("actors"))
+            window = together.get("window", 60)
+            table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
+                                           _word_pattern(_strings(together["partners"])),
                                            _word_pattern(actors) if actors else None,
-                                           int(together.get("window", 60)), bool(together.get("before"))))
+                                           window if isinstance(window, int) and 0 < window <= 500 else 60,
+                                           together.get("before") is True))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
-        for phrase in entry.get("vi", []):
-            if isinstance(phrase, str) and has_diacritics(phrase):  # undiacritised Vietnamese text
+        for phrase in _strings(entry.get("vi")):
+            if has_diacritics(phrase):  # undiacritised Vietnamese text
                 table.folded.setdefault(fold(_phrase(phrase)), set()).add(index)
     for index, other, words in deferred_to:  # generic words counting only without the other topic
         if other in table.labels:
@@ -252,6 +257,12 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         # left out ("phong chong" in text typed without accents).
         table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*,?[ \t]*") + r"(?!\w)")
     return table
+
+
+def _strings(value: object) -> list[str]:
+    """The non-blank strings of a table value that should be a list of strings (a user's
+    table may hold anything: what is not a phrase is ignored)."""
+    return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
@@ -297,14 +308,14 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
     found: list[Mention] = []
     searches = [(table.pattern, table.phrases, text)]
     if table.folded_pattern is not None:
-        searches.append((table.folded_pattern, table.folded, fold(text) if folded is None else folded))
+        searches.append((table.folded_pattern, table.folded, fold_aligned(text) if folded is None else folded))
     for pattern, phrases, haystack in searches:
         if pattern is None:
             continue
         ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
         courteous = {bisect.bisect_left(ends, m.start()) for m in _COURTESY.finditer(haystack)}
         matches = list(pattern.finditer(haystack.replace("-", " ")))
-        if haystack is not text and len(haystack) == len(text):
+        if haystack is not text:
             # A folded phrase is evidence only where the text itself is typed without accents:
             # "công dân do phía Campuchia" folds to "cong dan do phia", not to "dẫn độ".
             matches = [m for m in matches if text[m.start():m.end()] == m.group(0)]
@@ -320,7 +331,10 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             passing = (k in joined or sentence in courteous
                        or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
                        or _in_enumeration(haystack, match.start(), match.end()))
-            charged = bool(_CHARGED.search(haystack, max(0, match.start() - 90), match.start()))
+            charge = _CHARGED.search(haystack, max(0, match.start() - 90), match.start())
+            charged = charge is not None
+            if charge is not None and _RELATIVE.search(haystack, max(0, charge.start() - 30), charge.start()):
+                passing = True  # "the tycoon, who was jailed for bribery in 2010, ...": background
             if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
                 continue  # the name of a unit or a law: not even support
             case = bool(_CASE.search(haystack, max(0, match.start() - 80), match.start()))
@@ -354,24 +368,20 @@ def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
     return (table or _default_table()).keys.get(_key(value))
 
 
-def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int]]:
-    """``(sentence number, label index)`` for each sentence of ``text`` holding both an action
-    and a partner of a topic's ``together`` rule (numbered as :func:`_mentions` numbers them).
+def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int, int]]:
+    """``(sentence number, label index, position)`` for each sentence of ``text`` holding both
+    an action and a partner of a topic's ``together`` rule (numbered as :func:`_mentions`
+    numbers them; the position is the action's).
     Only sentences where an action occurs are looked at (most articles have few or none)."""
     if not table.together:
         return []
-    folded_text = fold(text) if folded is None else folded  # same length: one character for one
+    folded_text = fold_aligned(text) if folded is None else folded  # one character for one
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    # Folding usually keeps every position, and every action is in the pattern folded too:
-    # then the folded text shows each sentence where an action occurs. "ß" and "İ" move
-    # positions: then every sentence is looked at.
-    same_positions = len(folded_text) == len(text)
-    found: list[tuple[int, int, int]] = []
+    # Every action is in the pattern folded too, so the folded text shows each sentence where
+    # an action occurs.
+    found: list[tuple[int, int, int, int]] = []
     for number_of_rule, rule in enumerate(table.together):
-        if same_positions:
-            numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
-        else:
-            numbers = range(len(bounds))
+        numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
         for number in numbers:
             start = bounds[number - 1] + 1 if number else 0
             end = bounds[number]
@@ -381,29 +391,47 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
                 continue
             if _COURTESY.search(sentence) or _COURTESY.search(folded_sentence):
                 continue  # "thanked the Lao police for their cooperation" is courtesy
-            if _acts_with(sentence, rule) or _acts_with(folded_sentence, rule):
-                found.append((number, number_of_rule, rule.index))
-    return [(number, index) for number, _rule, index in sorted(found)]
+            at = _acts_with(sentence, rule)
+            if at < 0:
+                at = _acts_with(folded_sentence, rule, sentence)
+            if at >= 0:
+                found.append((number, number_of_rule, rule.index, start + at))
+    return [(number, index, at) for number, _rule, index, at in sorted(found)]
 
 
 #: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
-_PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
+_PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,25}$")
+_PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 #: Places whose names begin with a partner's ("Lào Cai" is a Vietnamese province).
 _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai)\b")
 
 
-def _acts_with(sentence: str, rule: Together) -> bool:
-    """Whether an action is followed, within a few words, by a partner it is done with
+def _acts_with(sentence: str, rule: Together, original: str | None = None) -> int:
+    """Where an action is followed, within a few words, by a partner it is done with
     ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police"), or preceded
-    by one when the rule allows it."""
+    by one when the rule allows it; -1 when none is. For a folded ``sentence``, ``original``
+    is the text it was folded from: a match counts only where that is typed without accents
+    ("bị lửa" folds to "bi lua", which is not "bị lừa")."""
     sentence = _PARTNER_PLACES.sub(lambda m: " " * len(m.group(0)), sentence)
+
+    def typed(match: re.Match[str]) -> bool:
+        return original is None or original[match.start():match.end()] == match.group(0)
+
     for match in rule.actions.finditer(sentence):
-        if _PLEDGE.search(sentence, max(0, match.start() - 90), match.start()):
+        if not typed(match) or _pledged(sentence, match.start()):
             continue
         start = max(0, match.start() - rule.window) if rule.before else match.start()
-        if rule.partners.search(sentence, start, min(len(sentence), match.end() + rule.window)):
-            return True
-    return False
+        end = min(len(sentence), match.end() + rule.window)
+        if any(typed(partner) for partner in rule.partners.finditer(sentence, start, end)):
+            return match.start()
+    return -1
+
+
+def _pledged(sentence: str, at: int) -> bool:
+    """Whether the act at ``at`` is a pledge: English within a few words ("will continue to
+    work with"), Vietnamese also over a list of measures ("sẽ tiếp tục tăng cường tuần tra,
+    kiểm soát ..., phối hợp với")."""
+    return bool(_PLEDGE.search(sentence, max(0, at - 40), at) or _PLEDGE_VI.search(sentence, max(0, at - 90), at))
 
 
 def detect_topics(title: str, body: str, table: TopicTable | None = None) -> list[str]:
@@ -427,7 +455,7 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     body = _unwrap(body)
     in_title = _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True)
     text = _mask(body.lower().replace("-", " "), table)
-    folded = fold(text)  # once, for both passes
+    folded = fold_aligned(text)  # once, for both passes; positions as in text
     together = _together(text, table, folded)
     in_body = _yield(_mentions(text, table, folded=folded), together, table)
     in_title = _yield(in_title, [], table)
@@ -436,26 +464,23 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     chase = table.labels.index(fugitives) if fugitives is not None else -1
     charges_pass = scores.get(chase, 0) >= MIN_SCORE
     if charges_pass:
-        # After the wanted people of a sentence, the crimes named are what they are wanted for
-        # ("handed over 23 wanted Koreans, among them leaders of phone-scam rings").
+        # After the wanted people of a sentence, crimes joined to them ("including", "trong
+        # đó có") are what they are wanted for ("handed over 23 wanted Koreans, among them
+        # leaders of phone-scam rings").
         exempt = {chase, table.labels.index(table.keys[_key("cooperation")]) if _key("cooperation") in table.keys else -1}
         wanted: dict[int, int] = {}
         for m in in_body:
             if m.index == chase and m.weight >= 1:
                 wanted[m.sentence] = min(wanted.get(m.sentence, m.start), m.start)
-        in_body = [m._replace(charged=True) if m.index not in exempt and wanted.get(m.sentence, len(text)) < m.start
+        in_body = [m._replace(charged=True) if m.index not in exempt and _wanted_for(text, wanted.get(m.sentence), m.start)
                    else m for m in in_body]
-        together = [(sentence, index) for sentence, index in together if sentence not in wanted or index in exempt]
+        together = [t for t in together if t[1] in exempt or not _wanted_for(text, wanted.get(t[0]), t[2])]
     deferred = {m.defer for m in in_title + in_body if m.defer is not None}
     dropped = {index for index in deferred if scores.get(index, 0) >= MIN_SCORE}
-    claimed = {other for index, signals, others in table.pretexts
-               if scores.get(index, 0) >= MIN_SCORE and (signals.search(text) or signals.search(folded)
-                                                         or signals.search(title.lower()))
-               for other in others}
-    if True:
-        keep = [[m for m in mentions if m.defer not in dropped and m.index not in claimed]
-                for mentions in (in_title, in_body)]
-        scores = _scores(*keep, together, charges_pass)
+    claimed, where = _claims(title.lower(), text, folded, in_body, together, scores, table)
+    in_title = [m for m in in_title if m.defer not in dropped and not (m.index in claimed and -1 in where)]
+    in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
+    scores = _scores(in_title, in_body, together, charges_pass)
     ranked = sorted((-score, table.labels[index]) for index, score in scores.items() if score >= MIN_SCORE)
     return [label for _, label in ranked]
 
@@ -467,33 +492,75 @@ _LINE_END = tuple(".!?:;…\"”)")
 def _unwrap(body: str) -> str:
     """``body`` with the line breaks of hard-wrapped text made spaces, so that a sentence
     is one sentence: newswire wraps its lines at about 65 characters. A line that does not
-    end a sentence continues when the next one starts in lowercase or when it is as long as a
-    wrapped line; paragraph breaks and short headings stay."""
+    end a sentence continues when the next one starts in lowercase, or, in text where most
+    lines are as long as wrapped lines, when it is one; paragraph breaks and headings stay."""
     if "\n" not in body:
         return body
     lines = body.split("\n")
-    out = [lines[0]]
+    filled = [line for line in lines if line.strip()]
+    wrapped = sum(55 <= len(line.rstrip()) <= 80 for line in filled) * 2 > len(filled)
+    out: list[list[str]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
         last = previous.rstrip()
         if last and line[:1].strip() and not last.endswith(_LINE_END) \
-                and (line[0].islower() or 55 <= len(last) <= 80):
-            out[-1] = out[-1].rstrip() + " " + line
+                and (line[0].islower() or (wrapped and 55 <= len(last) <= 80)):
+            out[-1].append(line)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append([line])
+    return "\n".join(" ".join(part.rstrip() for part in parts[:-1]) + (" " if len(parts) > 1 else "") + parts[-1]
+                     for parts in out)
 
 
-def _yield(mentions: list[Mention], together: list[tuple[int, int]], table: TopicTable) -> list[Mention]:
+#: Words joining wanted people to what they are wanted for.
+_WANTED_FOR = re.compile(r"\b(?:for|including|among (?:them|whom)|accused of|suspected of|involved in|"
+                         r"trong đó(?: có)?|về (?:tội|hành vi)|vì|cầm đầu|liên quan|"
+                         r"trong do(?: co)?|ve (?:toi|hanh vi)|cam dau|lien quan)\b")
+#: Words reporting what someone said or claimed (a scam's pretext is told, not done).
+_CLAIM = re.compile(r"\b(?:told|tells|said|says|saying|claimed|claiming|informed|threatened|"
+                    r"thông báo|báo|cho biết|nói|yêu cầu|đe dọa|dọa|thong bao|bao|cho biet|noi|yeu cau|de doa|doa)\b")
+
+
+def _wanted_for(text: str, wanted_at: int | None, at: int) -> bool:
+    """Whether the crime at ``at`` is what the wanted people named at ``wanted_at`` (same
+    sentence) are wanted for."""
+    return wanted_at is not None and wanted_at < at and bool(_WANTED_FOR.search(text, wanted_at, at))
+
+
+def _claims(title: str, text: str, folded: str, in_body: list[Mention], together: list[tuple[int, int, int]],
+            scores: dict[int, float], table: TopicTable) -> tuple[set[int], set[int]]:
+    """The topics an impersonation scam claims ("your account is linked to a drug ring") and
+    the sentences where they are claims: those telling what was said, naming the scam or its
+    disguise (-1 is the title). Mentions of those topics there are no evidence."""
+    claimed: set[int] = set()
+    where: set[int] = set()
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for index, signals, others in table.pretexts:
+        if scores.get(index, 0) < MIN_SCORE:
+            continue
+        found = [m.start() for haystack in (text, folded) for m in signals.finditer(haystack)]
+        if not found and not signals.search(title):
+            continue
+        claimed |= others
+        where |= {bisect.bisect_left(ends, at) for at in found}
+        where |= {bisect.bisect_left(ends, m.start()) for m in _CLAIM.finditer(text)}
+        where |= {m.sentence for m in in_body if m.index == index and m.weight > 0}
+        where |= {sentence for sentence, label, _at in together if label == index}
+        if signals.search(title) or _CLAIM.search(title):
+            where.add(-1)
+    return claimed, where
+
+
+def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table: TopicTable) -> list[Mention]:
     """``mentions`` without those that yield to another topic with evidence in the same
     sentence ("smuggling 86 kg of crystal meth" is drug crime, not smuggling)."""
     if not table.yields:
         return mentions
-    evident = {(m.sentence, m.index) for m in mentions if m.weight > 0} | set(together)
+    evident = {(m.sentence, m.index) for m in mentions if m.weight > 0} | {(t[0], t[1]) for t in together}
     return [m for m in mentions
             if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident]
 
 
-def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int]],
+def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int, int]],
             charges_pass: bool) -> dict[int, float]:
     """Each topic's evidence plus the support of names, from the mentions of title and body."""
     evidence: dict[int, float] = {}
@@ -507,7 +574,7 @@ def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tupl
         else:
             support[mention.index] = support.get(mention.index, 0) + 0.5
     per_sentence: dict[int, dict[int, float]] = {}
-    for sentence, index in together:
+    for sentence, index, _at in together:
         per_sentence.setdefault(sentence, {})[index] = 1.0
     for mention in in_body:
         seen = per_sentence.setdefault(mention.sentence, {})
