@@ -102,6 +102,11 @@ _COURTESY = re.compile(r"\b(?:thank|thanks(?!\s+to\b)|thanked|thanking|gratitude
                        r"cảm ơn|cám ơn|biết ơn|tri ân|cam on|biet on)\b")
 
 
+#: Substrings one of which every courtesy word holds (a quick test before the regex).
+_COURTESY_WORDS = ("thank", "gratitude", "appreciat", "cảm ơn", "cám ơn", "biết ơn", "tri ân", "cam on", "biet on",
+                   "tri an")
+
+
 @dataclass(frozen=True)
 class Together:
     """A rule of evidence by co-occurrence: an action done with a partner ("working with the
@@ -313,7 +318,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
         if pattern is None:
             continue
         ends = [m.start() for m in _SENTENCE_END.finditer(haystack)]
-        courteous = {bisect.bisect_left(ends, m.start()) for m in _COURTESY.finditer(haystack)}
+        courteous = {bisect.bisect_left(ends, m.start()) for m in _COURTESY.finditer(haystack)} \
+            if any(word in haystack for word in _COURTESY_WORDS) else set()
         matches = list(pattern.finditer(haystack.replace("-", " ")))
         if haystack is not text:
             # A folded phrase is evidence only where the text itself is typed without accents:
@@ -389,7 +395,8 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
             folded_sentence = folded_text[start:end + 1]
             if rule.actors is not None and not (rule.actors.search(sentence) or rule.actors.search(folded_sentence)):
                 continue
-            if _COURTESY.search(sentence) or _COURTESY.search(folded_sentence):
+            if any(word in folded_sentence for word in _COURTESY_WORDS) \
+                    and (_COURTESY.search(sentence) or _COURTESY.search(folded_sentence)):
                 continue  # "thanked the Lao police for their cooperation" is courtesy
             at = _acts_with(sentence, rule)
             if at < 0:
