@@ -12,8 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from searchlib.ingest.resources import load_strings, load_table, user_table
 from searchlib.ingest.trie import trie_pattern
@@ -71,7 +71,7 @@ _LINKED = re.compile(r"(?:\b(?:victims?|they|he|she|people|residents|customers)\
 class Mention(NamedTuple):
     """One phrase found: its sentence, its topic, its weight (1 specific, 0.5 a single or
     generic word, 0 a name), whether it passes (a list item, a pretext), whether it is what
-    someone is charged with, and the topic it defers to (or None)."""
+    someone is charged with, the topic it defers to (or None), the phrase and its position."""
 
     sentence: int
     index: int
@@ -192,7 +192,7 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         label = entry.get("label")
         if not isinstance(label, str) or not label.strip():
             continue
-        label = " ".join(normalize_text(label).lower().split())
+        label = _label(label)
         if label not in table.labels:
             table.labels.append(label)
         index = table.labels.index(label)
@@ -213,14 +213,14 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         given_way = entry.get("yields")
         if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
             words = [_phrase(p) for p in _strings(given_way.get("phrases"))]
-            yielding.append((index, " ".join(normalize_text(given_way["label"]).lower().split()), words))
+            yielding.append((index, _label(given_way["label"]), words))
         pretext = entry.get("pretexts")
         if isinstance(pretext, dict) and _strings(pretext.get("signals")) and _strings(pretext.get("topics")):
             claimed.append((index, _word_pattern(_strings(pretext["signals"])), _strings(pretext["topics"])))
         unless = entry.get("unless")
         if isinstance(unless, dict) and isinstance(unless.get("label"), str):
             words = [_phrase(p) for p in _strings(unless.get("generic"))]
-            deferred_to.append((index, " ".join(normalize_text(unless["label"]).lower().split()), words))
+            deferred_to.append((index, _label(unless["label"]), words))
         together = entry.get("together")
         if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
             actors = _strings(together.get("actors"))
@@ -243,8 +243,7 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                     table.generic.add(form)
                     table.defer[(form, index)] = table.labels.index(other)
     for index, signals, labels in claimed:
-        others = {table.labels.index(label) for label in (" ".join(normalize_text(x).lower().split()) for x in labels)
-                  if label in table.labels}
+        others = {table.labels.index(label) for label in map(_label, labels) if label in table.labels}
         table.pretexts.append((index, signals, others))
     for index, other, words in yielding:
         if other in table.labels:
@@ -262,6 +261,11 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         # left out ("phong chong" in text typed without accents).
         table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*,?[ \t]*") + r"(?!\w)")
     return table
+
+
+def _label(value: str) -> str:
+    """A topic label as the table keys it: NFC, lowercase, single spaces."""
+    return " ".join(normalize_text(value).lower().split())
 
 
 def _strings(value: object) -> list[str]:
@@ -333,6 +337,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             phrase = " ".join(match.group(0).split())
             if phrase in table.title_only and not in_title:
                 continue
+            if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
+                continue  # the name of a unit or a law: not even support
             sentence = bisect.bisect_left(ends, match.start())
             passing = (k in joined or sentence in courteous
                        or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
@@ -341,8 +347,6 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             charged = charge is not None
             if charge is not None and _RELATIVE.search(haystack, max(0, charge.start() - 30), charge.start()):
                 passing = True  # "the tycoon, who was jailed for bribery in 2010, ...": background
-            if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
-                continue  # the name of a unit or a law: not even support
             case = bool(_CASE.search(haystack, max(0, match.start() - 80), match.start()))
             for index in phrases.get(phrase, ()):
                 weight = 0.0 if phrase in table.weak else \
@@ -467,14 +471,13 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     in_body = _yield(_mentions(text, table, folded=folded), together, table)
     in_title = _yield(in_title, [], table)
     scores = _scores(in_title, in_body, together, charges_pass=True)
-    fugitives = table.keys.get(_key("fugitives and extradition"))
-    chase = table.labels.index(fugitives) if fugitives is not None else -1
+    chase = _index_of(table, "fugitives and extradition")
     charges_pass = scores.get(chase, 0) >= MIN_SCORE
     if charges_pass:
         # After the wanted people of a sentence, crimes joined to them ("including", "trong
         # đó có") are what they are wanted for ("handed over 23 wanted Koreans, among them
         # leaders of phone-scam rings").
-        exempt = {chase, table.labels.index(table.keys[_key("cooperation")]) if _key("cooperation") in table.keys else -1}
+        exempt = {chase, _index_of(table, "cooperation")}
         wanted: dict[int, int] = {}
         for m in in_body:
             if m.index == chase and m.weight >= 1:
@@ -484,12 +487,19 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
         together = [t for t in together if t[1] in exempt or not _wanted_for(text, wanted.get(t[0]), t[2])]
     deferred = {m.defer for m in in_title + in_body if m.defer is not None}
     dropped = {index for index in deferred if scores.get(index, 0) >= MIN_SCORE}
-    claimed, where = _claims(title.lower(), text, folded, in_body, together, scores, table)
+    claimed, where = _claims(title.lower(), text, in_body, together, scores, table)
     in_title = [m for m in in_title if m.defer not in dropped and not (m.index in claimed and -1 in where)]
     in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
     scores = _scores(in_title, in_body, together, charges_pass)
     ranked = sorted((-score, table.labels[index]) for index, score in scores.items() if score >= MIN_SCORE)
     return [label for _, label in ranked]
+
+
+def _index_of(table: TopicTable, name: str) -> int:
+    """The index of the topic ``name`` (a label or an alias) names; -1 when none (a user's
+    table may lack it)."""
+    label = table.keys.get(_key(name))
+    return table.labels.index(label) if label is not None else -1
 
 
 #: Characters that end a line which ends a sentence (or a quotation).
@@ -533,7 +543,7 @@ def _wanted_for(text: str, wanted_at: int | None, at: int) -> bool:
     return wanted_at is not None and wanted_at < at and bool(_WANTED_FOR.search(text, wanted_at, at))
 
 
-def _claims(title: str, text: str, folded: str, in_body: list[Mention], together: list[tuple[int, int, int]],
+def _claims(title: str, text: str, in_body: list[Mention], together: list[tuple[int, int, int]],
             scores: dict[int, float], table: TopicTable) -> tuple[set[int], set[int]]:
     """The topics an impersonation scam claims ("your account is linked to a drug ring") and
     the sentences where they are claims: those telling what was said, naming the scam or its
@@ -544,7 +554,7 @@ def _claims(title: str, text: str, folded: str, in_body: list[Mention], together
     for index, signals, others in table.pretexts:
         if scores.get(index, 0) < MIN_SCORE:
             continue
-        found = [m.start() for haystack in (text, folded) for m in signals.finditer(haystack)]
+        found = [m.start() for m in signals.finditer(text)]  # the pattern has the folded forms
         if not found and not signals.search(title):
             continue
         claimed |= others
