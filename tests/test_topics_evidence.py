@@ -208,3 +208,54 @@ def test_a_users_table_with_odd_values_is_read_without_a_crash() -> None:
     ])
     assert detect_topics("", "Police met a delegation. A meeting was held in a hotel.", table) == []
     assert detect_topics("", "Foo here. Foo there.", table) == ["x"]
+
+
+# --- cases told in ordinary words (second real sample, heldout4) ---------------------------
+
+def test_a_ticker_symbol_does_not_cut_a_charge_from_its_arrest() -> None:
+    # reuters:912: the "." of "<wstp.s>" ended the look-back from "misappropriating" to "charged"
+    body = ("Australian police said they charged a former currency clerk of Westpac Banking Corp <WSTP.S> "
+            "with misappropriating 8,300 dlrs in July in an alleged foreign-exchange fraud.")
+    assert detect_topics("AUSTRALIAN POLICE ARREST FORMER WESTPAC CLERK", body) == ["economic crime"]
+
+
+def test_the_one_taxonomy_crime_in_a_case_list_of_charges_is_the_case() -> None:
+    # reuters:384: "grand theft" is no topic, so "embezzlement" is not one item of a crime list
+    body = ("ILC Technology Inc said Raymond Montoya, vice president of finance, has been removed as an officer. "
+            "The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
+            "theft and embezzlement.")
+    assert detect_topics("ILC TECHNOLOGY OFFICER REMOVED", body) == ["economic crime"]
+    # two crimes of the taxonomy in one charge list stay a list
+    listed = "He was arrested and charged with drug trafficking and money laundering."
+    assert detect_topics("", listed) == []
+    # a past sentence is background, list or not (dantri news_tech_029)
+    past = ("Ông Lee Jae Yong đã thi hành được một nửa bản án 30 tháng tù giam do phạm tội tham nhũng "
+            "cùng các tội danh khác.")
+    assert detect_topics("", past) == []
+
+
+@pytest.mark.parametrize("title, body", [
+    # heldout4/w07: fake goods described without "counterfeit goods"
+    ("Over 30 tonnes of fake cosmetics, drinks and medicines seized in Svay Rieng",
+     "Officers found counterfeit cosmetics, energy drinks and detergents stacked in two warehouses."),
+    ("", "Lực lượng quản lý thị trường phát hiện 2.000 sản phẩm mỹ phẩm làm giả nhãn hiệu nổi tiếng. "
+         "Chủ kho không xuất trình được hóa đơn."),
+])
+def test_fake_goods_are_smuggling(title: str, body: str) -> None:
+    assert detect_topics(title, body) == ["smuggling"]
+
+
+@pytest.mark.parametrize("body", [
+    "Officers said he used fake documents to open the accounts.",
+    "The gang posed as police officers in fake uniforms on video calls.",
+])
+def test_fake_papers_or_uniforms_are_no_smuggling(body: str) -> None:
+    assert "smuggling" not in detect_topics("", body)
+
+
+def test_forged_securities_are_economic_crime() -> None:
+    # reuters:5030
+    body = ("Goldman Sachs International Corp received forged bonds of a unit of Exxon Corp in a trade, a "
+            "spokesman said. He said it wasn't until the bonds were cleared through Euro-clear that it was "
+            "discovered they were forgeries.")
+    assert detect_topics("GOLDMAN SACHS GIVEN BOGUS EXXON BONDS IN TRADE", body) == ["economic crime"]

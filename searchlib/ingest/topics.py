@@ -71,7 +71,8 @@ _LINKED = re.compile(r"(?:\b(?:victims?|they|he|she|people|residents|customers)\
 class Mention(NamedTuple):
     """One phrase found: its sentence, its topic, its weight (1 specific, 0.5 a single or
     generic word, 0 a name), whether it passes (a list item, a pretext), whether it is what
-    someone is charged with, the topic it defers to (or None), the phrase and its position."""
+    someone is charged with, the topic it defers to (or None), the phrase, its position, and
+    whether it is an item of a list of charges right after an arrest or a charge."""
 
     sentence: int
     index: int
@@ -81,6 +82,7 @@ class Mention(NamedTuple):
     defer: int | None = None
     phrase: str = ""
     start: int = 0
+    in_case_list: bool = False
 
 
 #: A relative clause before a charge ("who was jailed for", "which had been convicted of"):
@@ -93,7 +95,7 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
                    r"pleaded guilty|pleads guilty|investigate|investigating|investigated|investigation|probe|raided|seized|"
                    r"khởi tố|bắt giữ|bắt khẩn cấp|tạm giữ|tạm giam|truy tố|xét xử|tuyên phạt|"
                    r"khoi to|bat giu|bat khan cap|tam giu|tam giam|truy to|xet xu|tuyen phat)\b"
-                   r"(?<!will be charged)(?<!would be charged)[^.!?;\n]*$")
+                   r"(?<!will be charged)(?<!would be charged)(?:[^.!?;\n]|\.(?=\w))*$")
 
 
 #: A sentence of courtesy ("thanked the police for their cooperation", "expressed his
@@ -221,15 +223,16 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         if isinstance(unless, dict) and isinstance(unless.get("label"), str):
             words = [_phrase(p) for p in _strings(unless.get("generic"))]
             deferred_to.append((index, _label(unless["label"]), words))
-        together = entry.get("together")
-        if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
-            actors = _strings(together.get("actors"))
-            window = together.get("window", 60)
-            table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
-                                           _word_pattern(_strings(together["partners"])),
-                                           _word_pattern(actors) if actors else None,
-                                           window if isinstance(window, int) and 0 < window <= 500 else 60,
-                                           together.get("before") is True))
+        rules = entry.get("together")
+        for together in rules if isinstance(rules, list) else [rules]:
+            if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
+                actors = _strings(together.get("actors"))
+                window = together.get("window", 60)
+                table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
+                                               _word_pattern(_strings(together["partners"])),
+                                               _word_pattern(actors) if actors else None,
+                                               window if isinstance(window, int) and 0 < window <= 500 else 60,
+                                               together.get("before") is True))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
@@ -340,19 +343,18 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
                 continue  # the name of a unit or a law: not even support
             sentence = bisect.bisect_left(ends, match.start())
-            passing = (k in joined or sentence in courteous
-                       or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
-                       or _in_enumeration(haystack, match.start(), match.end()))
+            listed = k in joined or _in_enumeration(haystack, match.start(), match.end())
+            aside = sentence in courteous or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
             charge = _CHARGED.search(haystack, max(0, match.start() - 90), match.start())
             charged = charge is not None
             if charge is not None and _RELATIVE.search(haystack, max(0, charge.start() - 30), charge.start()):
-                passing = True  # "the tycoon, who was jailed for bribery in 2010, ...": background
+                aside = True  # "the tycoon, who was jailed for bribery in 2010, ...": background
             case = bool(_CASE.search(haystack, max(0, match.start() - 80), match.start()))
             for index in phrases.get(phrase, ()):
                 weight = 0.0 if phrase in table.weak else \
                     0.5 if (" " not in phrase or phrase in table.generic) and not case else 1.0
-                found.append(Mention(sentence, index, weight, passing, charged, table.defer.get((phrase, index)),
-                                     phrase, match.start()))
+                found.append(Mention(sentence, index, weight, listed or aside, charged,
+                                     table.defer.get((phrase, index)), phrase, match.start(), listed and case and not aside))
     return found
 
 
@@ -490,9 +492,23 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     claimed, where = _claims(title.lower(), text, in_body, together, scores, table)
     in_title = [m for m in in_title if m.defer not in dropped and not (m.index in claimed and -1 in where)]
     in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
+    if not charges_pass:
+        in_body = _charge_lists(in_body)
     scores = _scores(in_title, in_body, together, charges_pass)
     ranked = sorted((-score, table.labels[index]) for index, score in scores.items() if score >= MIN_SCORE)
     return [label for _, label in ranked]
+
+
+def _charge_lists(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` where the one crime of the taxonomy in the list of charges of a case
+    ("arrested and charged with grand theft and embezzlement") is the case itself, not a
+    passing item: outside a chase article, what someone is charged with is the story."""
+    topics_in: dict[int, set[int]] = {}
+    for m in mentions:
+        if m.weight > 0:
+            topics_in.setdefault(m.sentence, set()).add(m.index)
+    return [m._replace(passing=False) if m.in_case_list and m.charged and topics_in.get(m.sentence) == {m.index} else m
+            for m in mentions]
 
 
 def _index_of(table: TopicTable, name: str) -> int:
