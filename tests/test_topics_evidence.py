@@ -259,3 +259,31 @@ def test_forged_securities_are_economic_crime() -> None:
             "spokesman said. He said it wasn't until the bonds were cleared through Euro-clear that it was "
             "discovered they were forgeries.")
     assert detect_topics("GOLDMAN SACHS GIVEN BOGUS EXXON BONDS IN TRADE", body) == ["economic crime"]
+
+
+# --- handovers ------------------------------------------------------------------------------
+
+def test_a_fugitive_handed_over_by_a_partner_named_before_the_verb_is_cooperation() -> None:
+    # heldout3/z02
+    body = ("The public security department of Laos' Bolikhamxay province on September 23 handed over three "
+            "Vietnamese fugitives to the police of the central province of Hà Tĩnh.")
+    assert "law-enforcement cooperation" in detect_topics("", body)
+
+
+@pytest.mark.parametrize("body", [
+    # heldout4/w16: deported citizens received at a border gate are sent home (illegal migration)
+    "The citizens, 121 men and 47 women, were handed over at the Mộc Bài International Border Gate by "
+    "Cambodia's General Department of Immigration after illegally entering the country.",
+    # heldout3/z19: "cửa khẩu quốc tế" names a gate, not an international partner
+    "Công an tỉnh Tây Ninh phối hợp Bộ đội Biên phòng tỉnh tiếp nhận 98 công dân Việt Nam do phía "
+    "Campuchia bàn giao qua cửa khẩu quốc tế Mộc Bài.",
+])
+def test_citizens_handed_over_at_a_border_are_no_police_cooperation(body: str) -> None:
+    assert "law-enforcement cooperation" not in detect_topics("", body)
+
+
+def test_suspects_handed_over_to_foreign_police_are_cooperation() -> None:
+    # heldout/x18
+    body = ("Vietnamese police on Thursday handed over 216 Chinese suspects involved in telecom and online "
+            "fraud to Chinese police at the Dongxing port.")
+    assert "law-enforcement cooperation" in detect_topics("", body)

@@ -71,8 +71,8 @@ _LINKED = re.compile(r"(?:\b(?:victims?|they|he|she|people|residents|customers)\
 class Mention(NamedTuple):
     """One phrase found: its sentence, its topic, its weight (1 specific, 0.5 a single or
     generic word, 0 a name), whether it passes (a list item, a pretext), whether it is what
-    someone is charged with, the topic it defers to (or None), the phrase, its position, and
-    whether it is an item of a list of charges right after an arrest or a charge."""
+    someone is charged with, the topic it defers to (or None), the phrase, its position,
+    whether it passes only as an item of a list, and whether it follows an arrest or a charge."""
 
     sentence: int
     index: int
@@ -82,7 +82,8 @@ class Mention(NamedTuple):
     defer: int | None = None
     phrase: str = ""
     start: int = 0
-    in_case_list: bool = False
+    listed: bool = False
+    case: bool = False
 
 
 #: A relative clause before a charge ("who was jailed for", "which had been convicted of"):
@@ -122,6 +123,8 @@ class Together:
     actors: re.Pattern[str] | None = None
     window: int = 60
     before: bool = False
+    #: Words that void the rule in a sentence ("citizens" handed over are sent home).
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -227,12 +230,14 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         for together in rules if isinstance(rules, list) else [rules]:
             if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
                 actors = _strings(together.get("actors"))
+                unless_words = _strings(together.get("unless"))
                 window = together.get("window", 60)
                 table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
                                                _word_pattern(_strings(together["partners"])),
                                                _word_pattern(actors) if actors else None,
                                                window if isinstance(window, int) and 0 < window <= 500 else 60,
-                                               together.get("before") is True))
+                                               together.get("before") is True,
+                                               _word_pattern(unless_words) if unless_words else None))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
@@ -354,7 +359,7 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
                 weight = 0.0 if phrase in table.weak else \
                     0.5 if (" " not in phrase or phrase in table.generic) and not case else 1.0
                 found.append(Mention(sentence, index, weight, listed or aside, charged,
-                                     table.defer.get((phrase, index)), phrase, match.start(), listed and case and not aside))
+                                     table.defer.get((phrase, index)), phrase, match.start(), listed and not aside, case))
     return found
 
 
@@ -401,6 +406,8 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
             folded_sentence = folded_text[start:end + 1]
             if rule.actors is not None and not (rule.actors.search(sentence) or rule.actors.search(folded_sentence)):
                 continue
+            if rule.unless is not None and (rule.unless.search(sentence) or rule.unless.search(folded_sentence)):
+                continue
             if any(word in folded_sentence for word in _COURTESY_WORDS) \
                     and (_COURTESY.search(sentence) or _COURTESY.search(folded_sentence)):
                 continue  # "thanked the Lao police for their cooperation" is courtesy
@@ -415,8 +422,10 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
 #: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
 _PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,25}$")
 _PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
-#: Places whose names begin with a partner's ("Lào Cai" is a Vietnamese province).
-_PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai)\b")
+#: Places whose names hold a partner's ("Lào Cai" is a Vietnamese province; an
+#: "international border gate" is no international partner).
+_PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng) quốc tế"
+                             r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port))\b")
 
 
 def _acts_with(sentence: str, rule: Together, original: str | None = None) -> int:
@@ -507,7 +516,7 @@ def _charge_lists(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.weight > 0:
             topics_in.setdefault(m.sentence, set()).add(m.index)
-    return [m._replace(passing=False) if m.in_case_list and m.charged and topics_in.get(m.sentence) == {m.index} else m
+    return [m._replace(passing=False) if m.listed and m.case and m.charged and topics_in.get(m.sentence) == {m.index} else m
             for m in mentions]
 
 
