@@ -287,3 +287,28 @@ def test_suspects_handed_over_to_foreign_police_are_cooperation() -> None:
     body = ("Vietnamese police on Thursday handed over 216 Chinese suspects involved in telecom and online "
             "fraud to Chinese police at the Dongxing port.")
     assert "law-enforcement cooperation" in detect_topics("", body)
+
+
+def test_a_fugitives_charge_sheet_in_headline_and_lede_is_no_topic() -> None:
+    # heldout4/w13: "wanted by Chinese authorities for telecom fraud", in the headline and the lede
+    title = "Quảng Ninh police hand over Chinese fugitive wanted for telecom fraud"
+    body = ("Quảng Ninh (VNA) – The police of Quảng Ninh on November 19 handed over a Chinese man wanted by "
+            "Chinese authorities for telecom fraud to the public security bureau of Dongxing city. "
+            "The man was on the wanted list of the Chinese Ministry of Public Security for his alleged role in "
+            "a ring that used fake investment websites and calls impersonating police officers to cheat "
+            "hundreds of people.")
+    topics = detect_topics(title, body)
+    assert "fugitives and extradition" in topics and "online and telecom fraud" not in topics
+
+
+def test_what_leaked_data_could_be_used_for_is_a_risk_not_a_case() -> None:
+    # dantri news_tech_025: a data leak story; fraud is what the data "could be exploited" for
+    body = ("533 triệu người dùng Facebook đã bị đăng tải công khai lên một diễn đàn dành cho tin tặc. "
+            "Gal cho biết những thông tin cá nhân này có thể bị tội phạm mạng lợi dụng để mạo danh, cho các mục "
+            "đích lừa đảo hoặc cho các chiến dịch spam email, tin nhắn…")
+    assert "online and telecom fraud" not in detect_topics("", body)
+    english = "The leaked phone numbers could be used by criminals who swindle victims over the phone."
+    assert "online and telecom fraud" not in detect_topics("", english)
+    # a scam that happened is one
+    done = "Criminals swindled 200 victims over the phone with the leaked numbers, police said."
+    assert "online and telecom fraud" in detect_topics("", done)

@@ -45,7 +45,7 @@ _JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
 #: between the verb and the mention (the other charges of the list).
 _CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indicted|jailed|prosecuted|suspected)"
-                      r"(?:\s+(?:him|her|them))?\s+(?:for|of|with|over)\b"
+                      r"(?:\s+(?:him|her|them)|\s+(?:by|in)\s+[\w' ]{2,50}?)?\s+(?:for|of|with|over)\b"
                       r"|\b(?:về|vì) (?:tội|hành vi)|\b(?:ve|vi) (?:toi|hanh vi)|\btội danh|\btoi danh"
                       r"|\bphạm (?:các |nhiều )?tội|\bpham (?:cac |nhieu )?toi|\bbị kết án|\bbi ket an)"
                       r"[^.!?;\n]{0,60}$")
@@ -97,6 +97,13 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
                    r"khởi tố|bắt giữ|bắt khẩn cấp|tạm giữ|tạm giam|truy tố|xét xử|tuyên phạt|"
                    r"khoi to|bat giu|bat khan cap|tam giu|tam giam|truy to|xet xu|tuyen phat)\b"
                    r"(?<!will be charged)(?<!would be charged)(?:[^.!?;\n]|\.(?=\w))*$")
+
+
+#: A risk, not a case: what stolen data "could be used" for ("có thể bị tội phạm mạng lợi
+#: dụng để mạo danh, cho các mục đích lừa đảo"), shortly before the mention.
+_HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
+                    r"|\bcó thể (?:bị |được )?[^.!?;\n]{0,30}?(?:lợi dụng|sử dụng)\b"
+                    r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b)[^.!?;\n]{0,60}$")
 
 
 #: A sentence of courtesy ("thanked the police for their cooperation", "expressed his
@@ -349,7 +356,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
                 continue  # the name of a unit or a law: not even support
             sentence = bisect.bisect_left(ends, match.start())
             listed = k in joined or _in_enumeration(haystack, match.start(), match.end())
-            aside = sentence in courteous or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
+            aside = (sentence in courteous or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
+                     or bool(_HEDGE.search(haystack, max(0, match.start() - 120), match.start())))
             charge = _CHARGED.search(haystack, max(0, match.start() - 90), match.start())
             charged = charge is not None
             if charge is not None and _RELATIVE.search(haystack, max(0, charge.start() - 30), charge.start()):
@@ -440,7 +448,8 @@ def _acts_with(sentence: str, rule: Together, original: str | None = None) -> in
         return original is None or original[match.start():match.end()] == match.group(0)
 
     for match in rule.actions.finditer(sentence):
-        if not typed(match) or _pledged(sentence, match.start()):
+        if not typed(match) or _pledged(sentence, match.start()) \
+                or _HEDGE.search(sentence, max(0, match.start() - 120), match.start()):
             continue
         start = max(0, match.start() - rule.window) if rule.before else match.start()
         end = min(len(sentence), match.end() + rule.window)
@@ -462,8 +471,8 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     A title mention scores :data:`TITLE_WEIGHT`. In the body each sentence counts once per
     topic: 1 for a specific phrase ("human trafficking", "mua bán người"), half for a single
     or generic word ("smuggling", "scam"), and half again when the mention is an item of a
-    list, a pretext or a charge sheet, or the sentence names more than :data:`LIST_SIZE`
-    topics. So "drug crime, human trafficking and smuggling" tags nothing by itself. The name
+    list or a pretext, or the sentence names more than :data:`LIST_SIZE` topics; a charge
+    sheet in the body counts nothing, in a headline half. So "drug crime, human trafficking and smuggling" tags nothing by itself. The name
     of a place or an actor ("border gate", "Bộ đội Biên phòng") counts half, and only for a
     topic with evidence of its own: the labelling guide says a name is no evidence.
 
@@ -620,9 +629,10 @@ def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tupl
         per_sentence.setdefault(sentence, {})[index] = 1.0
     for mention in in_body:
         seen = per_sentence.setdefault(mention.sentence, {})
-        passing = mention.passing or (charges_pass and mention.charged)
-        # a name is kept as -0.5 (support) unless the sentence has real evidence for the topic
-        value = mention.weight * (0.5 if passing else 1.0) if mention.weight else -0.5
+        # a charge sheet is no evidence (the guide); a name is kept as -0.5 (support) unless
+        # the sentence has real evidence for the topic
+        charge_sheet = charges_pass and mention.charged
+        value = mention.weight * (0.0 if charge_sheet else 0.5 if mention.passing else 1.0) if mention.weight else -0.5
         old = seen.get(mention.index)
         seen[mention.index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
     for topics_here in per_sentence.values():
