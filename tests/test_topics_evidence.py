@@ -312,3 +312,23 @@ def test_what_leaked_data_could_be_used_for_is_a_risk_not_a_case() -> None:
     # a scam that happened is one
     done = "Criminals swindled 200 victims over the phone with the leaked numbers, police said."
     assert "online and telecom fraud" in detect_topics("", done)
+
+
+# --- impersonation scams --------------------------------------------------------------------
+
+def test_a_virtual_kidnapping_scam_is_online_fraud_and_its_laundering_claim_no_case() -> None:
+    # heldout4/w21: "bắt cóc online", told by someone calling himself a police officer
+    title = "Nữ sinh bị 'bắt cóc online', gia đình suýt mất 1,2 tỷ đồng"
+    body = ("Nhận cuộc gọi từ số máy lạ, người đàn ông xưng là cán bộ điều tra Công an TP Hà Nội, thông báo số "
+            "căn cước của em bị dùng để mở tài khoản ngân hàng phục vụ đường dây rửa tiền. "
+            "Nữ sinh thuê khách sạn ở một mình, cắt liên lạc với gia đình theo yêu cầu.")
+    assert detect_topics(title, body) == ["online and telecom fraud"]
+
+
+def test_fake_arrest_warrants_sent_by_scammers_are_no_chase() -> None:
+    # heldout4/w01
+    title = "Hà Nội police bust ring posing as police officers in video calls, cheating 300 people"
+    body = ("The victims were then invited to a video call on Zalo with a man in police uniform sitting in "
+            "front of a national flag, and were sent \"arrest warrants\" and \"asset freeze orders\" bearing fake "
+            "seals of the Supreme People's Procuracy. Police said the ring cheated 300 people over the phone.")
+    assert detect_topics(title, body) == ["online and telecom fraud"]
