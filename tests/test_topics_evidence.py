@@ -332,3 +332,13 @@ def test_fake_arrest_warrants_sent_by_scammers_are_no_chase() -> None:
             "front of a national flag, and were sent \"arrest warrants\" and \"asset freeze orders\" bearing fake "
             "seals of the Supreme People's Procuracy. Police said the ring cheated 300 people over the phone.")
     assert detect_topics(title, body) == ["online and telecom fraud"]
+
+
+def test_cyberspace_named_as_the_channel_of_terrorism_is_no_cybercrime() -> None:
+    # heldout4/w27: "không gian mạng" names a place, like "online"
+    title = "Chủ động phòng ngừa nguy cơ khủng bố từ không gian mạng"
+    body = ("Ban Chỉ đạo phòng, chống khủng bố Bộ Công an tổ chức hội nghị tổng kết công tác phòng, chống khủng bố "
+            "năm 2025. Các tổ chức khủng bố tăng cường lợi dụng mạng xã hội để tuyên truyền, tuyển mộ thành viên.")
+    assert detect_topics(title, body) == ["terrorism"]
+    attack = "Tin tặc đã tấn công mạng hệ thống của một ngân hàng và đánh cắp dữ liệu khách hàng."
+    assert detect_topics("An ninh trên không gian mạng", attack) == ["cybercrime and cyber security"]
