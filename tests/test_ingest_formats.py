@@ -215,8 +215,10 @@ def test_gzip_dispatches_on_the_inner_suffix(tmp_path: Path) -> None:
     assert article.title == "Lao police hand over fugitives wanted in Viet Nam"
     assert article.date == dt.date(2025, 6, 3) and article.source == "KPL"
     # "escorted to the Nậm Cắn border gate" names a place, not border security (a weak phrase);
-    # "wanted ... for fraud and money laundering" is their charge sheet, not the subject
-    assert article.topics == ["fugitives and extradition"]
+    # "wanted ... for fraud and money laundering" is their charge sheet, not the subject; a
+    # handover by the Lao police at Việt Nam's request is cooperation (the guide; the analysts
+    # labelled heldout3/z02, "Laos hands over three Vietnamese fugitives", the same way)
+    assert article.topics == ["fugitives and extradition", "law-enforcement cooperation"]
     packed = tmp_path / "batch.jsonl.gz"
     packed.write_bytes(gzip.compress((FIXTURES / "batch.jsonl").read_bytes()))
     result = extract_file(packed)

@@ -198,7 +198,7 @@ def test_a_heading_line_is_not_joined_to_the_next_paragraph_in_text_that_is_not_
 
 
 def test_a_users_table_with_odd_values_is_read_without_a_crash() -> None:
-    from searchlib.ingest.topics import _build
+    from searchlib.ingest.topictable import _build
 
     table = _build([
         {"label": "x", "en": ["foo"], "weak": None, "pretexts": {"signals": ["x"], "topics": [1]},

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from searchlib.ingest.resources import load_strings, load_table, user_table
-from searchlib.ingest.trie import trie_pattern
-from searchlib.textnorm import fold, fold_aligned, fold_key, has_diacritics, normalize_text
+from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
+from searchlib.textnorm import fold_aligned
+
+__all__ = ["TopicTable", "Together", "canonical_topic", "detect_topics", "load_topics"]
 
 TITLE_WEIGHT = 3
 MIN_SCORE = 1.0
@@ -117,185 +115,6 @@ _COURTESY_WORDS = ("thank", "gratitude", "appreciat", "cảm ơn", "cám ơn", "
                    "tri an")
 
 
-@dataclass(frozen=True)
-class Together:
-    """A rule of evidence by co-occurrence: an action done with a partner ("working with the
-    police of Cambodia"; "lừa đảo ... qua Zalo"), in a sentence naming an actor when
-    ``actors`` is set. The partner is looked for up to ``window`` characters after the
-    action, and also before it when ``before`` is set."""
-
-    index: int
-    actions: re.Pattern[str]
-    partners: re.Pattern[str]
-    actors: re.Pattern[str] | None = None
-    window: int = 60
-    before: bool = False
-    #: Words that void the rule in a sentence ("citizens" handed over are sent home).
-    unless: re.Pattern[str] | None = None
-
-
-@dataclass
-class TopicTable:
-    """Topic labels, their folded lookup keys, and every phrase (lowercase, hyphens as
-    spaces) with the labels it is evidence for, compiled into one trie regex."""
-
-    labels: list[str] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)
-    phrases: dict[str, set[int]] = field(default_factory=dict)
-    pattern: re.Pattern[str] | None = None
-    folded: dict[str, set[int]] = field(default_factory=dict)  #: Vietnamese phrases without accents
-    folded_pattern: re.Pattern[str] | None = None
-    #: Phrases that name a place or an actor, not the crime ("border gate", "hotline"): they
-    #: add to a topic that has evidence of its own, and are no evidence by themselves.
-    weak: set[str] = field(default_factory=set)
-    #: Broad words for the crime ("laundering", "lẩn trốn"): they count half.
-    generic: set[str] = field(default_factory=set)
-    #: Bare words for the work ("cooperation"): evidence only in a title.
-    title_only: set[str] = field(default_factory=set)
-    #: Co-occurrence rules: a sentence where one holds is specific evidence for its topic.
-    together: list[Together] = field(default_factory=list)
-    #: (phrase, label index) -> the label it defers to: "fraud" is economic crime only in an
-    #: article with no evidence of an online scam.
-    defer: dict[tuple[str, int], int] = field(default_factory=dict)
-    #: (phrase, label index) -> the label it yields to in a sentence with evidence of that
-    #: label: drugs "smuggled" or "trafficked" are drug crime, not smuggling.
-    yields: dict[tuple[str, int], int] = field(default_factory=dict)
-    #: (label index, signal pattern, label indexes): in an article with evidence of the label
-    #: where a signal occurs (an impersonation scam), mentions of the other labels are what
-    #: the scammer claimed ("your account is linked to a drug ring"): no evidence.
-    pretexts: list[tuple[int, re.Pattern[str], set[int]]] = field(default_factory=list)
-    #: Police unit names, masked before matching: a unit's name is no evidence of its field.
-    ignore_pattern: re.Pattern[str] | None = None
-
-
-def load_topics(extra: Path | None = None) -> TopicTable:
-    """The shipped taxonomy, extended by ``extra`` (``{"topics": [{"label": ..., "en": [...],
-    "vi": [...], "aliases": [...]}]}``); an existing label gets the extra phrases."""
-    if extra is None:
-        return _default_table()
-    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
-
-
-@lru_cache(maxsize=1)
-def _default_table() -> TopicTable:
-    extra = user_table("topics")
-    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
-
-
-def _key(value: str) -> str:
-    return " ".join(fold_key(value).replace("-", " ").replace("_", " ").split())
-
-
-def _phrase(text: str) -> str:
-    return " ".join(normalize_text(text).lower().replace("-", " ").split())
-
-
-def _english_forms(phrase: str) -> list[str]:
-    """An English phrase and its plurals (the last word may take "s" or "es")."""
-    return [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
-
-
-def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
-    table = TopicTable()
-    deferred_to: list[tuple[int, str, list[str]]] = []
-    yielding: list[tuple[int, str, list[str]]] = []
-    claimed: list[tuple[int, re.Pattern[str], list[str]]] = []
-    for entry in entries:
-        label = entry.get("label")
-        if not isinstance(label, str) or not label.strip():
-            continue
-        label = _label(label)
-        if label not in table.labels:
-            table.labels.append(label)
-        index = table.labels.index(label)
-        for alias in [label] + [a for a in entry.get("aliases", []) if isinstance(a, str)]:
-            table.keys.setdefault(_key(alias), label)
-        phrases = [_phrase(p) for p in _strings(entry.get("vi"))]
-        for phrase in (_phrase(p) for p in _strings(entry.get("en"))):
-            phrases += _english_forms(phrase)
-        # weak phrases only support, generic ones count half; title phrases count only in a headline
-        for key, marked in (("weak", table.weak), ("generic", table.generic), ("title", table.title_only)):
-            for word in (_phrase(p) for p in _strings(entry.get(key))):
-                forms = _english_forms(word) if word.isascii() else [word]
-                phrases += forms
-                marked.update(forms)
-                if has_diacritics(word):
-                    table.folded.setdefault(fold(word), set()).add(index)
-                    marked.add(fold(word))
-        given_way = entry.get("yields")
-        if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
-            words = [_phrase(p) for p in _strings(given_way.get("phrases"))]
-            yielding.append((index, _label(given_way["label"]), words))
-        pretext = entry.get("pretexts")
-        if isinstance(pretext, dict) and _strings(pretext.get("signals")) and _strings(pretext.get("topics")):
-            claimed.append((index, _word_pattern(_strings(pretext["signals"])), _strings(pretext["topics"])))
-        unless = entry.get("unless")
-        if isinstance(unless, dict) and isinstance(unless.get("label"), str):
-            words = [_phrase(p) for p in _strings(unless.get("generic"))]
-            deferred_to.append((index, _label(unless["label"]), words))
-        rules = entry.get("together")
-        for together in rules if isinstance(rules, list) else [rules]:
-            if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
-                actors = _strings(together.get("actors"))
-                unless_words = _strings(together.get("unless"))
-                window = together.get("window", 60)
-                table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
-                                               _word_pattern(_strings(together["partners"])),
-                                               _word_pattern(actors) if actors else None,
-                                               window if isinstance(window, int) and 0 < window <= 500 else 60,
-                                               together.get("before") is True,
-                                               _word_pattern(unless_words) if unless_words else None))
-        for phrase in filter(None, phrases):
-            table.phrases.setdefault(phrase, set()).add(index)
-        for phrase in _strings(entry.get("vi")):
-            if has_diacritics(phrase):  # undiacritised Vietnamese text
-                table.folded.setdefault(fold(_phrase(phrase)), set()).add(index)
-    for index, other, words in deferred_to:  # generic words counting only without the other topic
-        if other in table.labels:
-            for word in words:
-                for form in _english_forms(word) if word.isascii() else [word]:
-                    table.phrases.setdefault(form, set()).add(index)
-                    table.generic.add(form)
-                    table.defer[(form, index)] = table.labels.index(other)
-    for index, signals, labels in claimed:
-        others = {table.labels.index(label) for label in map(_label, labels) if label in table.labels}
-        table.pretexts.append((index, signals, others))
-    for index, other, words in yielding:
-        if other in table.labels:
-            for word in words:
-                for form in _english_forms(word) if word.isascii() else [word, fold(word)]:
-                    table.yields[(form, index)] = table.labels.index(other)
-    if table.phrases:
-        table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
-    if table.folded:
-        table.folded_pattern = re.compile(r"\b" + trie_pattern(table.folded) + r"(?!\w)")
-    masked = {" ".join(_phrase(p).replace(",", " ").split()) for p in ignore or []}
-    masked |= {fold(p) for p in masked}
-    if masked:
-        # A comma in a unit name ("phòng, chống") may be written with or without a space, or
-        # left out ("phong chong" in text typed without accents).
-        table.ignore_pattern = re.compile(r"\b" + trie_pattern(masked, space=r"[ \t]*,?[ \t]*") + r"(?!\w)")
-    return table
-
-
-def _label(value: str) -> str:
-    """A topic label as the table keys it: NFC, lowercase, single spaces."""
-    return " ".join(normalize_text(value).lower().split())
-
-
-def _strings(value: object) -> list[str]:
-    """The non-blank strings of a table value that should be a list of strings (a user's
-    table may hold anything: what is not a phrase is ignored)."""
-    return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
-
-
-def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    """Any of ``words`` (lowercase; Vietnamese ones also without accents) as whole words."""
-    forms = {_phrase(w) for w in words if isinstance(w, str) and w.strip()}
-    forms |= {fold(w) for w in forms if has_diacritics(w)}
-    return re.compile(r"(?<!\w)" + trie_pattern(dict.fromkeys(forms)) + r"(?!\w)")
-
-
 def _mask(text: str, table: TopicTable) -> str:
     """``text`` with the unit names of the ignore list blanked out (same length)."""
     if table.ignore_pattern is None:
@@ -385,12 +204,6 @@ def __getattr__(name: str) -> tuple[str, ...]:
     if name == "TOPIC_LABELS":
         return tuple(_default_table().labels)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def canonical_topic(value: str, table: TopicTable | None = None) -> str | None:
-    """The taxonomy label for ``value``: a label, a slug ("human-trafficking") or an alias,
-    compared without case, accents or hyphens. ``None`` when it names no topic."""
-    return (table or _default_table()).keys.get(_key(value))
 
 
 def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int, int]]:
