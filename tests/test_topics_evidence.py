@@ -342,3 +342,14 @@ def test_cyberspace_named_as_the_channel_of_terrorism_is_no_cybercrime() -> None
     assert detect_topics(title, body) == ["terrorism"]
     attack = "Tin tặc đã tấn công mạng hệ thống của một ngân hàng và đánh cắp dữ liệu khách hàng."
     assert detect_topics("An ninh trên không gian mạng", attack) == ["cybercrime and cyber security"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # heldout3/z02: the handover with its partner, told in the headline
+    ("Laos hands over three Vietnamese fugitives at Cầu Treo border gate",
+     ["fugitives and extradition", "law-enforcement cooperation"]),
+    # dantri news_business_124: the scam with its channel, told in the headline
+    ("Hàng trăm người dân tố cáo bị ứng dụng đầu tư tài chính Coolcat lừa đảo", ["online and telecom fraud"]),
+])
+def test_a_headline_telling_an_act_with_its_partner_names_the_topic(title: str, expected: list[str]) -> None:
+    assert detect_topics(title, "Cơ quan công an đang tiếp nhận đơn của người dân.") == expected

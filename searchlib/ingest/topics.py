@@ -297,7 +297,10 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     """
     table = table or _default_table()
     body = _unwrap(body)
-    in_title = _mentions(_mask(title.lower().replace("-", " "), table), table, in_title=True)
+    title_text = _mask(title.lower().replace("-", " "), table)
+    in_title = _mentions(title_text, table, in_title=True)
+    # a headline telling the act with its partner ("Laos hands over three fugitives") names it
+    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in _together(title_text, table)]
     text = _mask(body.lower().replace("-", " "), table)
     folded = fold_aligned(text)  # once, for both passes; positions as in text
     together = _together(text, table, folded)
