@@ -213,7 +213,8 @@ LABEL_SETS = (
     ("heldout", "blind set 1 (measured once, then used to fix rules)"),
     ("heldout2", "blind set 2 (measured once, then used to fix rules)"),
     ("heldout3", "blind set 3 (measured once, then used to fix topic rules)"),
-    ("heldout4", "blind set 4 (the test set; see the notes)"),
+    ("heldout4", "blind set 4 (measured once, then used to fix topic rules)"),
+    ("heldout5", "blind set 5 (the test set; see the notes)"),
 )
 
 
