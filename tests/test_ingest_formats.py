@@ -344,3 +344,56 @@ def test_html_libraries_are_imported_only_for_html_files() -> None:
             "print(sorted(m for m in ('bs4', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]" and out.stderr == ""
+
+
+# --- text files copied from sites (forms heldout5 showed) -----------------------------------
+
+def test_vietnamese_header_lines_give_title_date_and_source(tmp_path: Path) -> None:
+    path = tmp_path / "khoi_to.txt"
+    path.write_text("Tiêu đề: Khởi tố 9 bị can trong vụ án nhận hối lộ tại một ngân hàng\n"
+                    "Ngày đăng: ngày 24 tháng 9 năm 2025\n"
+                    "Nguồn: Cổng Thông tin điện tử Bộ Công an\n"
+                    "Chuyên mục: Tin tức - Sự kiện / An ninh trật tự\n\n"
+                    "Ngày 23/9, Cơ quan Cảnh sát điều tra Bộ Công an cho biết đã ra quyết định khởi tố vụ án.\n",
+                    encoding="utf-8")
+    (article,) = extract_file(path).articles
+    assert article.title == "Khởi tố 9 bị can trong vụ án nhận hối lộ tại một ngân hàng"
+    assert article.date == dt.date(2025, 9, 24) and article.source == "MPS"
+    assert article.body.startswith("Ngày 23/9") and "Chuyên mục" not in article.body
+
+
+def test_a_body_line_with_an_unknown_key_is_no_header(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Ghi chú: bài viết này được cập nhật.\nCông an tỉnh Lạng Sơn vừa bắt giữ hai đối tượng.\n",
+                    encoding="utf-8")
+    (article,) = extract_file(path).articles
+    assert "Ghi chú" in f"{article.title}\n{article.body}"
+
+
+@pytest.mark.parametrize("masthead, breadcrumb, outlet", [
+    ("VIENTIANE TIMES", "", "Vientiane Times"),
+    ("THE STAR", "Metro > Metro News\n", "The Star"),
+])
+def test_a_masthead_line_is_the_source_not_the_title(tmp_path: Path, masthead: str, breadcrumb: str,
+                                                      outlet: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(f"{masthead}\n{breadcrumb}Imitation handbags worth RM2.3mil seized in JB raids\n"
+                    "By MOHD FARHAN DARWIS\nWednesday, 28 Jan 2026 6:12 PM MYT\n\n"
+                    "JOHOR BARU: Enforcement officers have seized thousands of imitation designer handbags.\n",
+                    encoding="utf-8")
+    (article,) = extract_file(path).articles
+    assert article.title == "Imitation handbags worth RM2.3mil seized in JB raids"
+    assert article.source == outlet and article.author == "MOHD FARHAN DARWIS"
+    assert "By MOHD" not in article.body and "Metro >" not in article.body
+
+
+def test_a_bar_credit_and_a_vietnamese_byline(tmp_path: Path) -> None:
+    path = tmp_path / "tno.txt"
+    path.write_text("Chặn 2 xuồng chở 18.000 gói thuốc lá ngoại vượt kênh Vĩnh Tế\n"
+                    "TNO | Thứ Bảy, 21/2/2026 09:12 GMT+7\nTác giả: Trần Hữu Lợi\n\n"
+                    "Lực lượng chức năng tỉnh An Giang vừa chặn bắt 2 xuồng máy chở thuốc lá ngoại. "
+                    "Ông Trương Văn Bé, Đội trưởng Đội Quản lý thị trường số 4, cho biết.\n", encoding="utf-8")
+    (article,) = extract_file(path).articles
+    assert article.source == "Thanh Niên" and article.author == "Trần Hữu Lợi"
+    assert article.date == dt.date(2026, 2, 21)
+    assert "Trần Hữu Lợi" not in article.people and "Trương Văn Bé" in article.people

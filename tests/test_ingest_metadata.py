@@ -285,7 +285,9 @@ def test_the_charges_someone_is_wanted_for_are_weak_evidence() -> None:
     # From an extradition report: the charge sheet of fugitives is not the article's subject.
     body = ("Since 2023, the Thai police have arrested and handed over 35 Vietnamese fugitives wanted for "
             "fraud, drug trafficking and murder, while Viet Nam has returned 8 Thai nationals.")
-    assert detect_topics("Thailand hands over fugitives", body) == ["fugitives and extradition"]
+    # (the Thai police's handover itself is cooperation, as the analysts labelled labelled/h02)
+    assert detect_topics("Thailand hands over fugitives", body) == ["fugitives and extradition",
+                                                                    "law-enforcement cooperation"]
     body = "Đối tượng bị truy nã về tội mua bán trái phép chất ma túy đã bị bắt tại Lào."
     assert detect_topics("", body) == ["fugitives and extradition"]
     # The same crime named as what the police did, not as a charge, is evidence.

@@ -7,6 +7,7 @@ here, so the extraction rules are the same for a text file, a JSONL record and a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,7 +24,7 @@ from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
-_AUTHOR_KINDS = ("By", "Written by", "Reported by", "Bài và ảnh", "Bài, ảnh", "Bài", "Theo")
+_AUTHOR_KINDS = ("By", "Written by", "Reported by", "Bài và ảnh", "Bài, ảnh", "Bài", "Tác giả", "Theo")
 
 
 def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, Any] | None = None,
@@ -38,6 +39,10 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     warnings: list[str] = []
     cleaned = clean_body(normalize(text).replace("\r\n", "\n").replace("\r", "\n"))
     body = cleaned.body
+    table = load_sources()
+    masthead = None
+    if headline_first_line:
+        masthead, body = _masthead(body, table)
     title = _text(meta.get("title"))
     if title:
         first, _, rest = body.partition("\n")
@@ -56,17 +61,17 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
     date = date or find_date(body)
 
-    table = load_sources()
     credit_is_source = bool(cleaned.credit and table.lookup(cleaned.credit))
     given_source = _text(meta.get("source"))
     source = canonical_source(given_source, table) if given_source else None
     if source is None:
         url_source = _source_from_url(_text(meta.get("url")), table)
-        source = url_source or detect_source(body, cleaned.credit_kind, cleaned.credit, table)
+        source = url_source or masthead or detect_source(body, cleaned.credit_kind, cleaned.credit, table)
 
     author = _text(meta.get("author"))
     if not author and cleaned.credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
         author = cleaned.credit
+    author = author or cleaned.byline
 
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \
@@ -81,6 +86,28 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
                       url=_text(meta.get("url")), author=author, people=people, topics=topics, lang=lang)
     return article, warnings
+
+
+#: A site's breadcrumb line ("Metro > Metro News", "Thời sự » Pháp luật").
+_BREADCRUMB = re.compile(r"[^\n.!?]{1,40}(?:\s[>»/]\s[^\n.!?]{1,40})+")
+
+
+def _masthead(body: str, table: SourceTable) -> tuple[str | None, str]:
+    """A text file opening with the outlet's name on a line of its own ("VIENTIANE TIMES",
+    "THE STAR"), as copied from a page: the outlet, and the body without that line or the
+    breadcrumb after it. ``(None, body)`` when the first line names no outlet."""
+    first, _, rest = body.partition("\n")
+    name = first.strip()
+    if not name or len(name) > 40 or not rest.strip():
+        return None, body
+    outlet = table.lookup(name)
+    if outlet is None:
+        return None, body
+    rest = rest.lstrip("\n")
+    line, _, after = rest.partition("\n")
+    if _BREADCRUMB.fullmatch(line.strip()) and after.strip():
+        rest = after.lstrip("\n")
+    return outlet, rest
 
 
 def _text(value: Any) -> str | None:

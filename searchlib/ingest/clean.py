@@ -27,7 +27,7 @@ _PUNCT_ONLY = re.compile(r"[\W_]*")
 #: "(Photo: VNA)Hanoi (VNA) –": a caption glued to the next paragraph's first word.
 _GLUED_CAPTION = re.compile(r"(\((?:Photo|Ảnh|Photos|Nguồn ảnh)\s*:[^()\n]{1,80}\))(?=[^\W\d_])")
 _BYLINE = re.compile(
-    r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Theo|Nguồn:|Source:)"
+    r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Tác giả:|Theo|Nguồn:|Source:)"
     r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
 )
 
@@ -43,10 +43,13 @@ class Cleaned:
     body: str
     credit_kind: str | None = None
     credit: str | None = None
+    #: A writer's byline taken from the first lines ("By Phoutthasinh Manivong", "Tác giả: …").
+    byline: str | None = None
 
 
 def clean_body(text: str) -> Cleaned:
-    """Drop boilerplate lines, image markup and debris; take a final byline off the end."""
+    """Drop boilerplate lines, image markup and debris; take a final byline off the end and
+    a writer's byline off the first lines."""
     text = _GLUED_CAPTION.sub(r"\1\n", _IMAGE_MARKUP.sub("", text))
     lines: list[str] = []
     for raw in text.split("\n"):
@@ -69,8 +72,19 @@ def clean_body(text: str) -> Cleaned:
             lines.pop()
             while lines and not lines[-1]:
                 lines.pop()
+    top = [k for k, line in enumerate(lines) if line.strip()][:4]
+    for k in top:
+        match = _BYLINE.fullmatch(lines[k].strip())
+        if match and match.group("kind").rstrip(":") in _WRITER_KINDS and _looks_like_name(match.group("name")):
+            cleaned.byline = match.group("name").strip()
+            del lines[k]
+            break
     cleaned.body = "\n".join(lines).strip("\n")
     return cleaned
+
+
+#: Bylines that name a writer (not an outlet credited with "Theo" or "Nguồn").
+_WRITER_KINDS = ("By", "Written by", "Reported by", "Tác giả", "Bài")
 
 
 def _is_debris(line: str) -> bool:

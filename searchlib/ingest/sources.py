@@ -17,8 +17,9 @@ from searchlib.textnorm import fold_key, normalize_text
 
 _PARENS = re.compile(r"\(([^()\n]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\n]{1,60})\)", re.I)
-#: "VGP - ...", "Hà Nội – VNA – ...": a credit between dashes at the start of the body.
-_DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—]\s", re.M)
+#: "VGP - ...", "Hà Nội – VNA – ...", "TNO | Thứ Bảy, ...": a credit between dashes (or
+#: before a bar) at the start of the body.
+_DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—|]\s", re.M)
 #: Words around an outlet's name that do not change the outlet (compared folded).
 _DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
 #: "Cục Cảnh sát giao thông (Bộ Công an)": a ministry in brackets is whose unit it is, not a credit.

@@ -2,20 +2,29 @@
 
 Files may open with ``key: value`` lines (title, date, source, …) or, as in the seeds,
 with `` date 2025-08-19 REST`` where REST already belongs to the article. Only known keys
-count as header, so a body line "Note: …" is never eaten.
+(English, or Vietnamese: "Tiêu đề", "Ngày đăng", "Nguồn") count as header, so a body line
+"Note: …" is never eaten.
 """
 
 from __future__ import annotations
 
 import re
 
+from searchlib.textnorm import normalize_text
+
 #: Header keys (lowercase) → metadata field.
 HEADER_KEYS = {
     "title": "title", "headline": "title", "date": "date", "published": "date", "source": "source",
     "url": "url", "link": "url", "author": "author", "by": "author", "people": "people",
     "persons": "people", "topics": "topics", "tags": "topics", "lang": "lang", "language": "lang", "id": "id",
+    "section": "section", "category": "section",
+    # Vietnamese headers, as Vietnamese sites and clipping tools write them
+    "tiêu đề": "title", "ngày": "date", "ngày đăng": "date", "ngày xuất bản": "date", "thời gian": "date",
+    "nguồn": "source", "nguồn tin": "source", "tác giả": "author", "đường dẫn": "url", "liên kết": "url",
+    "chuyên mục": "section", "danh mục": "section", "thể loại": "section", "từ khóa": "topics",
 }
-_KEY_VALUE = re.compile(r"\s*([A-Za-z]+)\s*:\s*(.*?)\s*")
+#: "key: value" where the key is one to three words ("Ngày đăng: ...").
+_KEY_VALUE = re.compile(r"\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s*:\s*(.*?)\s*")
 _SEED_DATE = re.compile(r"\s*date\s+(\d{4}-\d{1,2}-\d{1,2})(?:\s+(.*?))?\s*", re.I)
 
 
@@ -37,7 +46,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             i += 1
             continue
         pair = _KEY_VALUE.fullmatch(line)
-        field = HEADER_KEYS.get(pair.group(1).lower()) if pair else None
+        field = HEADER_KEYS.get(normalize_text(pair.group(1)).lower()) if pair else None
         if field is None or not pair.group(2):
             break
         meta.setdefault(field, pair.group(2))
