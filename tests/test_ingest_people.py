@@ -216,3 +216,17 @@ def test_names_without_a_title(text: str, people: list[str]) -> None:
 ])
 def test_places_and_units_typed_without_accents_after_a_title_are_no_names(text: str, people: list[str]) -> None:
     assert detect_people(text) == people
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout5/v05: "Thanh Hoa People's Committee" is no person "Hoa People"
+    ("The meeting was co-chaired by Houaphan Deputy Governor Mr Khamphanh Sengphachanh and Vice Chairman of "
+     "the Thanh Hoa People's Committee, Mr Le Duc Giang.", ["Khamphanh Sengphachanh", "Le Duc Giang"]),
+    # heldout5/v28: a company's name after a title
+    ("Đỗ Mạnh Cường (SN 1972), Chủ tịch HĐQT Công ty cổ phần Đầu tư Phú Gia Land bị khởi tố.", ["Đỗ Mạnh Cường"]),
+    # heldout5/v30: a province typed without accents
+    ("Hoang Thi Lien (SN 1983, tru phuong Dong Kinh, tinh Lang Son). Co quan Canh sat dieu tra Cong an tinh "
+     "Lang Son da khoi to vu an.", ["Hoang Thi Lien"]),
+])
+def test_committees_companies_and_provinces_are_no_people(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

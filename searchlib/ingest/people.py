@@ -94,7 +94,7 @@ vietnamese chinese lao cambodian thai
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 the his her their this that these those both all he she they we it its a an and of for in on at by with
-photo ảnh lào campuchia real madrid united utd league fc club city hospital
+photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
 """.split())
 #: Common Vietnamese family names (with and without accents): where a name starts inside a
 #: run of capitalised organisation and place words ("Sở Y tế Hà Nội Nguyễn Văn A").
@@ -115,7 +115,7 @@ _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bi
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand nam".split())
 _REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
-                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien")
+                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son")
 
 
 @dataclass
