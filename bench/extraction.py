@@ -543,6 +543,36 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   phong"), since fixed in general terms with a test (so heldout4's people figure, now 96.7 %,
   is no longer blind), and one name missed. **Topics remain short of
   95 % on written press releases**; the real news halves are at 93.5 and 95.7 %.
+- **Rules from the tuning sets, and a fifth blind test set (2026-11-24, next session).** heldout4 was
+  made a tuning set and the misses of all the tuning sets read. The rules changed in general
+  terms, each with a test on the sentence (`tests/test_topics_evidence.py`): a dot inside a
+  word ("<WSTP.S>") no longer cuts a charge from its arrest; the one crime of the taxonomy
+  in a case's charge list ("charged with grand theft and embezzlement") is the case; fake
+  goods named by kind ("counterfeit cosmetics", "mỹ phẩm làm giả") are smuggling; forged
+  bonds are economic crime; a handover with its partner named before the verb is
+  cooperation, citizens or deportees handed over at a border are not, and an
+  "international border gate" is no international partner; a charge sheet in the body of a
+  chase article counts nothing ("wanted by Chinese authorities for telecom fraud"); what
+  leaked data "could be used" for is a risk, not a case; "bắt cóc online" and "xưng là công
+  an" are an impersonation scam, whose disguise (police uniform, fake seals) marks the
+  sentences of its claims; "không gian mạng" names a place; the co-occurrence rules also
+  read the headline. Candidates that lost ground were dropped (Vietnamese border-control
+  phrases: +2 -2 on the second sample; a list naming one topic twice: it broke a background
+  conviction; "could become victims of": +1 -1). **Tuning sets, before -> after:** blind 3
+  70.0 -> 76.7 %, heldout4 63.3 -> 83.3 %, second sample 69.1 -> 75.2 %; development, blind
+  1 and 2, and both real halves unchanged (the real test half, 95.7 %, was not read).
+  **Then a fifth set** (`heldout5`: 30 articles written blind by an analyst who never read or
+  ran the extractor; two more analysts labelled the topics by the guide and agreed on all 30)
+  was measured once: date 93.3 %, source 86.7 %, **people 56.7 %, topics 60.0 %**, lang
+  100 %. **The rules from before this session also score 60.0 % on it; only one of its 30
+  articles changed.** Tonight's rules fit the texts they were read from and did not carry
+  over. The source and people misses were forms not seen before, since fixed in general terms
+  with tests (Vietnamese header lines "Tiêu đề:", "Ngày đăng:", "Nguồn:"; a masthead line
+  "VIENTIANE TIMES" and a breadcrumb; "TNO | date"; a byline in the first lines, "By ...",
+  "Tác giả: ..."; "People's Committee", a company's "Land" and "Lang Son" are no names):
+  heldout5 source 100 %, people 70.0 % (no longer blind). Its remaining people misses are
+  names the extractor never looks for (Japanese, Indonesian, Burmese names without a title;
+  a name only in an image's alt text; "Ringleader X"; an anonymised "Nguyễn Văn T"; "Cụ").
 - **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
   Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
   know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),
