@@ -13,7 +13,7 @@ from typing import Any
 
 from searchlib.article import Article
 from searchlib.errors import IngestError
-from searchlib.ingest.clean import clean_body
+from searchlib.ingest.clean import WRITER_KINDS, clean_body
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
@@ -24,7 +24,8 @@ from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
-_AUTHOR_KINDS = ("By", "Written by", "Reported by", "Bài và ảnh", "Bài, ảnh", "Bài", "Tác giả", "Theo")
+#: A final byline names the author with these (and "Theo" when what follows is no outlet).
+_AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
 
 
 def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, Any] | None = None,

@@ -75,7 +75,7 @@ def clean_body(text: str) -> Cleaned:
     top = [k for k, line in enumerate(lines) if line.strip()][:4]
     for k in top:
         match = _BYLINE.fullmatch(lines[k].strip())
-        if match and match.group("kind").rstrip(":") in _WRITER_KINDS and _looks_like_name(match.group("name")):
+        if match and match.group("kind").rstrip(":") in WRITER_KINDS and _looks_like_name(match.group("name")):
             cleaned.byline = match.group("name").strip()
             del lines[k]
             break
@@ -84,7 +84,7 @@ def clean_body(text: str) -> Cleaned:
 
 
 #: Bylines that name a writer (not an outlet credited with "Theo" or "Nguồn").
-_WRITER_KINDS = ("By", "Written by", "Reported by", "Tác giả", "Bài")
+WRITER_KINDS = ("By", "Written by", "Reported by", "Tác giả", "Bài")
 
 
 def _is_debris(line: str) -> bool:

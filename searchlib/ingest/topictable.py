@@ -134,8 +134,14 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
             words = [_phrase(p) for p in _strings(unless.get("generic"))]
             deferred_to.append((index, _label(unless["label"]), words))
         rules = entry.get("together")
+        first: dict = {}
         for together in rules if isinstance(rules, list) else [rules]:
-            if isinstance(together, dict) and _strings(together.get("actions")) and _strings(together.get("partners")):
+            if not isinstance(together, dict):
+                continue
+            # a later rule of the topic shares the first one's partners and actors unless it names its own
+            together = {**{k: v for k, v in first.items() if k in ("partners", "actors")}, **together}
+            first = first or together
+            if _strings(together.get("actions")) and _strings(together.get("partners")):
                 actors = _strings(together.get("actors"))
                 unless_words = _strings(together.get("unless"))
                 window = together.get("window", 60)
