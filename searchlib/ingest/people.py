@@ -75,7 +75,8 @@ inspectorate bank assembly council front fatherland union youth women associatio
 counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
 excellency but although however meanwhile while when after yet also so because since
 comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
-superintendent brig brigadier judge prosecutor lawyer
+superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
+cụ bị cáo
 vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
 australia russia india france germany britain japanese korean australian russian indian french german british
 bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
@@ -102,7 +103,7 @@ _SURNAMES = frozenset(w for s in """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
 Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
-Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor
+Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù
 """.split() for w in (s.lower(), fold(s).lower()))
 #: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
 #: also family names once folded ("tổ" → "to", as in Tô Lâm).
@@ -110,7 +111,8 @@ _LEADING = _LEADING | ({fold(w) for w in _LEADING} - _SURNAMES)
 #: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
 _SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
                              "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
-                             "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh"})
+                             "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh",
+                             "lu thang"})
 #: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
 _FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand nam".split())
@@ -299,6 +301,8 @@ def _as_name(words: list[str]) -> str | None:
     words = _strip_leading(words)
     if not 2 <= len(words) <= 4:
         return None
+    if len(words[-1].rstrip(".")) == 1:
+        return None  # initials only ("Nguyễn Văn T."): the press hides the person, and it names no one
     # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
     if any((w.lower() in _REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
            for i, w in enumerate(words)):
@@ -346,19 +350,24 @@ _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
                         r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
 _ROLE_AFTER = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
+    r",\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
+    r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?)?"
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
     r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
-    r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist)\b", re.IGNORECASE)
+    r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist|investigator|financier|suspect|victim|"
+    r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
+    r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|son|"
+    r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist)s?\b",
+    re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
 _ROLE_BEFORE = re.compile(

@@ -296,6 +296,25 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     online scam) has no evidence.
     """
     table = table or _default_table()
+    found = _evidence(title, body, table)
+    ranked = sorted((-score, table.labels[index]) for index, score in found.scores.items() if score >= MIN_SCORE)
+    return [label for _, label in ranked]
+
+
+class Evidence(NamedTuple):
+    """What :func:`detect_topics` found in an article: the mentions of the title and of the
+    body that count, the co-occurrence rules met, each topic's score and whether the article
+    is about a chase (so charge sheets pass)."""
+
+    in_title: list[Mention]
+    in_body: list[Mention]
+    together: list[tuple[int, int, int]]
+    scores: dict[int, float]
+    charges_pass: bool
+
+
+def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
+    """The evidence for each topic of ``table`` in an article."""
     body = _unwrap(body)
     title_text = _mask(title.lower().replace("-", " "), table)
     in_title = _mentions(title_text, table, in_title=True)
@@ -328,9 +347,7 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
     if not charges_pass:
         in_body = _charge_lists(in_body)
-    scores = _scores(in_title, in_body, together, charges_pass)
-    ranked = sorted((-score, table.labels[index]) for index, score in scores.items() if score >= MIN_SCORE)
-    return [label for _, label in ranked]
+    return Evidence(in_title, in_body, together, _scores(in_title, in_body, together, charges_pass), charges_pass)
 
 
 def _charge_lists(mentions: list[Mention]) -> list[Mention]:
