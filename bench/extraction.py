@@ -214,7 +214,8 @@ LABEL_SETS = (
     ("heldout2", "blind set 2 (measured once, then used to fix rules)"),
     ("heldout3", "blind set 3 (measured once, then used to fix topic rules)"),
     ("heldout4", "blind set 4 (measured once, then used to fix topic rules)"),
-    ("heldout5", "blind set 5 (the test set; see the notes)"),
+    ("heldout5", "blind set 5 (measured once, then used to fix source and people)"),
+    ("heldout6", "blind set 6 (the test set; see the notes)"),
 )
 
 

@@ -34,11 +34,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from searchlib.ingest import extract_file  # noqa: E402
 from searchlib.ingest import topics as rules  # noqa: E402
+from searchlib.ingest.topicmodel import FEATURES, topic_features  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-FEATURES = ("bias", "score", "headline", "full sentences", "half sentences", "co-occurrences", "lead",
-            "names", "share", "top", "topics in article", "charge sheets", "passing", "crowded", "first at")
 STEPS = 400
 RATE = 0.5
 L2 = 0.01
@@ -57,34 +56,7 @@ class Row(NamedTuple):
 def candidates(title: str, body: str) -> dict[str, list[float]]:
     """Features of each topic the rules found any mention of."""
     table = rules._default_table()
-    found = rules._evidence(title, body, table)
-    per: dict[int, dict[int, float]] = {}
-    for sentence, index, _at in found.together:
-        per.setdefault(sentence, {})[index] = 1.0
-    for m in found.in_body:  # each sentence's value for each topic, as the rules count it
-        seen = per.setdefault(m.sentence, {})
-        value = (m.weight * (0.0 if found.charges_pass and m.charged else 0.5 if m.passing else 1.0)
-                 if m.weight else -0.5)
-        old = seen.get(m.index)
-        seen[m.index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
-    sentences = max(per, default=0) + 1
-    best = max(found.scores.values(), default=0.0)
-    strong = sum(score >= rules.MIN_SCORE for score in found.scores.values())
-    out: dict[str, list[float]] = {}
-    for index in set(found.scores) | {m.index for m in found.in_body + found.in_title}:
-        score = found.scores.get(index, 0.0)
-        values = [(s, d[index]) for s, d in per.items() if index in d]
-        body_mentions = [m for m in found.in_body if m.index == index]
-        first = min([s for s, v in values if v > 0], default=sentences) / sentences
-        out[table.labels[index]] = [
-            1.0, min(score, 8.0) / 4, float(any(m.index == index and m.weight > 0 for m in found.in_title)),
-            math.log1p(sum(v >= 1 for _, v in values)), math.log1p(sum(0 < v < 1 for _, v in values)),
-            math.log1p(sum(t[1] == index for t in found.together)), float(any(s <= 1 and v > 0 for s, v in values)),
-            math.log1p(sum(v < 0 for _, v in values)), score / best if best > 0 else 0.0,
-            float(0 < score == best), math.log1p(strong), math.log1p(sum(m.charged for m in body_mentions)),
-            math.log1p(sum(m.passing for m in body_mentions)),
-            math.log1p(sum(len(per[s]) > rules.LIST_SIZE for s, _ in values)), first]
-    return out
+    return topic_features(rules._evidence(title, body, table), table.labels, rules.MIN_SCORE)
 
 
 def labelled_rows() -> list[Row]:
@@ -112,7 +84,7 @@ def labelled_rows() -> list[Row]:
 
 
 def _row(folder: str, title: str, body: str, wanted: list[str]) -> Row:
-    return Row(folder, frozenset(rules.detect_topics(title, body)), frozenset(wanted), candidates(title, body))
+    return Row(folder, frozenset(rules.detect_topics(title, body, learned=False)), frozenset(wanted), candidates(title, body))
 
 
 def train(samples: list[tuple[list[float], float]]) -> list[float]:
@@ -134,11 +106,10 @@ def _sigmoid(z: float) -> float:
 
 
 def learned_topics(models: dict[str, list[float]], row: Row) -> frozenset[str]:
-    """The candidates whose model gives them at least even odds (a topic without a model,
-    too rare to train, keeps the rules' decision)."""
-    return frozenset(label for label, x in row.candidates.items()
-                     if (label in row.rules if label not in models
-                         else _sigmoid(sum(w * v for w, v in zip(models[label], x))) >= 0.5))
+    """The topics the rules propose that the models keep (at least even odds); the models
+    never add a topic, and one without a model (too rare to train) is kept."""
+    return frozenset(label for label in row.rules
+                     if label not in models or _sigmoid(sum(w * v for w, v in zip(models[label], row.candidates[label]))) >= 0.5)
 
 
 def fit(rows: list[Row]) -> dict[str, list[float]]:

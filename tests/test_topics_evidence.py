@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from searchlib.ingest.topics import _unwrap, detect_topics
+from searchlib.ingest.topics import _unwrap
+from searchlib.ingest.topics import detect_topics as _detect_topics
+
+
+def detect_topics(title: str, body: str, table=None) -> list[str]:  # noqa: ANN001
+    """The rules' topics: these tests are of the evidence the rules find and weigh; the
+    learned decision on top of them is tested in tests/test_topic_model.py."""
+    return _detect_topics(title, body, table, learned=False)
 
 
 # --- names are no evidence -----------------------------------------------------------------

@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
 from searchlib.textnorm import fold_aligned
 
@@ -278,8 +279,14 @@ def _pledged(sentence: str, at: int) -> bool:
     return bool(_PLEDGE.search(sentence, max(0, at - 40), at) or _PLEDGE_VI.search(sentence, max(0, at - 90), at))
 
 
-def detect_topics(title: str, body: str, table: TopicTable | None = None) -> list[str]:
-    """Topic labels whose evidence reaches :data:`MIN_SCORE`, best first (then by label).
+def detect_topics(title: str, body: str, table: TopicTable | None = None, model: TopicModel | None = None,
+                  *, learned: bool = True) -> list[str]:
+    """Topic labels of an article, best evidence first (then by label).
+
+    The rules below find and weigh the evidence, and a topic whose evidence reaches
+    :data:`MIN_SCORE` is proposed; the learned model (:mod:`searchlib.ingest.topicmodel`,
+    ``model`` or the shipped one) then keeps it or not. It never adds a topic, so a passing
+    mention is still no topic. ``learned=False`` gives the rules' proposal alone.
 
     A title mention scores :data:`TITLE_WEIGHT`. In the body each sentence counts once per
     topic: 1 for a specific phrase ("human trafficking", "mua bán người"), half for a single
@@ -297,8 +304,15 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None) -> lis
     """
     table = table or _default_table()
     found = _evidence(title, body, table)
-    ranked = sorted((-score, table.labels[index]) for index, score in found.scores.items() if score >= MIN_SCORE)
-    return [label for _, label in ranked]
+    kept = {table.labels[index] for index, score in found.scores.items() if score >= MIN_SCORE}
+    if learned and kept:
+        # the rules propose, the model disposes: it may drop a topic, never add one
+        model = model or default_model()
+        features = topic_features(found, table.labels, MIN_SCORE)
+        chances = {label: model.probability(label, features[label]) for label in kept}
+        kept = {label for label, chance in chances.items() if chance is None or chance >= 0.5}
+    scores = {table.labels[index]: score for index, score in found.scores.items()}
+    return sorted(kept, key=lambda label: (-scores.get(label, 0.0), label))
 
 
 class Evidence(NamedTuple):
