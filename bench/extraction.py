@@ -574,6 +574,24 @@ needs `pip install trafilatura lxml_html_clean` in the venv, not a searchdocs de
   heldout5 source 100 %, people 70.0 % (no longer blind). Its remaining people misses are
   names the extractor never looks for (Japanese, Indonesian, Burmese names without a title;
   a name only in an image's alt text; "Ringleader X"; an anonymised "Nguyễn Văn T"; "Cụ").
+- **Session of 2026-11-24 (later).** People, from heldout5's misses (now a tuning set for
+  people): a role with its own adjectives in apposition ("Takeshi Morimoto, a senior cyber
+  investigator", "Wei Zhiqiang, a suspected financier"), "a 27-year-old", role words and the
+  honorific "Cụ" before a name, Lù/Thèn/Chảo/Sình/Cù family names, and initials-only names
+  ("Nguyễn Văn T.") left out: heldout5 people 70.0 -> 93.3 %, the other sets unchanged.
+  **Topics: a learned decision** (bench/topic_learned.py, its own section above): the rules
+  propose, one logistic regression per topic over their evidence keeps or drops. **Then a
+  sixth set** (`heldout6`: 40 articles written by two analysts who never read or ran the
+  extractor, topics by two more who agreed on 39) was measured once, with the models frozen
+  before it was labelled: date 90.0 %, source 77.5 %, people 72.5 % (77.5 % once the
+  gazetteer's canonical names are applied to four names the writers labelled as printed, the
+  convention of the earlier sets), **topics 62.5 % by the threshold, 75.0 % by the frozen
+  models, 80.0 % as shipped** (the model may only drop a topic), lang 100 %. Its source and
+  title misses were text copied from pages with the site's chrome (menus, breadcrumbs, a date
+  bar, "ANTARA News - <headline>", related links, copyright lines, a forwarded mail,
+  "Nguon:" typed without accents, "(TTXVN/Vietnam+)"), since handled in
+  `searchlib/ingest/pagechrome.py` with tests: heldout6 source 90.0 %, topics 85.0 % (no
+  longer blind). Its people misses were printed by the measurement, but no rule was written from them.
 - **Misses left**, by kind: names printed without diacritics that a label restores (Le Hoang
   Long → Lê Hoàng Long; the facet groups spellings across articles, but one article cannot
   know the accents), Sino-Vietnamese renderings of Chinese names (Lý Kiến Quân → Li Jianjun),

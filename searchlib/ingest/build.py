@@ -7,7 +7,6 @@ here, so the extraction rules are the same for a text file, a JSONL record and a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -17,6 +16,7 @@ from searchlib.ingest.clean import WRITER_KINDS, clean_body
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
+from searchlib.ingest.pagechrome import after_forward, lead_in, tail_off
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, load_sources
 from searchlib.ingest.titles import derive_title, split_headline
@@ -38,13 +38,16 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     """
     meta = meta or {}
     warnings: list[str] = []
-    cleaned = clean_body(normalize(text).replace("\r\n", "\n").replace("\r", "\n"))
-    body = cleaned.body
+    text = normalize(text).replace("\r\n", "\n").replace("\r", "\n")
     table = load_sources()
-    masthead = None
+    masthead = copyright_holder = headline = None
+    if headline_first_line:  # text copied from a page: its chrome goes, its outlet stays
+        copyright_holder, text = tail_off(after_forward(text), table)
+    cleaned = clean_body(text)
+    body = cleaned.body
     if headline_first_line:
-        masthead, body = _masthead(body, table)
-    title = _text(meta.get("title"))
+        masthead, headline, body = lead_in(body, table)
+    title = _text(meta.get("title")) or headline
     if title:
         first, _, rest = body.partition("\n")
         if fold_key(first) == fold_key(title) and rest.strip():
@@ -67,7 +70,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     source = canonical_source(given_source, table) if given_source else None
     if source is None:
         url_source = _source_from_url(_text(meta.get("url")), table)
-        source = url_source or masthead or detect_source(body, cleaned.credit_kind, cleaned.credit, table)
+        source = url_source or masthead or detect_source(body, cleaned.credit_kind, cleaned.credit, table) \
+            or copyright_holder
 
     author = _text(meta.get("author"))
     if not author and cleaned.credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
@@ -87,28 +91,6 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
                       url=_text(meta.get("url")), author=author, people=people, topics=topics, lang=lang)
     return article, warnings
-
-
-#: A site's breadcrumb line ("Metro > Metro News", "Thời sự » Pháp luật").
-_BREADCRUMB = re.compile(r"[^\n.!?]{1,40}(?:\s[>»/]\s[^\n.!?]{1,40})+")
-
-
-def _masthead(body: str, table: SourceTable) -> tuple[str | None, str]:
-    """A text file opening with the outlet's name on a line of its own ("VIENTIANE TIMES",
-    "THE STAR"), as copied from a page: the outlet, and the body without that line or the
-    breadcrumb after it. ``(None, body)`` when the first line names no outlet."""
-    first, _, rest = body.partition("\n")
-    name = first.strip()
-    if not name or len(name) > 40 or not rest.strip():
-        return None, body
-    outlet = table.lookup(name)
-    if outlet is None:
-        return None, body
-    rest = rest.lstrip("\n")
-    line, _, after = rest.partition("\n")
-    if _BREADCRUMB.fullmatch(line.strip()) and after.strip():
-        rest = after.lstrip("\n")
-    return outlet, rest
 
 
 def _text(value: Any) -> str | None:

@@ -53,6 +53,10 @@ class SourceTable:
             # "Lao News Agency (KPL)", "Vietnam+ (VietnamPlus)": the name or the part in brackets
             outside, _, inside = key.partition("(")
             found = self._find(outside.strip(" .")) or self._find(inside.rstrip(") ").strip(" ."))
+        if found is None and "/" in key:
+            # "TTXVN/Vietnam+": a shared credit; the last part named is the publisher (as "VNA/VNS")
+            parts = [self._find(part.strip(" .")) for part in key.split("/")]
+            found = next((part for part in reversed(parts) if part), None)
         return found
 
     def _find(self, key: str) -> str | None:

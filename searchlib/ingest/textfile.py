@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from searchlib.textnorm import normalize_text
+from searchlib.textnorm import fold, normalize_text
 
 #: Header keys (lowercase) → metadata field.
 HEADER_KEYS = {
@@ -23,6 +23,8 @@ HEADER_KEYS = {
     "nguồn": "source", "nguồn tin": "source", "tác giả": "author", "đường dẫn": "url", "liên kết": "url",
     "chuyên mục": "section", "danh mục": "section", "thể loại": "section", "từ khóa": "topics",
 }
+#: The Vietnamese keys typed without accents ("Nguon: Tuoi Tre Online").
+HEADER_KEYS.update({fold(key): field for key, field in list(HEADER_KEYS.items()) if fold(key) not in HEADER_KEYS})
 #: "key: value" where the key is one to three words ("Ngày đăng: ...").
 _KEY_VALUE = re.compile(r"\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s*:\s*(.*?)\s*")
 _SEED_DATE = re.compile(r"\s*date\s+(\d{4}-\d{1,2}-\d{1,2})(?:\s+(.*?))?\s*", re.I)

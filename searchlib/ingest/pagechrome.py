@@ -1,0 +1,154 @@
+"""Page chrome in text copied from a web page: what comes before the headline and after the story.
+
+Users save articles by selecting a page and pasting it, or forward them by mail. What comes
+along is the site's: its name, the menu, the breadcrumb and the date bar above the headline;
+the share bar, related links, tags, comment box and copyright line below the story. None of
+it is the article, and some of it misleads (a related link's headline names another crime;
+a menu line is no title), but the site's name and copyright say which outlet it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchlib.ingest.sources import SourceTable
+from searchlib.ingest.titles import is_headline
+from searchlib.textnorm import fold_key
+
+#: "---------- Forwarded message ---------" and the mail header lines after it.
+_FORWARD = re.compile(r"^[ \t>]*-{3,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp)\s*-{3,}[ \t]*$",
+                      re.I | re.M)
+_MAIL_HEADER = re.compile(r"(?:from|date|sent|subject|to|cc|từ|ngày|chủ đề|đến)\s*:.*", re.I)
+#: A breadcrumb: short items joined by ">", "»", "›" or "/".
+_BREADCRUMB = re.compile(r"[^\n.!?]{1,40}(?:\s[>»›/]\s[^\n.!?]{1,40})+")
+#: Words of a date bar ("Monday November 24, 2025", "Thứ Ba, 27/06/2023 19:05 GMT+7"), folded.
+_DATE_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th gmt utc ict wib am pm h
+latest update updated posted published on at
+thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc
+""".split())
+_TOKENS = re.compile(r"[^\W\d_]+")
+#: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
+_RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|see also|more news|"
+                      r"tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|tin khac)\s*:?",)
+#: Lines of the tail: tags, a comment box, a copyright line.
+_TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment)\b.{0,200}")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
+_COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
+                              r"|all rights reserved\.?|\bby\b", re.I)
+#: How many lines before the headline are looked at.
+_LEAD_LINES = 8
+
+
+def after_forward(text: str) -> str:
+    """``text`` without the mail forwarding blocks it opens with (the marker lines, the mail
+    headers, the sender's note between them)."""
+    marks = list(_FORWARD.finditer(text))
+    if not marks or text[:marks[0].start()].strip():
+        return text
+    lines = text[marks[-1].end():].split("\n")
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or _MAIL_HEADER.fullmatch(lines[i].strip())):
+        i += 1
+    return "\n".join(lines[i:])
+
+
+def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]:
+    """The outlet a page's top names, the headline under its date bar (``None`` when no
+    date bar stands before it), and ``body`` without the menus, the breadcrumbs and that
+    headline; the date bar stays where it was, as the dates module reads it."""
+    lines = body.split("\n")
+    outlet: str | None = None
+    dates: list[str] = []
+    i = seen = 0
+    while i < len(lines) and seen < _LEAD_LINES:
+        line = lines[i].strip()
+        i += 1
+        if not line:
+            continue
+        seen += 1
+        if is_menu(line):
+            dates = []  # a date above the site's menu is its "today" bar, not the article's
+            continue
+        named = _outlet_line(line, table)
+        if named is not None:
+            outlet, rest = named
+            if rest:  # "ANTARA News - Indonesia, Vietnam police agree ...": the headline follows the name
+                lines[i - 1] = rest
+                i -= 1
+                break
+            continue
+        if is_date_bar(line):
+            dates.append(lines[i - 1])
+            continue
+        i -= 1
+        break
+    rest = lines[i:]
+    headline = None
+    if dates and rest and is_headline(rest[0]) and any(x.strip() for x in rest[1:]):
+        headline, rest = " ".join(rest[0].split()), rest[1:]
+    return outlet, headline, "\n".join([*dates, "", *rest] if dates else rest).strip("\n")
+
+
+def is_menu(line: str) -> bool:
+    """A site's menu or breadcrumb: short items joined by bars, arrows or wide gaps."""
+    if len(line) > 160:
+        return False
+    for parts in (line.split("|"), re.split(r"\s{2,}|\t", line)):
+        parts = [p.strip() for p in parts if p.strip()]
+        if len(parts) >= 3 and all(len(p.split()) <= 4 and not p.endswith((".", "?", "!")) for p in parts):
+            return True
+    return bool(_BREADCRUMB.fullmatch(line))
+
+
+def is_date_bar(line: str) -> bool:
+    """A line that only says when ("Monday November 24, 2025", "18th February 2025 18:40
+    GMT+700", "Thứ Ba, 27/06/2023 19:05")."""
+    if len(line) > 60 or not re.search(r"\d", line):
+        return False
+    words = _TOKENS.findall(fold_key(line))
+    return all(word in _DATE_WORDS for word in words) and bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", line))
+
+
+def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
+    """``(outlet, rest)`` when ``line`` is an outlet's name, alone or before a section name
+    ("baotintuc.vn - Pháp luật", rest "") or a headline ("ANTARA News - Indonesia, ...")."""
+    if len(line) <= 40:
+        found = table.lookup(line)
+        if found:
+            return found, ""
+    head, sep, tail = line.partition(" - ")
+    if not sep or len(head) > 40:
+        return None
+    found = table.lookup(head)
+    if not found:
+        return None
+    return found, tail.strip() if len(tail.split()) > 4 else ""
+
+
+def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
+    """The outlet a copyright line names, and ``body`` without the chrome after the story:
+    related links (from their heading on, when only short lines follow), tags, share bars,
+    comment boxes and copyright lines."""
+    lines = body.split("\n")
+    outlet = None
+    for k in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        if _COPYRIGHT.search(lines[k]) and len(lines[k]) < 200:
+            holder = " ".join(_COPYRIGHT_NOISE.sub(" ", lines[k]).split()).strip(" .,-")
+            outlet = outlet or (table.lookup(holder) if holder else None)
+    cut = len(lines)
+    start = int(len(lines) * 0.5)
+    for k in range(start, len(lines)):
+        if _RELATED.fullmatch(fold_key(lines[k].strip())) or fold_key(lines[k].strip()).startswith("related news:"):
+            after = [x for x in lines[k + 1:] if x.strip()]
+            if all(len(x) <= 200 for x in after):
+                cut = k
+                break
+    lines = lines[:cut]
+    while lines and len(lines) > 1 and len(lines[-1]) <= 200 and (
+            not lines[-1].strip() or is_menu(lines[-1].strip()) or _COPYRIGHT.search(lines[-1])
+            or _TAIL_LINE.fullmatch(fold_key(lines[-1].strip())) or (lines[-1].strip().isupper() and len(lines[-1]) > 60)):
+        lines.pop()
+    return outlet, "\n".join(lines)
