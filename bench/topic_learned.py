@@ -60,7 +60,7 @@ class Row(NamedTuple):
 def candidates(title: str, body: str) -> dict[str, list[float]]:
     """Features of each topic the rules found any mention of."""
     table = rules._default_table()
-    return topic_features(rules._evidence(title, body, table), table.labels, rules.MIN_SCORE)
+    return topic_features(rules._evidence(title, body, table), table.labels, rules.MIN_SCORE, rules.LIST_SIZE)
 
 
 def labelled_rows() -> list[Row]:

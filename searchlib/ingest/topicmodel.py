@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 #: The features, in the order the weights are stored.
 FEATURES = ("bias", "score", "headline", "full sentences", "half sentences", "co-occurrences", "lead",
             "names", "share", "top", "topics in article", "charge sheets", "passing", "crowded", "first at")
-#: A sentence naming more topics than this is a laundry list (as in the rules).
-_LIST_SIZE = 3
 
 
 @dataclass(frozen=True)
@@ -60,20 +58,13 @@ def default_model() -> TopicModel:
     return model_from_json(json.loads(text))
 
 
-def topic_features(found: Evidence, labels: list[str], min_score: float) -> dict[str, list[float]]:
+def topic_features(found: Evidence, labels: list[str], min_score: float, list_size: int) -> dict[str, list[float]]:
     """Features of each topic with any mention in the article (by label): how much evidence,
     where (headline, lead, how late it starts), and of what kind (full sentences, half
     sentences, co-occurrences, names, charge sheets, list items, crowded sentences), and its
-    share of the article's evidence."""
-    per: dict[int, dict[int, float]] = {}
-    for sentence, index, _at in found.together:
-        per.setdefault(sentence, {})[index] = 1.0
-    for m in found.in_body:  # each sentence's value for each topic, as the rules count it
-        seen = per.setdefault(m.sentence, {})
-        value = (m.weight * (0.0 if found.charges_pass and m.charged else 0.5 if m.passing else 1.0)
-                 if m.weight else -0.5)
-        old = seen.get(m.index)
-        seen[m.index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
+    share of the article's evidence. ``min_score`` and ``list_size`` are the rules' threshold
+    and laundry-list size."""
+    per = found.sentences
     sentences = max(per, default=0) + 1
     best = max(found.scores.values(), default=0.0)
     strong = sum(score >= min_score for score in found.scores.values())
@@ -90,5 +81,5 @@ def topic_features(found: Evidence, labels: list[str], min_score: float) -> dict
             math.log1p(sum(v < 0 for _, v in values)), score / best if best > 0 else 0.0,
             float(0 < score == best), math.log1p(strong), math.log1p(sum(m.charged for m in body_mentions)),
             math.log1p(sum(m.passing for m in body_mentions)),
-            math.log1p(sum(len(per[s]) > _LIST_SIZE for s, _ in values)), first]
+            math.log1p(sum(len(per[s]) > list_size for s, _ in values)), first]
     return out

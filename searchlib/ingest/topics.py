@@ -308,7 +308,7 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     if learned and kept:
         # the rules propose, the model disposes: it may drop a topic, never add one
         model = model or default_model()
-        features = topic_features(found, table.labels, MIN_SCORE)
+        features = topic_features(found, table.labels, MIN_SCORE, LIST_SIZE)
         chances = {label: model.probability(label, features[label]) for label in kept}
         kept = {label for label, chance in chances.items() if chance is None or chance >= 0.5}
     scores = {table.labels[index]: score for index, score in found.scores.items()}
@@ -317,12 +317,14 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
 
 class Evidence(NamedTuple):
     """What :func:`detect_topics` found in an article: the mentions of the title and of the
-    body that count, the co-occurrence rules met, each topic's score and whether the article
-    is about a chase (so charge sheets pass)."""
+    body that count, the co-occurrence rules met, what each sentence counts, each topic's
+    score and whether the article is about a chase (so charge sheets pass)."""
 
     in_title: list[Mention]
     in_body: list[Mention]
     together: list[tuple[int, int, int]]
+    #: what each body sentence counts for each topic it names (see :func:`_per_sentence`)
+    sentences: dict[int, dict[int, float]]
     scores: dict[int, float]
     charges_pass: bool
 
@@ -339,7 +341,7 @@ def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
     together = _together(text, table, folded)
     in_body = _yield(_mentions(text, table, folded=folded), together, table)
     in_title = _yield(in_title, [], table)
-    scores = _scores(in_title, in_body, together, charges_pass=True)
+    scores = _scores(in_title, _per_sentence(in_body, together, True), charges_pass=True)
     chase = _index_of(table, "fugitives and extradition")
     charges_pass = scores.get(chase, 0) >= MIN_SCORE
     if charges_pass:
@@ -361,7 +363,8 @@ def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
     in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
     if not charges_pass:
         in_body = _charge_lists(in_body)
-    return Evidence(in_title, in_body, together, _scores(in_title, in_body, together, charges_pass), charges_pass)
+    sentences = _per_sentence(in_body, together, charges_pass)
+    return Evidence(in_title, in_body, together, sentences, _scores(in_title, sentences, charges_pass), charges_pass)
 
 
 def _charge_lists(mentions: list[Mention]) -> list[Mention]:
@@ -458,19 +461,10 @@ def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table:
             if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident]
 
 
-def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int, int]],
-            charges_pass: bool) -> dict[int, float]:
-    """Each topic's evidence plus the support of names, from the mentions of title and body."""
-    evidence: dict[int, float] = {}
-    support: dict[int, float] = {}
-    for mention in in_title:
-        if mention.weight and charges_pass and mention.charged:
-            # a headline's charge sheet ("fugitive wanted for fraud extradited") is still one
-            evidence[mention.index] = evidence.get(mention.index, 0) + 0.5 * mention.weight
-        elif mention.weight:
-            evidence[mention.index] = evidence.get(mention.index, 0) + TITLE_WEIGHT
-        else:
-            support[mention.index] = support.get(mention.index, 0) + 0.5
+def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
+                  charges_pass: bool) -> dict[int, dict[int, float]]:
+    """What each body sentence counts for each topic it names: a co-occurrence 1, a mention
+    its weight (half when passing, nothing when a charge sheet), a name -0.5 (support)."""
     per_sentence: dict[int, dict[int, float]] = {}
     for sentence, index, _at in together:
         per_sentence.setdefault(sentence, {})[index] = 1.0
@@ -482,6 +476,22 @@ def _scores(in_title: list[Mention], in_body: list[Mention], together: list[tupl
         value = mention.weight * (0.0 if charge_sheet else 0.5 if mention.passing else 1.0) if mention.weight else -0.5
         old = seen.get(mention.index)
         seen[mention.index] = value if old is None else max(old, value) if value > 0 or old > 0 else old
+    return per_sentence
+
+
+def _scores(in_title: list[Mention], per_sentence: dict[int, dict[int, float]], charges_pass: bool) -> dict[int, float]:
+    """Each topic's evidence plus the support of names, from the title's mentions and the
+    body's sentences."""
+    evidence: dict[int, float] = {}
+    support: dict[int, float] = {}
+    for mention in in_title:
+        if mention.weight and charges_pass and mention.charged:
+            # a headline's charge sheet ("fugitive wanted for fraud extradited") is still one
+            evidence[mention.index] = evidence.get(mention.index, 0) + 0.5 * mention.weight
+        elif mention.weight:
+            evidence[mention.index] = evidence.get(mention.index, 0) + TITLE_WEIGHT
+        else:
+            support[mention.index] = support.get(mention.index, 0) + 0.5
     for topics_here in per_sentence.values():
         crowd = 0.5 if len(topics_here) > LIST_SIZE else 1.0
         for index, value in topics_here.items():
