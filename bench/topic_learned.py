@@ -57,12 +57,6 @@ class Row(NamedTuple):
     candidates: dict[str, list[float]]
 
 
-def candidates(title: str, body: str) -> dict[str, list[float]]:
-    """Features of each topic the rules found any mention of."""
-    table = rules._default_table()
-    return topic_features(rules._evidence(title, body, table), table.labels, rules.MIN_SCORE, rules.LIST_SIZE)
-
-
 def labelled_rows() -> list[Row]:
     """The fixture sets (topics as the analysts agreed them) and, when ``../shared`` is
     there, the two real samples."""
@@ -88,7 +82,13 @@ def labelled_rows() -> list[Row]:
 
 
 def _row(folder: str, title: str, body: str, wanted: list[str]) -> Row:
-    return Row(folder, frozenset(rules.detect_topics(title, body, learned=False)), frozenset(wanted), candidates(title, body))
+    """The article's row: the rules' topics (their threshold, as ``detect_topics(...,
+    learned=False)``) and the features of every topic mentioned, from one reading."""
+    table = rules._default_table()
+    found = rules._evidence(title, body, table)
+    proposed = frozenset(table.labels[i] for i, score in found.scores.items() if score >= rules.MIN_SCORE)
+    features = topic_features(found, table.labels, rules.MIN_SCORE, rules.LIST_SIZE)
+    return Row(folder, proposed, frozenset(wanted), features)
 
 
 def train(samples: list[tuple[list[float], float]]) -> list[float]:
