@@ -97,3 +97,30 @@ def test_class_names_are_read_as_people_write_them() -> None:
     assert read_marks("article-body").weight > 0 and not read_marks("article-body").chrome
     assert read_marks("noi-dung chi-tiet").weight > 0
     assert not read_marks("header-adjacent shadow").chrome  # "ad" only as a word
+
+
+def test_publication_date_over_the_sites_today_and_stale_metas(tmp_path: Path) -> None:
+    # heldout6/u02, u22 (CAND): the header bar's "date-now" is today, the box below the headline is the date
+    body = ("<div class='top'><span class='date-now'>Thứ Hai, 24/11/2025</span> <a href='/'>Trang chủ</a></div>"
+            "<h1>Bắt đối tượng mua bán trẻ sơ sinh</h1><div class='box-date'><span class='date'>Thứ Sáu, "
+            f"17/11/2023, 10:25</span></div>{paragraphs(3)}")
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2023, 11, 17)
+    for today in ("time-now", "topdate", "header_date", "header-date"):
+        assert not read_marks(today).date, today
+    # heldout6/u27 (Bangkok Post): a template's stale <meta name="date"> loses to the visible line
+    head = "<meta name='date' content='2013-09-01'>"
+    body = "<div class='article-info'><p>PUBLISHED : 12 Jun 2024 at 16:45</p><p>UPDATED : 12 Jun 2024 at 18:10</p></div>"
+    assert extract_file(page(tmp_path, body + paragraphs(3), head)).articles[0].date == dt.date(2024, 6, 12)
+    # heldout4/w06: "Published: 9 Dec 2025 at 13:48" in an unmarked block is the only date
+    body = f"<div class='article-info'><p>Published: 9 Dec 2025 at 13:48</p></div>{paragraphs(3)}"
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 12, 9)
+    # heldout5/v25 (Nhân Dân): a <time> without datetime, under a header "today" line
+    body = ("<div class='today'>Thứ Năm, ngày 16 tháng 10 năm 2025</div><div class='article__meta'>"
+            f"<time>Thứ Tư, ngày 15 tháng 10 năm 2025 - 14:10</time></div>{paragraphs(3)}")
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 10, 15)
+    # an "Updated" line is used only when nothing else dates the page
+    body = f"<p>Cập nhật lúc 08:30 17/09/2025</p>{paragraphs(3)}"
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 9, 17)
+    body = f"<p>Updated: 20/09/2025</p>{paragraphs(3)}"
+    head = "<meta property='article:published_time' content='2025-09-17T08:30:00+07:00'>"
+    assert extract_file(page(tmp_path, body, head)).articles[0].date == dt.date(2025, 9, 17)

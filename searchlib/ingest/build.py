@@ -17,6 +17,7 @@ from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import after_forward, lead_in, tail_off
+from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, load_sources
 from searchlib.ingest.titles import derive_title, split_headline
@@ -42,7 +43,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     table = load_sources()
     masthead = copyright_holder = headline = None
     if headline_first_line:  # text copied from a page: its chrome goes, its outlet stays
-        copyright_holder, text = tail_off(after_forward(text), table)
+        copyright_holder, text = tail_off(after_forward(unwrap(text)), table)
     cleaned = clean_body(text)
     body = cleaned.body
     if headline_first_line:

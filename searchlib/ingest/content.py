@@ -70,6 +70,7 @@ class Extraction:
     paragraphs: list[str] = field(default_factory=list)
     author: str | None = None
     times: list[str] = field(default_factory=list)
+    time_texts: list[str] = field(default_factory=list)  #: ``<time>`` elements without ``datetime``
     date_texts: list[str] = field(default_factory=list)
     heading: str | None = None
     body_metas: list[tuple[str, str]] = field(default_factory=list)
@@ -185,6 +186,10 @@ class _Page:
             value = tag.get("datetime")
             if isinstance(value, str) and value.strip():
                 self.result.times.append(value)
+            elif len(self.result.time_texts) < 3:
+                text = " ".join(tag.get_text(" ").split())
+                if text:
+                    self.result.time_texts.append(text)
         else:
             key = tag.get("itemprop") or tag.get("property") or tag.get("name")
             content = tag.get("content")

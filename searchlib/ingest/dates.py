@@ -61,7 +61,7 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
     for line in text.split("\n"):
         line = line.strip()
         if line and len(line) <= 60:
-            found = _match_whole(_DATE_LINE_NOISE.sub(" ", line).strip())
+            found = parse_date(line)  # "2024-12-19 20:17:36" under a wire story, "Thứ Hai, 15/9/2025"
             if found:
                 return found
     window = text[:head]

@@ -24,6 +24,11 @@ _DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "pub
               "dc.date.issued", "og:published_time", "article:published", "publish-date", "created")
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ")
 _MIN_TITLE = 20
+#: A visible "Published: 9 Dec 2025 at 13:48" / "Ngày đăng: 15/09/2025" line (the page's
+#: own words, so it beats generic date metas, which some sites leave stale); "Updated"
+#: lines are the last resort.
+_PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngày|đăng lúc|xuất bản)|(updated|cập nhật))"
+                             r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,60})<", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)
 
 
@@ -52,7 +57,7 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
     title = metas.get("og:title") or _page_title(prepared.title) or found.heading
     if title:
         meta["title"] = title
-    date = _first_date(metas, prepared.json_ld, found)
+    date = _first_date(metas, prepared, found)
     if date:
         meta["date"] = date
     if metas.get("og:site_name"):
@@ -81,22 +86,40 @@ def _page_title(title: str | None) -> str | None:
     return title
 
 
-def _first_date(metas: dict[str, str], json_ld: list[str], found: Extraction) -> str | None:
-    candidates: list[str] = []
+def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) -> str | None:
+    published, updated = _published_lines(prepared.markup)
+    given: list[str] = []
     if metas.get("article:published_time"):
-        candidates.append(metas["article:published_time"])
-    candidates += found.times[:5]
-    candidates += [metas[k] for k in _DATE_META if metas.get(k)]
-    candidates += _json_ld_dates(json_ld)
-    for value in candidates:
+        given.append(metas["article:published_time"])
+    given += found.times[:5]
+    for value in given:
         parsed = parse_date(value)
         if parsed:
             return parsed.isoformat()
-    for text in found.date_texts:  # "(Latest Update July 22, 2025)", "Published: 11 Feb 2025 at 06:00"
+    for text in published[:2]:
+        parsed = find_date(text)
+        if parsed:
+            return parsed.isoformat()
+    given = [metas[k] for k in _DATE_META if metas.get(k)] + _json_ld_dates(prepared.json_ld)
+    for value in given:
+        parsed = parse_date(value)
+        if parsed:
+            return parsed.isoformat()
+    # "(Latest Update July 22, 2025)", a <time> without datetime, a date-classed line
+    for text in [*found.time_texts[:3], *found.date_texts, *updated[:2]]:
         parsed = find_date(text)
         if parsed:
             return parsed.isoformat()
     return None
+
+
+def _published_lines(markup: str) -> tuple[list[str], list[str]]:
+    """The texts of "Published: …" and of "Updated: …" lines, in page order."""
+    published: list[str] = []
+    updated: list[str] = []
+    for match in _PUBLISHED_LINE.finditer(markup):
+        (published if match.group(1) else updated).append(match.group(3))
+    return published, updated
 
 
 def _json_ld_dates(blocks: list[str]) -> list[str]:

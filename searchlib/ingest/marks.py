@@ -37,7 +37,8 @@ _STEMS = {
     **dict.fromkeys("author byline".split(), "cb"),
     **dict.fromkeys("timestamp publishdate publish-date posted-on postedon posted-date".split(), "cd"),
     #: today's date in a site header is not when the article was published
-    **dict.fromkeys("today current-date currentdate clock weather".split(), "cx"),
+    **dict.fromkeys("""today current-date currentdate clock weather date-now datenow time-now timenow topdate
+        top-date header-date header_date headerdate""".split(), "cx"),
     **dict.fromkeys("date time publish ngay".split(), "d"),
     **dict.fromkeys("""article body content entry main story text post detail news chitiet chi-tiet noidung
         noi-dung sapo lead summary""".split(), "p"),
@@ -47,6 +48,7 @@ _STEMS = {
 _WORDS = {
     **dict.fromkeys("ad ads tag tags nav skip hidden vote print printer meta".split(), "c"),
     **dict.fromkeys("date time".split(), "cd"),
+    "now": "x",
     **dict.fromkeys("media list listing item items".split(), "n"),
 }
 _STEM_PATTERN = re.compile(trie_pattern(_STEMS))
