@@ -73,7 +73,7 @@ def test_date_from_a_date_element_and_title_from_the_head(tmp_path: Path) -> Non
     body = (f"<div class='top-header'><div class='date-today'>Thứ Năm, 02/10/2025</div></div><div class='post'>"
             f"<div class='time-post'>Thứ Hai, 29/09/2025 16:20</div>{paragraphs(3)}</div>")
     assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 9, 29)
-    body = f"<div class='entry-meta'><span class='posted-on'>Khmer Times | September 30, 2025</span></div>"
+    body = "<div class='entry-meta'><span class='posted-on'>Khmer Times | September 30, 2025</span></div>"
     assert extract_file(page(tmp_path, body + paragraphs(3))).articles[0].date == dt.date(2025, 9, 30)
     body = f"<td><p class='date'>(Latest Update July 22, 2025)</p>{paragraphs(3)}</td>"
     assert extract_file(page(tmp_path, f"<table><tr>{body}</tr></table>")).articles[0].date == dt.date(2025, 7, 22)
