@@ -124,3 +124,21 @@ def test_publication_date_over_the_sites_today_and_stale_metas(tmp_path: Path) -
     body = f"<p>Updated: 20/09/2025</p>{paragraphs(3)}"
     head = "<meta property='article:published_time' content='2025-09-17T08:30:00+07:00'>"
     assert extract_file(page(tmp_path, body, head)).articles[0].date == dt.date(2025, 9, 17)
+
+
+def test_a_title_that_only_names_the_site(tmp_path: Path) -> None:
+    # heldout6/u39: the MPS portal gives every page the same <title>; the <h1> is the headline
+    head = ("<title>Cổng Thông tin điện tử Bộ Công an</title>"
+            "<meta name='description' content='Cổng Thông tin điện tử Bộ Công an'>")
+    body = f"<div class='page-detail'><h1>Công an các tỉnh miền Trung hỗ trợ người dân vùng lũ</h1>{paragraphs(3)}</div>"
+    article = extract_file(page(tmp_path, body, head)).articles[0]
+    assert article.title == "Công an các tỉnh miền Trung hỗ trợ người dân vùng lũ"
+    assert article.source == "MPS"
+    # heldout5/v06: "KPL - <headline>"; the outlet goes, the headline stays
+    head = "<title>KPL - Luang Namtha police seize 3.2 million meth pills</title>"
+    article = extract_file(page(tmp_path, f"<h1>Luang Namtha police seize</h1>{paragraphs(3)}", head)).articles[0]
+    assert article.title == "Luang Namtha police seize 3.2 million meth pills"
+    # a title that is also the page's description but says what the <h1> says is the headline
+    head = "<title>2018 Boys State Swim Results</title><meta name='description' content='2018 Boys State Swim Results'>"
+    article = extract_file(page(tmp_path, f"<h1>2018 Boys State Swim Results</h1>{paragraphs(3)}", head)).articles[0]
+    assert article.title == "2018 Boys State Swim Results" and article.source is None

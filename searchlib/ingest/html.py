@@ -19,6 +19,8 @@ from searchlib.errors import IngestError
 from searchlib.ingest.content import Extraction, extract_content
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.ingest.htmlprep import Prepared, prepare_html
+from searchlib.ingest.sources import load_sources
+from searchlib.textnorm import fold_key
 
 _DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date",
               "dc.date.issued", "og:published_time", "article:published", "publish-date", "created")
@@ -54,14 +56,21 @@ def extract_html(text: str, where: str) -> tuple[str, dict[str, Any]]:
 
 def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> dict[str, Any]:
     meta: dict[str, Any] = {}
-    title = metas.get("og:title") or _page_title(prepared.title) or found.heading
+    site_name = metas.get("og:site_name")
+    page_title = _page_title(prepared.title)
+    if page_title and found.heading and _names_the_site(page_title, found.heading, metas):
+        # "<title>Cổng Thông tin điện tử Bộ Công an</title>" on every page of a portal:
+        # the headline is the <h1>, and the title names the publisher
+        site_name = site_name or page_title
+        page_title = None
+    title = metas.get("og:title") or page_title or found.heading
     if title:
         meta["title"] = title
     date = _first_date(metas, prepared, found)
     if date:
         meta["date"] = date
-    if metas.get("og:site_name"):
-        meta["source"] = metas["og:site_name"]
+    if site_name:
+        meta["source"] = site_name
     url = metas.get("og:url") or prepared.canonical
     if url:
         meta["url"] = url
@@ -75,7 +84,8 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
 
 
 def _page_title(title: str | None) -> str | None:
-    """``<title>`` without a trailing " | Site name" when what is left is long enough."""
+    """``<title>`` without a trailing " | Site name" (or a leading "KPL - ") when what is
+    left is long enough."""
     if not title:
         return None
     for sep in _SITE_SEPARATORS:
@@ -83,7 +93,25 @@ def _page_title(title: str | None) -> str | None:
             head = title.rsplit(sep, 1)[0].strip()
             if len(head) >= _MIN_TITLE:
                 return head
+            first, rest = (part.strip() for part in title.split(sep, 1))
+            if len(rest) >= _MIN_TITLE and _is_outlet(first):
+                return rest
     return title
+
+
+def _names_the_site(title: str, heading: str, metas: dict[str, str]) -> bool:
+    """Whether a page's ``<title>`` is only the site's name (an outlet of the sources
+    table, or the site's own name or description repeated) while its ``<h1>`` says more."""
+    key = fold_key(title)
+    if key == fold_key(heading):
+        return False
+    if any(fold_key(metas.get(k) or "") == key for k in ("og:site_name", "description", "application-name")):
+        return True
+    return not any(sep in title for sep in _SITE_SEPARATORS) and _is_outlet(title)
+
+
+def _is_outlet(name: str) -> bool:
+    return len(name) <= 80 and load_sources().lookup(name) is not None
 
 
 def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) -> str | None:
