@@ -132,7 +132,9 @@ def test_region_names_and_back_references(text: str, people: list[str]) -> None:
     ("a march on Trần Hưng Đạo Street", []),
     ("sinh viên Trường Đại học Tôn Đức Thắng", []),
     ("Thành phố Hồ Chí Minh và Hà Nội", []),
-    ("Police arrested Tran Minh Khoi.", []),  # unaccented runs are too often places: a title is needed
+    # unaccented runs are often places; a name needs a common middle name (Minh) and a run of its own
+    ("Police arrested Tran Minh Khoi.", ["Tran Minh Khoi"]),
+    ("Police in Dong Thap Province and Lam Dong arrested him.", []),
 ])
 def test_untitled_vietnamese_full_names(text: str, people: list[str]) -> None:
     assert detect_people(text) == people
@@ -265,3 +267,53 @@ def test_names_described_by_an_age_or_a_role(text: str, expected: list[str]) -> 
 ])
 def test_initials_and_border_gates_are_no_people(text: str) -> None:
     assert detect_people(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout6/u34: a Malaysian police rank, and a five-word Malay name
+    ("Atipsom division principal assistant director SAC Rosli Hashim said 21 Vietnamese women were rescued. "
+     "Kuala Lumpur Immigration director Wan Mohd Saifuddin Wan Ismail said the department had detained 2,860 "
+     "foreigners.", ["Rosli Hashim", "Wan Mohd Saifuddin Wan Ismail"]),
+    # heldout6/u17: "<agency> head <name>"; but "Head of the ... Division" names a unit
+    ("PPATK head Ivan Yustiavandana said his agency had analysed 1,200 reports.", ["Ivan Yustiavandana"]),
+    ("The talks were co-chaired by Polri's Head of the International Relations Division, Insp. Gen. Bambang "
+     "Suryanto.", ["Bambang Suryanto"]),
+    # heldout6/u05: the last of a list of suspects, with the age before the full stop
+    ("The suspects were Kittipong Saelim, 29, Natthawut Bunma, 31, and Chalermchai Intharasuk, 27. They were "
+     "arrested on Sunday.", ["Kittipong Saelim", "Natthawut Bunma", "Chalermchai Intharasuk"]),
+    # heldout6/u29: a counsellor in apposition
+    ("Nguyen Hoang Long, a counsellor at the Vietnamese Embassy in Phnom Penh, said the embassy had helped.",
+     ["Nguyen Hoang Long"]),
+    # heldout6/u15: a village elder
+    ("Già làng Hồ Văn Pỏ ở bản Cù Bai kể: \"Cột mốc mất là mất đất của mình\".", ["Hồ Văn Pỏ"]),
+    # heldout4/w10: "thanh pho" (a city) is not inside "Thanh Phong"
+    ("The fugitive, identified as Vo Thanh Phong, 41, was arrested in Kuta.", ["Vo Thanh Phong"]),
+    # dantri: a title after the name is the next phrase ("Chủ tịch UBND"), the hyphen too
+    ("Tại cuộc họp, ông Nguyễn Thành Phong Chủ tịch UBND thành phố nhấn mạnh. Ông Trần Trung Chính- Chủ tịch "
+     "Hội đồng quản trị phát biểu.", ["Nguyễn Thành Phong", "Trần Trung Chính"]),
+])
+def test_ranks_roles_and_names_of_the_region(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout6/u31: a Vietnamese name printed without accents, in apposition
+    ("Another businessman allegedly involved in arranging the payments, Pham Gia Bao, left Vietnam in 2022.",
+     ["Pham Gia Bao"]),
+    # heldout6/u20: Vietnamese typed without accents, players named without a title
+    ("Doi Cuc Canh sat dieu tra toi pham ve ma tuy mo ty so nho cu sut xa cua Tran Duc Anh. Vua pha luoi la "
+     "Lo Van Tuan (Cong an tinh Dien Bien) voi 9 ban thang. Thu truong de nghi Cuc Cong tac dang tiep tuc.",
+     ["Tran Duc Anh", "Lo Van Tuan"]),
+    # heldout6/u26: an alias in quotes is the same person, not another
+    ("Doi tuong truy na Nguyen Van Hai doi ten thanh \"Tran Van Son\", lam rau o mot nong trai.",
+     ["Nguyen Van Hai"]),
+    # heldout6/u32: a street corner named after people
+    ("Toi 13/2, tai nut giao Ton That Thuyet - Duong Dinh Nghe (quan Cau Giay), CSGT phat hien vi pham.", []),
+    # heldout6/u03: a province after "Director of"
+    ("Colonel Nguyen Hong Phong, Deputy Director of Ha Tinh provincial police, received the suspect.",
+     ["Nguyen Hong Phong"]),
+    # places and companies of Vietnamese syllables are no names
+    ("Tourists crowd Ha Long Bay while Hoang Anh Gia Lai reported losses.", []),
+])
+def test_unaccented_vietnamese_names_without_a_title(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -29,6 +29,10 @@ _EN_TITLES = (
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
     "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
+    "head", "Daw",
+    # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
+    "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
+    "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -38,6 +42,7 @@ _VI_TITLES = (
     "Đại sứ", "Bí thư", "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý",
     "Thiếu úy", "Thiếu uý", "Trưởng phòng", "Cục trưởng", "Tổng cục trưởng", "Chánh án", "Viện trưởng",
     "Luật sư", "Trưởng Công an", "Phó Trưởng Công an", "Phó Giám đốc", "Chỉ huy trưởng", "Đồn trưởng",
+    "Già làng", "Trưởng bản", "Trưởng thôn", "Trưởng ấp",
 )
 _VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 
@@ -76,7 +81,7 @@ counterpart premier chancellor governor host visiting pol commissioner samdech m
 excellency but although however meanwhile while when after yet also so because since
 comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
 superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
-cụ bị cáo
+cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
 vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
 australia russia india france germany britain japanese korean australian russian indian french german british
 bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
@@ -84,7 +89,7 @@ tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ươ
 """.split())
 #: Words that cannot be part of a person's name (places, organisations, months...).
 _REJECT = frozenset("""
-ministry committee party security police department agency council assembly bureau government force
+ministry committee party security police department agency council assembly bureau government force division
 ward commune town village hamlet bridge school stadium park
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan
@@ -239,8 +244,8 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         kind = _TITLE_KIND.get(" ".join(match.group(0).split()))
         if kind is None or at and lowered[at - 1] == "-":
             continue
-        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT:
-            continue
+        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT or text.startswith("Head", at):
+            continue  # "Ông"/"Anh" start places; "Head of the International Relations Division"
         # A role noun written in lowercase ("superintendent of the Chon Buri office") names
         # no one through "of the"; a capitalised title may ("Minister of Public Security To Lam").
         words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
@@ -296,9 +301,22 @@ def _strip_leading(words: list[str]) -> list[str]:
     return words[i:]
 
 
+#: Parts of Malay names, which run to five words ("Wan Mohd Saifuddin Wan Ismail").
+_MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
+#: Capitalised words that open a Vietnamese title: after a full name they start the next
+#: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.
+_TITLE_OPENERS = frozenset("chủ phó giám bộ thứ thủ tổng trưởng đại thượng thiếu bí chánh viện cục đồn ông bà".split())
+
+
 def _as_name(words: list[str]) -> str | None:
     """Accept 2–4 capitalised words that are not an organisation, place or date."""
     words = _strip_leading(words)
+    while len(words) > 3 and words[-1].lower() in _TITLE_OPENERS:
+        words = words[:-1]
+    if len(words) == 5 and not _MALAY_PARTS.isdisjoint(w.lower() for w in words):
+        return " ".join(words) if _as_name(words[:4]) else None  # "Wan Mohd Saifuddin Wan Ismail"
+    if words and words[-1][-1] in "-‐–":  # "Trần Trung Chính- Chủ tịch"
+        words = [*words[:-1], words[-1].rstrip("-‐–")]
     if not 2 <= len(words) <= 4:
         return None
     if len(words[-1].rstrip(".")) == 1:
@@ -308,8 +326,10 @@ def _as_name(words: list[str]) -> str | None:
            for i, w in enumerate(words)):
         return None
     name = " ".join(words)
-    key = fold_key(name)
-    if any(phrase in key for phrase in _REJECT_PHRASES):
+    key = f" {fold_key(name)} "
+    if any(f" {phrase} " in key for phrase in _REJECT_PHRASES):  # whole words: "thanh pho" ≠ "Thanh Phong"
+        return None
+    if len(words) == 2 and key.strip() in _SURNAME_PLACES:  # "Deputy Director of Ha Tinh provincial police"
         return None
     return name
 
@@ -350,7 +370,7 @@ _NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*[,)]|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
                         r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
@@ -366,7 +386,8 @@ _ROLE_AFTER = re.compile(
     r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist|investigator|financier|suspect|victim|"
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
     r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|son|"
-    r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist)s?\b",
+    r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
@@ -399,7 +420,9 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
             continue
         start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
         aged = bool(_AGE_AFTER.match(text, run.end()))
-        if not has_diacritics(" ".join(words)) and not aged:
+        if not has_diacritics(" ".join(words)) and not aged and not (
+                _unaccented_name(words, all_words)
+                and not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())):
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
@@ -414,9 +437,29 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         if any(key.startswith(place) for place in _SURNAME_PLACES) or key.startswith(_NOT_NAMES):
             continue
         name = _as_name(words)
-        if name and name == " ".join(words):
+        if name and " ".join(words).startswith(name):
             found.append((start, name))
     return found
+
+
+#: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
+_MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien
+manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac""".split())
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _unaccented_name(words: list[str], run: list[str]) -> bool:
+    """Whether ``words`` (the whole capitalised run) is a Vietnamese name printed without
+    accents: family name, a common middle name, and Vietnamese syllables only."""
+    if len(words) != len(run) or len(words) not in (3, 4):
+        return False
+    folded = [fold(w).lower() for w in words]
+    return folded[1] in _MIDDLE_NAMES and all(_SYLLABLE.fullmatch(w) for w in folded)
+
+
+#: Before an unaccented name: a quote (an alias: doi ten thanh "Tran Van Son") or a street
+#: word (tai nut giao Ton That Thuyet - Duong Dinh Nghe).
+_NOT_UNACCENTED_BEFORE = re.compile(r"(?:[\"“‘']|\b(?:nut giao|giao lo|nga ba|nga tu|duong|pho|street|road)\b[^.!?\n]*)$")
 
 
 _STREET_LIST = re.compile(r"\b(?:đường|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
