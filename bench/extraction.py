@@ -215,7 +215,8 @@ LABEL_SETS = (
     ("heldout3", "blind set 3 (measured once, then used to fix topic rules)"),
     ("heldout4", "blind set 4 (measured once, then used to fix topic rules)"),
     ("heldout5", "blind set 5 (measured once, then used to fix source and people)"),
-    ("heldout6", "blind set 6 (the test set; see the notes)"),
+    ("heldout6", "blind set 6 (measured once, then used to fix dates, sources and people)"),
+    ("heldout7", "blind set 7 (the test set; measured once, then used to fix dates and sources)"),
 )
 
 

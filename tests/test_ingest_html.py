@@ -142,3 +142,26 @@ def test_a_title_that_only_names_the_site(tmp_path: Path) -> None:
     head = "<title>2018 Boys State Swim Results</title><meta name='description' content='2018 Boys State Swim Results'>"
     article = extract_file(page(tmp_path, f"<h1>2018 Boys State Swim Results</h1>{paragraphs(3)}", head)).articles[0]
     assert article.title == "2018 Boys State Swim Results" and article.source is None
+
+
+def test_the_outlet_from_the_title_or_the_copyright_line(tmp_path: Path) -> None:
+    # heldout7/t15: no og:site_name; the <title> ends with the site's name
+    head = "<title>Public security forces hold counter-terrorism exercise in Quang Ninh - Nhan Dan Online</title>"
+    assert extract_file(page(tmp_path, paragraphs(3), head)).articles[0].source == "Nhân Dân"
+    # heldout7/t27: the <title> is the site's name and there is no <h1>
+    article = extract_file(page(tmp_path, paragraphs(3), "<title>Vientiane Times</title>")).articles[0]
+    assert article.source == "Vientiane Times"
+    # heldout7/t18: only the footer's copyright line names the owner (the footer itself is cut)
+    body = (f"<div class='detail'>{paragraphs(3)}</div><footer><p>© Bản quyền thuộc Bộ Công an. Ghi rõ nguồn "
+            "\"Cổng thông tin điện tử Bộ Công an\" khi phát hành lại thông tin từ website này.</p></footer>")
+    article = extract_file(page(tmp_path, body, "<title>Đón nhận Huân chương</title>")).articles[0]
+    assert article.source == "MPS" and "Bản quyền" not in article.body
+    body = f"{paragraphs(3)}<div id='footer'>© Copyright of Nhan Dan Online. All rights reserved.</div>"
+    assert extract_file(page(tmp_path, body)).articles[0].source == "Nhân Dân"
+
+
+def test_a_date_line_beats_the_times_of_related_stories(tmp_path: Path) -> None:
+    # heldout7/t24 (VOV): the article's date is a classed line, <time> tags date the related links
+    body = (f"<span class='date'>Wednesday, 16:45, 12/03/2025</span>{paragraphs(3)}<ul class='list'>"
+            "<li><a href='#'>Police warn of job traps abroad</a> <time>07/03/2025</time></li></ul>")
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 3, 12)

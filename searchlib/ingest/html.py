@@ -19,6 +19,7 @@ from searchlib.errors import IngestError
 from searchlib.ingest.content import Extraction, extract_content
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.ingest.htmlprep import Prepared, prepare_html
+from searchlib.ingest.pagechrome import copyright_holder
 from searchlib.ingest.sources import load_sources
 from searchlib.textnorm import fold_key
 
@@ -63,6 +64,7 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
         # the headline is the <h1>, and the title names the publisher
         site_name = site_name or page_title
         page_title = None
+    site_name = site_name or _site_of(prepared)
     title = metas.get("og:title") or page_title or found.heading
     if title:
         meta["title"] = title
@@ -110,6 +112,17 @@ def _names_the_site(title: str, heading: str, metas: dict[str, str]) -> bool:
     return not any(sep in title for sep in _SITE_SEPARATORS) and _is_outlet(title)
 
 
+def _site_of(prepared: Prepared) -> str | None:
+    """The outlet a page names without ``og:site_name``: its ``<title>`` ("… - Nhan Dan
+    Online", "Vientiane Times"), else its copyright line."""
+    title = prepared.title or ""
+    for part in (title, *(p for sep in _SITE_SEPARATORS if sep in title for p in title.rsplit(sep, 1)[::-1])):
+        if _is_outlet(part.strip()):
+            return part.strip()
+    table = load_sources()
+    return next((found for line in reversed(prepared.copyrights) if (found := copyright_holder(line, table))), None)
+
+
 def _is_outlet(name: str) -> bool:
     return len(name) <= 80 and load_sources().lookup(name) is not None
 
@@ -133,8 +146,9 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
         parsed = parse_date(value)
         if parsed:
             return parsed.isoformat()
-    # "(Latest Update July 22, 2025)", a <time> without datetime, a date-classed line
-    for text in [*found.time_texts[:3], *found.date_texts, *updated[:2]]:
+    # a date-classed line ("(Latest Update July 22, 2025)"), then a <time> without datetime
+    # (related-story lists use those too), then an "Updated" line
+    for text in [*found.date_texts, *found.time_texts[:3], *updated[:2]]:
         parsed = find_date(text)
         if parsed:
             return parsed.isoformat()

@@ -30,6 +30,8 @@ _LINK = re.compile(r"<link\s([^>]*)>", re.I)
 _TITLE = re.compile(r"<title(?:\s[^>]*)?>(.*?)</title\s*>", re.S | re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _TAGS = re.compile(r"<[^>]*>")
+#: A copyright notice's text (the footer is cut before parsing, its owner still names the site).
+_COPYRIGHT_TEXT = re.compile(r"(?:©|&copy;|&#169;|Copyright|COPYRIGHT|Bản quyền)[^<>]{3,160}")
 #: How far into a page without a ``<head>`` element its title and meta tags are looked for.
 _HEADLESS_SCAN = 32_768
 
@@ -43,6 +45,7 @@ class Prepared:
     title: str | None = None
     canonical: str | None = None
     json_ld: list[str] = field(default_factory=list)
+    copyrights: list[str] = field(default_factory=list)  #: copyright lines, footers included
 
 
 def prepare_html(page: str) -> Prepared:
@@ -54,7 +57,8 @@ def prepare_html(page: str) -> Prepared:
         page = page[:head.start()] + page[head.end():]
     else:
         head_text = page[:_HEADLESS_SCAN]
-    prepared = Prepared(markup=_CUT.sub(" ", page), json_ld=json_ld)
+    copyrights = [_html.unescape(m) for m in _COPYRIGHT_TEXT.findall(page)[-3:]]
+    prepared = Prepared(markup=_CUT.sub(" ", page), json_ld=json_ld, copyrights=copyrights)
     _read_head(head_text, prepared)
     return prepared
 

@@ -38,6 +38,7 @@ _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|lea
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
+_HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
 #: How many lines before the headline are looked at.
 _LEAD_LINES = 8
 
@@ -71,6 +72,8 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         seen += 1
         if is_menu(line):
             dates = []  # a date above the site's menu is its "today" bar, not the article's
+            if " - " in line:  # "VnExpress - Thời sự / Pháp luật": the site, then its breadcrumb
+                outlet = outlet or table.lookup(line.partition(" - ")[0].strip())
             continue
         named = _outlet_line(line, table)
         if named is not None:
@@ -128,6 +131,15 @@ def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
     return found, tail.strip() if len(tail.split()) > 4 else ""
 
 
+def copyright_holder(line: str, table: SourceTable) -> str | None:
+    """The outlet a copyright line names ("© Copyright of Nhan Dan Online. All rights
+    reserved." → Nhân Dân; "© Bản quyền thuộc Bộ Công an. Ghi rõ nguồn ..." → MPS)."""
+    holder = " ".join(_COPYRIGHT_NOISE.sub(" ", line).split())
+    holder = re.split(r"\.\s|\s\|\s|;", holder, maxsplit=1)[0]
+    holder = _HOLDER_LEAD.sub("", holder.strip(" .,-")).strip(" .,-")
+    return table.lookup(holder) if holder else None
+
+
 def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
     """The outlet a copyright line names, and ``body`` without the chrome after the story:
     related links (from their heading on, when only short lines follow), tags, share bars,
@@ -136,8 +148,7 @@ def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
     outlet = None
     for k in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         if _COPYRIGHT.search(lines[k]) and len(lines[k]) < 200:
-            holder = " ".join(_COPYRIGHT_NOISE.sub(" ", lines[k]).split()).strip(" .,-")
-            outlet = outlet or (table.lookup(holder) if holder else None)
+            outlet = outlet or copyright_holder(lines[k], table)
     cut = len(lines)
     start = int(len(lines) * 0.5)
     for k in range(start, len(lines)):

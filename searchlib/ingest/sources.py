@@ -111,6 +111,10 @@ def canonical_source(name: str, table: SourceTable | None = None) -> str:
     return found if found else " ".join(normalize_text(name).split())
 
 
+#: "Nguồn: Tổng hợp" (compiled), "Sưu tầm" (collected), "Internet": no outlet.
+_NOT_OUTLETS = ("tong hop", "suu tam", "internet", "nhieu nguon", "mang xa hoi", "compiled", "agencies")
+
+
 def detect_source(body: str, credit_kind: str | None = None, credit: str | None = None,
                   table: SourceTable | None = None) -> str | None:
     """Find the outlet credited in an article body.
@@ -145,7 +149,7 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.lookup(credit)
         if found:
             return found
-        if credit_kind in ("Nguồn", "Source"):
+        if credit_kind in ("Nguồn", "Source") and not fold_key(credit).startswith(_NOT_OUTLETS):
             return " ".join(credit.split())
     for match in _PHOTO_CREDIT.finditer(body):
         found = table.lookup(match.group(1).split("/")[0])
