@@ -165,3 +165,16 @@ def test_a_date_line_beats_the_times_of_related_stories(tmp_path: Path) -> None:
     body = (f"<span class='date'>Wednesday, 16:45, 12/03/2025</span>{paragraphs(3)}<ul class='list'>"
             "<li><a href='#'>Police warn of job traps abroad</a> <time>07/03/2025</time></li></ul>")
     assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 3, 12)
+
+
+def test_a_headline_opening_with_a_wire_name_is_no_site_name(tmp_path: Path) -> None:
+    head = "<title>AFP journalist detained in Hanoi over protest photos</title>"
+    article = extract_file(page(tmp_path, paragraphs(3), head)).articles[0]
+    assert article.source is None and article.title == "AFP journalist detained in Hanoi over protest photos"
+
+
+def test_a_photo_credit_is_no_copyright_notice_of_the_site(tmp_path: Path) -> None:
+    # a real page (Sputnik): "© REUTERS / ..." under a photo, the site's own notice at the bottom
+    body = (f"<figure><img src='a.jpg'><figcaption>© REUTERS / Kim Kyung-Hoon</figcaption></figure>{paragraphs(3)}"
+            "<div class='footer__copyright'>© 2019 Sputnik. All rights reserved</div>")
+    assert extract_file(page(tmp_path, body, "<title>Royal Self-Indicting Arrogance</title>")).articles[0].source is None

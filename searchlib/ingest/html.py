@@ -116,19 +116,29 @@ def _site_of(prepared: Prepared) -> str | None:
     """The outlet a page names without ``og:site_name``: its ``<title>`` ("… - Nhan Dan
     Online", "Vientiane Times"), else its copyright line."""
     title = prepared.title or ""
-    for part in (title, *(p for sep in _SITE_SEPARATORS if sep in title for p in title.rsplit(sep, 1)[::-1])):
+    parts = [title]
+    for sep in _SITE_SEPARATORS:
+        if sep in title:
+            head, tail = title.rsplit(sep, 1)
+            parts += [tail, head]
+    for part in parts:
         if _is_outlet(part.strip()):
             return part.strip()
     table = load_sources()
-    return next((found for line in reversed(prepared.copyrights) if (found := copyright_holder(line, table))), None)
+    for line in reversed(prepared.copyrights):
+        found = copyright_holder(line, table)
+        if found:
+            return found
+    return None
 
 
 def _is_outlet(name: str) -> bool:
-    return len(name) <= 80 and load_sources().lookup(name) is not None
+    """Whether ``name`` is an outlet of the sources table (never a headline that opens with
+    a wire's credit, "AFP journalist arrested ...")."""
+    return len(name) <= 80 and load_sources().lookup(name, strict=True) is not None
 
 
 def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) -> str | None:
-    published, updated = _published_lines(prepared.markup)
     given: list[str] = []
     if metas.get("article:published_time"):
         given.append(metas["article:published_time"])
@@ -137,6 +147,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
         parsed = parse_date(value)
         if parsed:
             return parsed.isoformat()
+    published, updated = _published_lines(prepared.markup)
     for text in published[:2]:
         parsed = find_date(text)
         if parsed:

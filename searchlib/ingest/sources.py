@@ -37,13 +37,15 @@ class SourceTable:
     aliases: dict[str, str] = field(default_factory=dict)  # fold_key(alias) -> name
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
 
-    def lookup(self, value: str) -> str | None:
+    def lookup(self, value: str, *, strict: bool = False) -> str | None:
         """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
         decorate their names ("Báo Công an Nhân dân điện tử", "Nhan Dan Online"): the
-        name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too."""
+        name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too.
+        ``strict`` leaves out a wire credit before other words ("KPL Lao News Agency"),
+        for text that may be a headline ("AFP journalist arrested")."""
         key = fold_key(value).strip(" .")
         found = self._find(key)
-        if found is None and " " in key and "(" not in key:
+        if found is None and " " in key and "(" not in key and not strict:
             # "KPL Lao News Agency": a wire credit before the outlet's name
             first, _, rest = key.partition(" ")
             credited = self.credits.get(first)
