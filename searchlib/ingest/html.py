@@ -124,12 +124,7 @@ def _site_of(prepared: Prepared) -> str | None:
     for part in parts:
         if _is_outlet(part.strip()):
             return part.strip()
-    table = load_sources()
-    for line in reversed(prepared.copyrights):
-        found = copyright_holder(line, table)
-        if found:
-            return found
-    return None
+    return copyright_holder(prepared.copyright, load_sources()) if prepared.copyright else None
 
 
 def _is_outlet(name: str) -> bool:

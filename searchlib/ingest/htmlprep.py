@@ -45,7 +45,7 @@ class Prepared:
     title: str | None = None
     canonical: str | None = None
     json_ld: list[str] = field(default_factory=list)
-    copyrights: list[str] = field(default_factory=list)  #: the page's last copyright notice, footers included
+    copyright: str | None = None  #: the page's last copyright notice, footers included
 
 
 def prepare_html(page: str) -> Prepared:
@@ -58,8 +58,9 @@ def prepare_html(page: str) -> Prepared:
     else:
         head_text = page[:_HEADLESS_SCAN]
     # the last notice only: the site's own is at the bottom, photo credits ("© Reuters") above
-    copyrights = [_html.unescape(m) for m in _COPYRIGHT_TEXT.findall(page)[-1:]]
-    prepared = Prepared(markup=_CUT.sub(" ", page), json_ld=json_ld, copyrights=copyrights)
+    notices = _COPYRIGHT_TEXT.findall(page)
+    prepared = Prepared(markup=_CUT.sub(" ", page), json_ld=json_ld,
+                        copyright=_html.unescape(notices[-1]) if notices else None)
     _read_head(head_text, prepared)
     return prepared
 

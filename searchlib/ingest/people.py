@@ -45,6 +45,8 @@ _VI_TITLES = (
     "Già làng", "Trưởng bản", "Trưởng thôn", "Trưởng ấp",
 )
 _VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
+#: Titles only in lowercase ("PPATK head Ivan Yustiavandana"; "Head of the ... Division" names a unit).
+_LOWERCASE_ONLY = frozenset({"head"})
 
 
 _TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
@@ -244,8 +246,9 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         kind = _TITLE_KIND.get(" ".join(match.group(0).split()))
         if kind is None or at and lowered[at - 1] == "-":
             continue
-        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT or text.startswith("Head", at):
-            continue  # "Ông"/"Anh" start places; "Head of the International Relations Division"
+        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT \
+                or match.group(0) in _LOWERCASE_ONLY and not text[at].islower():
+            continue
         # A role noun written in lowercase ("superintendent of the Chon Buri office") names
         # no one through "of the"; a capitalised title may ("Minister of Public Security To Lam").
         words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
@@ -420,9 +423,7 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
             continue
         start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
         aged = bool(_AGE_AFTER.match(text, run.end()))
-        if not has_diacritics(" ".join(words)) and not aged and not (
-                _unaccented_name(words, all_words)
-                and not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())):
+        if not has_diacritics(" ".join(words)) and not aged and not _unaccented_name(text, run, words):
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
@@ -448,18 +449,21 @@ manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh ta
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
-def _unaccented_name(words: list[str], run: list[str]) -> bool:
-    """Whether ``words`` (the whole capitalised run) is a Vietnamese name printed without
-    accents: family name, a common middle name, and Vietnamese syllables only."""
-    if len(words) != len(run) or len(words) not in (3, 4):
-        return False
-    folded = [fold(w).lower() for w in words]
-    return folded[1] in _MIDDLE_NAMES and all(_SYLLABLE.fullmatch(w) for w in folded)
-
-
 #: Before an unaccented name: a quote (an alias: doi ten thanh "Tran Van Son") or a street
 #: word (tai nut giao Ton That Thuyet - Duong Dinh Nghe).
 _NOT_UNACCENTED_BEFORE = re.compile(r"(?:[\"“‘']|\b(?:nut giao|giao lo|nga ba|nga tu|duong|pho|street|road)\b[^.!?\n]*)$")
+
+
+def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
+    """Whether ``words``, the whole capitalised ``run``, is a Vietnamese name printed without
+    accents: family name, a common middle name, Vietnamese syllables only, and neither an
+    alias in quotes nor a street."""
+    if len(words) != len(run.group(0).split()) or len(words) not in (3, 4):
+        return False
+    folded = [fold(w).lower() for w in words]
+    if folded[1] not in _MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
+        return False
+    return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())
 
 
 _STREET_LIST = re.compile(r"\b(?:đường|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
