@@ -86,6 +86,33 @@ def test_a_forwarded_mail_is_read_from_the_forwarded_article(tmp_path: Path) -> 
     assert "Hieu" not in article.body and "Forwarded" not in article.body
 
 
+def test_a_saved_mail_drops_the_forwarders_headers_and_note(tmp_path: Path) -> None:
+    # heldout7/t16: the file opens with the forwarder's own mail headers, then a note
+    text = ("From: Do Thanh Huong <huong.dt@example.net>\nTo: SEA Security Desk <desk@example.net>\n"
+            "Date: Thu, 18 Sep 2025 07:02:11 +0700\nSubject: Fwd: VN-RoK police talks in Seoul (VNA)\n\n"
+            "Morning all,\n\nForwarding the VNA piece on Tung's Seoul trip for the weekly.\n\nHuong\n\n"
+            "---------- Forwarded message ---------\nFrom: VNA English Service <newsletter@example.vn>\n"
+            "Date: Wed, Sep 17, 2025 at 10:05 PM\nSubject: [VNA Daily] Vietnam, RoK step up police cooperation\n\n"
+            "Vietnam, RoK step up police cooperation\nPublished: 17/09/2025 21:40\n\n"
+            "Seoul (VNA) - Deputy Minister Pham The Tung held talks with Commissioner General of the Korean National "
+            "Police Agency (KNPA) Park Seung-hwan in Seoul on September 16.\n")
+    article = _extract(tmp_path, text)
+    assert article.title == "Vietnam, RoK step up police cooperation"
+    assert article.date.isoformat() == "2025-09-17"
+    assert article.people == ["Phạm Thế Tùng", "Park Seung-hwan"]
+    assert "Huong" not in article.body and "From:" not in article.body
+
+
+@pytest.mark.parametrize("text", [
+    "From: Press Office <press@example.vn>\nTo: Newsroom <news@example.vn>\nSubject: Drug ring broken up\n\n",
+    "Begin forwarded message:\n\nFrom: Press Office <press@example.vn>\nDate: 2 June 2025\n\n",
+])
+def test_a_mailed_release_is_read_without_its_headers(tmp_path: Path, text: str) -> None:
+    article = _extract(tmp_path, text + "Police in Lao Cai break up drug ring\n\n" + STORY)
+    assert article.title == "Police in Lao Cai break up drug ring"
+    assert "press@example.vn" not in article.body
+
+
 def test_related_links_tags_and_copyright_go_and_the_copyright_names_the_outlet(tmp_path: Path) -> None:
     # heldout6/u03: a related link names another crime ("drug possession")
     text = ("Lao police hand over wanted Vietnamese man\n\n" + STORY + "\nBy Times Reporters\n\n"

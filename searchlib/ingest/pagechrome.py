@@ -16,8 +16,8 @@ from searchlib.ingest.titles import is_headline
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
-_FORWARD = re.compile(r"^[ \t>]*-{3,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp)\s*-{3,}[ \t]*$",
-                      re.I | re.M)
+_FORWARD = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp)\s*-{3,}"
+                      r"|begin forwarded message:)[ \t]*$", re.I | re.M)
 _MAIL_HEADER = re.compile(r"(?:from|date|sent|subject|to|cc|từ|ngày|chủ đề|đến)\s*:.*", re.I)
 #: A breadcrumb: short items joined by ">", "»", "›" or "/".
 _BREADCRUMB = re.compile(r"[^\n.!?]{1,40}(?:\s[>»›/]\s[^\n.!?]{1,40})+")
@@ -44,16 +44,30 @@ _LEAD_LINES = 8
 
 
 def after_forward(text: str) -> str:
-    """``text`` without the mail forwarding blocks it opens with (the marker lines, the mail
-    headers, the sender's note between them)."""
+    """``text`` without the mail wrapping it: the forwarder's headers ("From: ... To: ..."),
+    note and marker lines before the forwarded message, and that message's headers. The
+    sender of a mail is not a person of the story, nor its subject line the headline."""
     marks = list(_FORWARD.finditer(text))
-    if not marks or text[:marks[0].start()].strip():
+    mailed = _opens_with_mail_headers(text)
+    if marks and (mailed or not text[:marks[0].start()].strip()):
+        text = text[marks[-1].end():]
+    elif not mailed:
         return text
-    lines = text[marks[-1].end():].split("\n")
+    lines = text.split("\n")
     i = 0
     while i < len(lines) and (not lines[i].strip() or _MAIL_HEADER.fullmatch(lines[i].strip())):
         i += 1
     return "\n".join(lines[i:])
+
+
+def _opens_with_mail_headers(text: str) -> bool:
+    """Whether ``text`` starts as a saved mail: a "From:" line among two or more header lines."""
+    head: list[str] = []
+    for line in text.lstrip().split("\n"):
+        if not _MAIL_HEADER.fullmatch(line.strip()):
+            break
+        head.append(line.strip().lower())
+    return len(head) >= 2 and any(h.startswith(("from", "từ")) for h in head)
 
 
 def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]:

@@ -14,45 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from searchlib.ingest.namewords import (
+    ABBREVIATIONS, FOREIGN_LEADING, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
+    NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES,
+    SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS, UNACCENTED_ADDRESS, VI_DIRECT,
+)
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
 
-_EN_TITLES = (
-    "Deputy Prime Minister", "Prime Minister", "Deputy Minister", "Vice Minister", "Assistant Minister",
-    "Minister", "Vice President", "President", "Party General Secretary", "General Secretary", "Secretary",
-    "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
-    "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
-    "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
-    "Premier", "Chancellor", "Governor", "Commissioner", "Deputy Commissioner", "Police Commissioner",
-    "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
-    "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
-    "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
-    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
-    "head", "Daw",
-    # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
-    "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
-    "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
-)
-#: Vietnamese titles: the name may follow an organisation written with lowercase words
-#: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
-_VI_TITLES = (
-    "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Tổng Bí thư",
-    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Giám đốc",
-    "Đại sứ", "Bí thư", "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý",
-    "Thiếu úy", "Thiếu uý", "Trưởng phòng", "Cục trưởng", "Tổng cục trưởng", "Chánh án", "Viện trưởng",
-    "Luật sư", "Trưởng Công an", "Phó Trưởng Công an", "Phó Giám đốc", "Chỉ huy trưởng", "Đồn trưởng",
-    "Già làng", "Trưởng bản", "Trưởng thôn", "Trưởng ấp",
-)
-_VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
-#: Titles only in lowercase ("PPATK head Ivan Yustiavandana"; "Head of the ... Division" names a unit).
-_LOWERCASE_ONLY = frozenset({"head"})
-
-
-_TITLE_KIND = {**{t.lower(): "en" for t in _EN_TITLES}, **{t.lower(): "vi" for t in _VI_TITLES},
-               # Vietnamese typed without accents ("Trung tuong To An Xo")
-               **{fold(t).lower(): "vi" for t in _VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
-               "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
 
 
@@ -62,69 +32,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before a title and the case of "ông"/"bà" are checked in Python) and the regex for
     runs of two or more capitalised words, the only places a known name can be.
     Compiled on first use: importing the ingester must stay cheap."""
-    titles = re.compile(r"\b" + trie_pattern(_TITLE_KIND) + r"(?![\w-])")
+    titles = re.compile(r"\b" + trie_pattern(TITLE_KIND) + r"(?![\w-])")
     runs = re.compile(rf"(?<!\w)[{_UPPER}][\w'’-]*(?:[ \t]+[{_UPPER}][\w'’-]*)+")
     return titles, runs
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(\.?)")
-_ABBREVIATIONS = frozenset({"gen", "lt", "maj", "col", "sen", "mr", "ms", "mrs", "dr", "prof", "brig", "adm", "capt"})
-#: Words that open a title or an organisation in front of a name; stripped from its start.
-_LEADING = frozenset("""
-public security state foreign affairs national defence defense home interior justice police party central
-committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
-singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
-vice assistant prime minister ministers president secretary chairman chairwoman director ambassador the
-communist people's peoples people government office department gen lt maj col mr ms mrs dr standing
-permanent executive acting former first provincial municipal bureau political immigration investigation
-agency force forces commander chief head cabinet supreme court procuracy order safety administration
-management border guard command military army navy information communications finance trade industry
-labour social education health culture transport construction agriculture science technology ethnic
-inspectorate bank assembly council front fatherland union youth women association his her their our
-counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
-excellency but although however meanwhile while when after yet also so because since
-comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
-superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
-cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
-vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
-australia russia india france germany britain japanese korean australian russian indian french german british
-bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
-tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
-""".split())
-#: Words that cannot be part of a person's name (places, organisations, months...).
-_REJECT = frozenset("""
-ministry committee party security police department agency council assembly bureau government force division
-ward commune town village hamlet bridge school stadium park
-forces center centre conference meeting dialogue forum summit university academy province district
-river sea street road airport court office band concert group programme program plan
-vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
-korea russia india america american europe european asia asian pacific mekong lancang asean beijing
-hanoi vientiane bangkok phnom penh yunnan guangxi guangdong shanghai saigon
-vietnamese chinese lao cambodian thai
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-the his her their this that these those both all he she they we it its a an and of for in on at by with
-photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
-""".split())
-#: Common Vietnamese family names (with and without accents): where a name starts inside a
-#: run of capitalised organisation and place words ("Sở Y tế Hà Nội Nguyễn Văn A").
-_SURNAMES = frozenset(w for s in """
-Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
-Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
-Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
-Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù
-""".split() for w in (s.lower(), fold(s).lower()))
-#: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
-#: also family names once folded ("tổ" → "to", as in Tô Lâm).
-_LEADING = _LEADING | ({fold(w) for w in _LEADING} - _SURNAMES)
-#: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
-_SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
-                             "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
-                             "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh",
-                             "lu thang"})
-#: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
-_FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
-                             "philippines campuchia myanmar brazil cuba syria thailand nam".split())
-_REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
-                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son")
+_ACRONYM = re.compile(r"[ \t]+\([A-Z]{2,8}\)(?=[ \t]+[A-Z])")
 
 
 @dataclass
@@ -191,8 +105,10 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     # their reversed spelling is not another person
     ordered_names = _japanese_caps_mentions(text) + _pronoun_surname_mentions(text)
     printed = {fold_key(" ".join(reversed(name.split()))) for _, name in ordered_names}
-    mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text)
-                + _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
+    aliases = _quoted_names(text)  # papers "in the name of" someone: not a person of the story
+    untitled = [m for m in _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
+                if fold_key(m[1]) not in aliases]
+    mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                 if fold_key(m[1]) not in printed] + ordered_names
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
@@ -206,6 +122,17 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
         del groups[key]
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+
+
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{5,40})[\"”]")
+
+
+def _quoted_names(text: str) -> set[str]:
+    """Folded keys of names written alone inside quotes: an alias or a false identity
+    (giấy tờ mang tên "Nguyễn Văn Hải"), which names no one when it recurs untitled."""
+    runs = _patterns()[1]
+    return {fold_key(m.group(1)) for m in _QUOTED.finditer(text)
+            if runs.fullmatch(m.group(1)) and 2 <= len(m.group(1).split()) <= 4}
 
 
 def _display(key: str, spellings: list[str], gaz: Gazetteer) -> str:
@@ -243,16 +170,17 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
     lowered = _same_length_lower(text)
     for match in _patterns()[0].finditer(lowered):
         at = match.start()
-        kind = _TITLE_KIND.get(" ".join(match.group(0).split()))
+        kind = TITLE_KIND.get(" ".join(match.group(0).split()))
         if kind is None or at and lowered[at - 1] == "-":
             continue
-        if kind == "direct" and text[at:match.end()] not in _VI_DIRECT \
-                or match.group(0) in _LOWERCASE_ONLY and not text[at].islower():
+        if kind == "direct" and text[at:match.end()] not in VI_DIRECT \
+                or match.group(0) in LOWERCASE_ONLY and not text[at].islower():
             continue
         # A role noun written in lowercase ("superintendent of the Chon Buri office") names
         # no one through "of the"; a capitalised title may ("Minister of Public Security To Lam").
         words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
-                                    direct=kind == "direct" or not text[at].isupper())
+                                    direct=kind == "direct" or not text[at].isupper()
+                                    or match.group(0) in SPORT_ROLES)
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
         if name:
             found.append((start, name))
@@ -269,6 +197,9 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
     start = pos
     skipped = 0
     while len(run) < 12:
+        if run:  # an organisation's acronym in brackets before the name: "Agency (KNPA) Park Seung-hwan"
+            acronym = _ACRONYM.match(text, pos)
+            pos = acronym.end() if acronym else pos
         match = _NEXT_WORD.match(text, pos)
         if not match:
             break
@@ -288,7 +219,7 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
             break
         if not run:
             start = match.start(1)
-        if dot and word.lower() in _ABBREVIATIONS:
+        if dot and word.lower() in ABBREVIATIONS:
             run.append(word)
             continue
         run.append(word)
@@ -299,24 +230,19 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
 
 def _strip_leading(words: list[str]) -> list[str]:
     i = 0
-    while i < len(words) and words[i].lower() in _LEADING:
+    while i < len(words) and words[i].lower() in LEADING:
+        if words[i] in UNACCENTED_ADDRESS and (i + 1 == len(words) or words[i + 1].lower() not in SURNAMES):
+            break  # "Ong Tran Van Binh" is Mr Tran; "Ong Ye Kung" is Singapore's minister
         i += 1
     return words[i:]
-
-
-#: Parts of Malay names, which run to five words ("Wan Mohd Saifuddin Wan Ismail").
-_MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
-#: Capitalised words that open a Vietnamese title: after a full name they start the next
-#: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.
-_TITLE_OPENERS = frozenset("chủ phó giám bộ thứ thủ tổng trưởng đại thượng thiếu bí chánh viện cục đồn ông bà".split())
 
 
 def _as_name(words: list[str]) -> str | None:
     """Accept 2–4 capitalised words that are not an organisation, place or date."""
     words = _strip_leading(words)
-    while len(words) > 3 and words[-1].lower() in _TITLE_OPENERS:
+    while len(words) > 3 and words[-1].lower() in TITLE_OPENERS:
         words = words[:-1]
-    if len(words) == 5 and not _MALAY_PARTS.isdisjoint(w.lower() for w in words):
+    if len(words) == 5 and not MALAY_PARTS.isdisjoint(w.lower() for w in words):
         return " ".join(words) if _as_name(words[:4]) else None  # "Wan Mohd Saifuddin Wan Ismail"
     if words and words[-1][-1] in "-‐–":  # "Trần Trung Chính- Chủ tịch"
         words = [*words[:-1], words[-1].rstrip("-‐–")]
@@ -325,14 +251,14 @@ def _as_name(words: list[str]) -> str | None:
     if len(words[-1].rstrip(".")) == 1:
         return None  # initials only ("Nguyễn Văn T."): the press hides the person, and it names no one
     # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
-    if any((w.lower() in _REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
-           for i, w in enumerate(words)):
+    if any((w.lower() in REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
+           or (i and w.lower() in REJECT_AFTER_FIRST) for i, w in enumerate(words)):
         return None
     name = " ".join(words)
     key = f" {fold_key(name)} "
-    if any(f" {phrase} " in key for phrase in _REJECT_PHRASES):  # whole words: "thanh pho" ≠ "Thanh Phong"
+    if any(f" {phrase} " in key for phrase in REJECT_PHRASES):  # whole words: "thanh pho" ≠ "Thanh Phong"
         return None
-    if len(words) == 2 and key.strip() in _SURNAME_PLACES:  # "Deputy Director of Ha Tinh provincial police"
+    if len(words) == 2 and key.strip() in SURNAME_PLACES:  # "Deputy Director of Ha Tinh provincial police"
         return None
     return name
 
@@ -352,23 +278,11 @@ def _vietnamese_name(words: list[str]) -> str | None:
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
             break
         tail.insert(0, word)
-    tail = [w for w in tail if w.lower() not in _FOREIGN_LEADING]
-    if fold_key(" ".join(tail[-2:])) in _SURNAME_PLACES:
+    tail = [w for w in tail if w.lower() not in FOREIGN_LEADING]
+    if fold_key(" ".join(tail[-2:])) in SURNAME_PLACES:
         return None  # a province typed without accents ("Cong an tinh Cao Bang cho biet")
     # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
-
-
-#: Words before a Vietnamese name that make it a street, school, bridge or place name
-#: ("đường Lê Hồng Phong", "Trường THPT Nguyễn Du", "quận Hai Bà Trưng").
-_NOT_PERSON_BEFORE = frozenset("""
-đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
-viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
-street road avenue ward district school university bridge hospital
-""".split())
-#: Capitalised phrases that start like a name and are not one ("Vương quốc Anh": the UK).
-_NOT_NAMES = ("ho chi minh", "vuong quoc", "hai ba trung")
-_NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium".split())
 
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
@@ -390,7 +304,7 @@ _ROLE_AFTER = re.compile(
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
     r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|son|"
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
-    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson)s?\b",
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
@@ -403,10 +317,20 @@ _ROLE_BEFORE = re.compile(
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
     for i, word in enumerate(words):
-        if word.lower() in _SURNAMES and fold_key(" ".join(words[i:i + 2])) not in _SURNAME_PLACES \
-                and fold_key(" ".join(words[i:i + 3])) not in _SURNAME_PLACES:
+        if i == 1 and _foreign_given(words[0]):
+            return []  # "HLV Park Hang Seo": a Korean name, though "Hang" is also a Vietnamese family name
+        if word.lower() in SURNAMES and fold_key(" ".join(words[i:i + 2])) not in SURNAME_PLACES \
+                and fold_key(" ".join(words[i:i + 3])) not in SURNAME_PLACES:
             return words[i:]
     return []
+
+
+def _foreign_given(word: str) -> bool:
+    """Whether ``word`` opening a run is a foreign name ("Park"), not a Vietnamese word ("Em")
+    nor a title or place word."""
+    low = word.lower()
+    return VIETNAMESE_LETTERS.isdisjoint(low) and not _SYLLABLE.fullmatch(low) and low not in LEADING \
+        and low not in REJECT and not word.isupper()
 
 
 def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
@@ -427,15 +351,15 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
-        if before and (before[-1].lower().strip(",.") in _NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
+        if before and (before[-1].lower().strip(",.") in NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
             continue
         if _in_street_list(text, run):
             continue
         after = text[run.end():run.end() + 20].split()
-        if after and after[0].lower().strip(",.") in _NOT_PERSON_AFTER:
+        if after and after[0].lower().strip(",.") in NOT_PERSON_AFTER:
             continue
         key = fold_key(" ".join(words))
-        if any(key.startswith(place) for place in _SURNAME_PLACES) or key.startswith(_NOT_NAMES):
+        if any(key.startswith(place) for place in SURNAME_PLACES) or key.startswith(NOT_NAMES):
             continue
         name = _as_name(words)
         if name and " ".join(words).startswith(name):
@@ -443,9 +367,6 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
     return found
 
 
-#: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
-_MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien
-manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac""".split())
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
@@ -455,18 +376,19 @@ _NOT_UNACCENTED_BEFORE = re.compile(r"(?:[\"“‘']|\b(?:nut giao|giao lo|nga b
 
 
 def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
-    """Whether ``words``, the whole capitalised ``run``, is a Vietnamese name printed without
-    accents: family name, a common middle name, Vietnamese syllables only, and neither an
-    alias in quotes nor a street."""
-    if len(words) != len(run.group(0).split()) or len(words) not in (3, 4):
-        return False
+    """Whether ``words``, the whole capitalised ``run`` (or all of it after "Ong"/"Ba"), is
+    a Vietnamese name printed without accents: family name, a common middle name,
+    Vietnamese syllables only, and neither an alias in quotes nor a street."""
+    before = run.group(0).split()[:-len(words)]
+    if before and fold(" ".join(before)).lower() not in ("ong", "ba") or len(words) not in (3, 4):
+        return False  # the whole run is the name, or "Ong"/"Ba" (Mr/Mrs) and the name
     folded = [fold(w).lower() for w in words]
-    if folded[1] not in _MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
+    if folded[1] not in MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
         return False
     return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())
 
 
-_STREET_LIST = re.compile(r"\b(?:đường|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
+_STREET_LIST = re.compile(r"\b(?:đường(?! chuyền)|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
 
 
 def _in_street_list(text: str, run: re.Match[str]) -> bool:
@@ -513,10 +435,10 @@ def _japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
     for match in _CAPS_FAMILY_FIRST.finditer(text):
         family, given = match.group(1), match.group(2)
         words = (family.lower(), given.lower())
-        if not all(_JAPANESE_WORD.fullmatch(w) and w not in _REJECT and w not in _LEADING for w in words):
+        if not all(_JAPANESE_WORD.fullmatch(w) and w not in REJECT and w not in LEADING for w in words):
             continue
         before = text[max(0, match.start() - 40):match.start()].split()
-        if not before or before[-1].lower().rstrip(".,") not in _LEADING or before[-1].isupper():
+        if not before or before[-1].lower().rstrip(".,") not in LEADING or before[-1].isupper():
             continue  # no title before it, or a headline in capitals ("FORCE MAJEURE Peru's")
         after = _NEXT_WORD.match(text, match.end())
         if after and after.group(1)[0].isupper():
@@ -542,7 +464,7 @@ def _pronoun_surname_mentions(text: str) -> list[tuple[int, str]]:
     for match in _PRONOUN_SURNAME.finditer(text):
         given = match.group(2)
         low = given.lower()
-        if not _PINYIN_GIVEN.fullmatch(low) or low in _REJECT or low in _LEADING:
+        if not _PINYIN_GIVEN.fullmatch(low) or low in REJECT or low in LEADING:
             continue
         after = _NEXT_WORD.match(text, match.end())
         if after and after.group(1)[0].isupper():

@@ -1,0 +1,133 @@
+"""Word tables for finding people's names: titles before a name, words that open an
+organisation or a place in front of one, words never in a name, Vietnamese family and
+middle names. Data only; :mod:`searchlib.ingest.people` holds the rules that use them."""
+
+from __future__ import annotations
+
+from searchlib.textnorm import fold
+
+EN_TITLES = (
+    "Deputy Prime Minister", "Prime Minister", "Deputy Minister", "Vice Minister", "Assistant Minister",
+    "Minister", "Vice President", "President", "Party General Secretary", "General Secretary", "Secretary",
+    "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
+    "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
+    "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
+    "Premier", "Chancellor", "Governor", "Commissioner", "Commissioner General", "Deputy Commissioner",
+    "Police Commissioner",
+    "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
+    "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
+    "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
+    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
+    "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency",
+    # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
+    "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
+    "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
+)
+#: Vietnamese titles: the name may follow an organisation written with lowercase words
+#: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
+VI_TITLES = (
+    "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Tổng Bí thư",
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Giám đốc",
+    "Đại sứ", "Bí thư", "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý",
+    "Thiếu úy", "Thiếu uý", "Trưởng phòng", "Cục trưởng", "Tổng cục trưởng", "Chánh án", "Viện trưởng",
+    "Luật sư", "Trưởng Công an", "Phó Trưởng Công an", "Phó Giám đốc", "Chỉ huy trưởng", "Đồn trưởng",
+    "Già làng", "Trưởng bản", "Trưởng thôn", "Trưởng ấp",
+)
+#: Sport roles, right before the name ("tiền vệ Lê Hoàng Phúc", "HLV Park Hang-seo"; not "HLV đội X").
+SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung vệ", "thủ môn", "cầu thủ", "huấn luyện viên",
+                          "hlv", "trọng tài"})
+VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
+#: Titles only in lowercase ("PPATK head Ivan Yustiavandana"; "Head of the ... Division" names a unit).
+LOWERCASE_ONLY = frozenset({"head"})
+
+
+TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},
+               **{t.lower(): "vi" for t in VI_TITLES},
+               # Vietnamese typed without accents ("Trung tuong To An Xo")
+               **{fold(t).lower(): "vi" for t in VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
+               "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
+
+ABBREVIATIONS = frozenset({"gen", "lt", "maj", "col", "sen", "mr", "ms", "mrs", "dr", "prof", "brig", "adm", "capt"})
+#: Words that open a title or an organisation in front of a name; stripped from its start.
+LEADING = frozenset("""
+public security state foreign affairs national defence defense home interior justice police party central
+committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
+singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
+vice assistant prime minister ministers president secretary chairman chairwoman director ambassador the
+communist people's peoples people government office department gen lt maj col mr ms mrs dr standing
+permanent executive acting former first provincial municipal bureau political immigration investigation
+agency force forces commander chief head cabinet supreme court procuracy order safety administration
+management border guard command military army navy information communications finance trade industry
+labour social education health culture transport construction agriculture science technology ethnic
+inspectorate bank assembly council front fatherland union youth women association his her their our
+counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
+excellency but although however meanwhile while when after yet also so because since
+comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
+superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
+cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
+vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
+australia russia india france germany britain japanese korean australian russian indian french german british
+bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
+tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
+""".split())
+#: Words that cannot be part of a person's name (places, organisations, months...).
+REJECT = frozenset("""
+ministry committee party security police department agency council assembly bureau government force division
+ward commune town village hamlet bridge school stadium
+forces center centre conference meeting dialogue forum summit university academy province district
+river sea street road airport court office band concert group programme program plan
+vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
+korea russia india america american europe european asia asian pacific mekong lancang asean beijing
+hanoi vientiane bangkok phnom penh yunnan guangxi guangdong shanghai saigon
+vietnamese chinese lao cambodian thai
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+the his her their this that these those both all he she they we it its a an and of for in on at by with
+photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
+""".split())
+#: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
+REJECT_AFTER_FIRST = frozenset({"park"})
+#: Common Vietnamese family names (with and without accents): where a name starts inside a
+#: run of capitalised organisation and place words ("Sở Y tế Hà Nội Nguyễn Văn A").
+SURNAMES = frozenset(w for s in """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
+Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
+Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
+Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù
+""".split() for w in (s.lower(), fold(s).lower()))
+#: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
+#: also family names once folded ("tổ" → "to", as in Tô Lâm).
+LEADING = LEADING | ({fold(w) for w in LEADING} - SURNAMES)
+#: Places starting with a family name, skipped when looking for one ("Thái Bình", "Hà Nội").
+SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai binh", "thai nguyen", "lam dong",
+                             "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
+                             "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh",
+                             "lu thang"})
+#: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
+FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
+                             "philippines campuchia myanmar brazil cuba syria thailand nam".split())
+REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
+                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son")
+
+#: "Ông"/"Bà" typed without accents: also family names elsewhere in Asia (Ong, Ba).
+UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})
+#: Parts of Malay names, which run to five words ("Wan Mohd Saifuddin Wan Ismail").
+MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
+#: Capitalised words that open a Vietnamese title: after a full name they start the next
+#: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.
+TITLE_OPENERS = frozenset("chủ phó giám bộ thứ thủ tổng trưởng đại thượng thiếu bí chánh viện cục đồn ông bà".split())
+
+#: Words before a Vietnamese name that make it a street, school, bridge or place name
+#: ("đường Lê Hồng Phong", "Trường THPT Nguyễn Du", "quận Hai Bà Trưng").
+NOT_PERSON_BEFORE = frozenset("""
+đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
+viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
+street road avenue ward district school university bridge hospital
+""".split())
+#: Capitalised phrases that start like a name and are not one ("Vương quốc Anh": the UK).
+NOT_NAMES = ("ho chi minh", "vuong quoc", "hai ba trung")
+NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium".split())
+
+#: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
+MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien
+manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac""".split())
