@@ -49,6 +49,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
     ("ngày 15 tháng 9 năm 2025", dt.date(2025, 9, 15)),
     ("15 tháng 9, 2025", dt.date(2025, 9, 15)),
     (dt.date(2024, 1, 2), dt.date(2024, 1, 2)),
+    # heldout7/t07: a copied Reuters page glues the year to the time, then the update
+    ("November 3, 20223:41 PM GMT+7Updated November 3, 2022", dt.date(2022, 11, 3)),
+    ("12/06/2024 10:20 Cập nhật 13/06/2024 09:00", dt.date(2024, 6, 12)),
+    ("Updated: 12 June 2024", dt.date(2024, 6, 12)),
     ("2025-08", None), ("2025", None), ("August 20", None), ("31/02/2025", None), ("1/1/1975", None),
     (f"1/1/{dt.date.today().year + 2}", None), ("", None), (20250819, None),
 ])

@@ -86,6 +86,30 @@ def test_a_forwarded_mail_is_read_from_the_forwarded_article(tmp_path: Path) -> 
     assert "Hieu" not in article.body and "Forwarded" not in article.body
 
 
+def test_a_copied_page_with_a_menu_one_word_a_line_keeps_the_headline_over_its_byline(tmp_path: Path) -> None:
+    # heldout7/t07: skip link, menu, tagline and section above the headline; a related item's date below
+    text = ("Skip to main content\nExclusive news, data and analytics for financial market professionals\n"
+            "World\nBusiness\nMarkets\nLegal\n\nAsia Pacific\n"
+            "Vietnam jails former provincial chairman for 12 years over land-deal bribes\nBy Reuters\n"
+            "November 3, 20223:41 PM GMT+7Updated November 3, 2022\n\n"
+            "HANOI, Nov 3 (Reuters) - A Vietnamese court on Thursday sentenced a former chairman of a southern "
+            "province to 12 years in prison for taking bribes.\n\n" + STORY +
+            "\nRead Next\nAsia Pacific\nVietnam's property sector reels as credit tightens\nNovember 2, 2022\n")
+    article = _extract(tmp_path, text)
+    assert article.title == "Vietnam jails former provincial chairman for 12 years over land-deal bribes"
+    assert article.date.isoformat() == "2022-11-03"
+    assert article.source == "Reuters"
+    assert "Skip to main content" not in article.body and "property sector" not in article.body
+
+
+def test_an_outlet_line_over_the_date_is_no_headline(tmp_path: Path) -> None:
+    # heldout6/u29: headline, outlet, date, byline
+    text = "Cambodia deports 87 Vietnamese over illegal stay\n\nKhmer Times\nMarch 2, 2024\n\nBy Sum Sovanna\n\n"
+    article = _extract(tmp_path, text + STORY)
+    assert article.title == "Cambodia deports 87 Vietnamese over illegal stay"
+    assert article.source == "Khmer Times"
+
+
 def test_a_saved_mail_drops_the_forwarders_headers_and_note(tmp_path: Path) -> None:
     # heldout7/t16: the file opens with the forwarder's own mail headers, then a note
     text = ("From: Do Thanh Huong <huong.dt@example.net>\nTo: SEA Security Desk <desk@example.net>\n"

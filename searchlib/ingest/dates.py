@@ -39,6 +39,10 @@ _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[u�
 #: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
 _DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng)"
                               r"|[\s,|\-–—:()]+", re.I)
+#: A year glued to the time after it by copying a page ("November 3, 20223:41 PM").
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})(?!\d)")
+#: Where a line's second date, the last update, starts ("... 3:41 PM Updated November 3").
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|cập nhật)\b", re.I)
 _ISO_DATETIME = re.compile(r"(\d{4}[-/]\d{1,2}[-/]\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
 
 
@@ -51,8 +55,12 @@ def parse_date(value: object) -> _dt.date | None:
         return _checked(value.year, value.month, value.day)
     if not isinstance(value, str):
         return None
-    text = _ISO_DATETIME.sub(r"\1", value.strip()).strip()
-    return _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
+    text = _GLUED_TIME.sub(r"\1 \2", _ISO_DATETIME.sub(r"\1", value.strip()).strip())
+    found = _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
+    published = _UPDATED.split(text, maxsplit=1)[0]
+    if found is None and published.strip() and published != text:  # published, then updated
+        found = _match_whole(published) or _match_whole(_DATE_LINE_NOISE.sub(" ", published).strip())
+    return found
 
 
 def find_date(text: str, *, head: int = 600) -> _dt.date | None:

@@ -31,7 +31,7 @@ thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc
 """.split())
 _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
-_RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|see also|more news|"
+_RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
                       r"tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|tin khac)\s*:?",)
 #: Lines of the tail: tags, a comment box, a copyright line.
 _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment)\b.{0,200}")
@@ -106,7 +106,32 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
     headline = None
     if dates and rest and is_headline(rest[0]) and any(x.strip() for x in rest[1:]):
         headline, rest = " ".join(rest[0].split()), rest[1:]
+    elif not dates:
+        top = _chrome_over_byline(rest)
+        if top:  # "Skip to main content", a menu one word a line, a tagline, the section
+            headline, rest = " ".join(rest[top].split()), rest[top + 1:]
     return outlet, headline, "\n".join([*dates, "", *rest] if dates else rest).strip("\n")
+
+
+#: A byline line under a headline ("By Reuters", "By Nguyen Ha and Tran Minh").
+_BYLINE_LINE = re.compile(r"(?:By|BY|Bởi)\s+[A-ZÀ-Ỹ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZÀ-Ỹ][\w.'’-]*){0,5}")
+
+
+def _chrome_over_byline(lines: list[str]) -> int:
+    """The index of a headline (five words or more: not the outlet's name) that a byline or
+    a date line follows, when only short lines without a full stop stand above it (a copied
+    page's chrome); 0 when there is none."""
+    shown = [k for k, line in enumerate(lines[:40]) if line.strip()][:14]
+    for n, k in enumerate(shown[1:-1], start=1):
+        after = lines[shown[n + 1]].strip()
+        if len(lines[k].split()) < 5 or not is_headline(lines[k]) \
+                or not (_BYLINE_LINE.fullmatch(after) or is_date_bar(after)):
+            continue
+        above = [lines[j].strip() for j in shown[:n]]
+        if all(len(x.split()) <= 12 and not x.endswith((".", "!", "?", ":")) for x in above):
+            return k
+        return 0
+    return 0
 
 
 def is_menu(line: str) -> bool:
