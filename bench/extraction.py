@@ -206,7 +206,7 @@ def labelled_expected(label: dict[str, object]) -> dict[str, object]:
             "topics": sorted(label.get("topics") or []), "lang": label.get("lang")}
 
 
-#: The labelled sets: the development set the rules were written against, and two sets
+#: The labelled sets: the development set the rules were written against, and the sets
 #: labelled blind (by analysts who never ran the extractor) to measure generalisation.
 LABEL_SETS = (
     ("labelled", "development set (rules written while reading it)"),
@@ -216,7 +216,8 @@ LABEL_SETS = (
     ("heldout4", "blind set 4 (measured once, then used to fix topic rules)"),
     ("heldout5", "blind set 5 (measured once, then used to fix source and people)"),
     ("heldout6", "blind set 6 (measured once, then used to fix dates, sources and people)"),
-    ("heldout7", "blind set 7 (the test set; measured once, then used to fix dates and sources)"),
+    ("heldout7", "blind set 7 (measured once, then used to fix dates, sources and people)"),
+    ("heldout8", "blind set 8 (the test set; measured once, then used to fix dates, sources and people)"),
 )
 
 

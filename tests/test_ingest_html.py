@@ -178,3 +178,26 @@ def test_a_photo_credit_is_no_copyright_notice_of_the_site(tmp_path: Path) -> No
     body = (f"<figure><img src='a.jpg'><figcaption>© REUTERS / Kim Kyung-Hoon</figcaption></figure>{paragraphs(3)}"
             "<div class='footer__copyright'>© 2019 Sputnik. All rights reserved</div>")
     assert extract_file(page(tmp_path, body, "<title>Royal Self-Indicting Arrogance</title>")).articles[0].source is None
+
+
+def test_a_wire_credited_at_the_end_is_the_source_of_a_papers_page(tmp_path: Path) -> None:
+    # heldout8/s13: The Star's page of a Bernama story; the paper's own story keeps the paper
+    head = "<meta property='og:site_name' content='The Star'>"
+    body = f"<div class='story'>{paragraphs(3)}<p>The delegation's visit ends on Saturday. — Bernama</p></div>"
+    assert extract_file(page(tmp_path, body, head)).articles[0].source == "Bernama"
+    assert extract_file(page(tmp_path, f"<div class='story'>{paragraphs(4)}</div>", head)).articles[0].source \
+        == "The Star"
+    # heldout8/s21: a paper's web edition ("... điện tử") is the paper
+    head = "<meta property='og:site_name' content='Báo Điện Biên Phủ điện tử'>"
+    assert extract_file(page(tmp_path, paragraphs(3), head)).articles[0].source == "Báo Điện Biên Phủ"
+
+
+def test_a_header_date_in_bem_style_is_todays_and_a_location_stamp_is_set_off(tmp_path: Path) -> None:
+    # heldout8/s06: "header__date" is the site's today; heldout8/s27: VnExpress's dateline stamp
+    body = ("<div class='header'><span class='header__date'>Wednesday, 10/1/2025</span></div>"
+            "<div class='detail__meta'><span class='detail__time'>September 30, 2025 6:35 PM GMT+7</span></div>"
+            "<p class='description'><span class='location-stamp'>Hà Nội</span>Bà Thu, 72 tuổi, ra ngân hàng định "
+            "rút 1,6 tỷ đồng.</p>" + paragraphs(3))
+    article = extract_file(page(tmp_path, body)).articles[0]
+    assert article.date == dt.date(2025, 9, 30)
+    assert "Hà Nội - Bà Thu" in article.body

@@ -137,6 +137,45 @@ def test_a_mailed_release_is_read_without_its_headers(tmp_path: Path, text: str)
     assert "press@example.vn" not in article.body
 
 
+def test_a_forwarders_note_and_signature_around_a_rule_are_not_the_story(tmp_path: Path) -> None:
+    # heldout8/s31: forward marker, headers, a note ending at "===", the story, "===", a signature
+    text = ("---------- Forwarded message ---------\nFrom: Tran Minh Duc <duc@example.com>\n"
+            "Subject: Fwd: TN - khoi to nhom dua nguoi sang Anh\nTo: nhom theo doi <nhom@example.com>\n\n"
+            "Chao ca nhom,\nBai tren Thanh Nien chieu qua, minh go lai. Link goc o cuoi.\nDuc\n\n===\n\n"
+            "Khoi to 5 bi can to chuc cho nguoi khac xuat canh trai phep sang Anh\n\n"
+            "Thanh Nien - 14/01/2025 16:27\n\n" + STORY + "\nNguon: https://thanhnien.vn/khoi-to-5-bi-can-185250114.htm"
+            "\n\n===\nTran Minh Duc\n")
+    article = _extract(tmp_path, text)
+    assert article.title == "Khoi to 5 bi can to chuc cho nguoi khac xuat canh trai phep sang Anh"
+    assert article.source == "Thanh Niên" and article.date.isoformat() == "2025-01-14"
+    assert "Duc" not in article.body and "Tran Minh Duc" not in article.people
+
+
+def test_a_credit_line_over_the_headline_dates_it_and_is_no_headline(tmp_path: Path) -> None:
+    # heldout8/s12: "Nguon: <site>, <weekday>, <date>" above the headline, typed without accents
+    text = ("Nguon: qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025 16:35\n\n"
+            "Bo doi Bien phong Lao Cai giai cuu 3 phu nu bi lua ban sang Trung Quoc\n\n" + STORY)
+    article = _extract(tmp_path, text)
+    assert article.title == "Bo doi Bien phong Lao Cai giai cuu 3 phu nu bi lua ban sang Trung Quoc"
+    assert article.date.isoformat() == "2025-07-28" and article.source == "QĐND"
+
+
+def test_a_source_header_that_is_an_address_gives_the_site_and_the_url(tmp_path: Path) -> None:
+    # heldout8/s07: a clipping tool wrote the page's address as "Source:"
+    url = "https://www.bangkokpost.com/thailand/general/3120456/5-million-meth-pills-seized"
+    article = _extract(tmp_path, f"Title: 5 million meth pills seized\nSource: {url}\n\n" + STORY)
+    assert article.source == "Bangkok Post" and article.url == url
+
+
+def test_other_news_under_a_page_copied_from_the_ministry_is_cut(tmp_path: Path) -> None:
+    # heldout8/s29: "Các tin khác" lists a story naming the minister
+    text = ("Công an tổ chức diễn tập phương án chống khủng bố\n\n" + STORY + "\nCác tin khác\n"
+            "- Bộ trưởng Lương Tam Quang kiểm tra công tác chuẩn bị bảo vệ Đại lễ A80 (05/08/2025)\n"
+            "- Tổng kết đợt cao điểm tấn công, trấn áp tội phạm (30/07/2025)\n")
+    article = _extract(tmp_path, text)
+    assert "Lương Tam Quang" not in article.people and "Đại lễ" not in article.body
+
+
 def test_related_links_tags_and_copyright_go_and_the_copyright_names_the_outlet(tmp_path: Path) -> None:
     # heldout6/u03: a related link names another crime ("drug possession")
     text = ("Lao police hand over wanted Vietnamese man\n\n" + STORY + "\nBy Times Reporters\n\n"

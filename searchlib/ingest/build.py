@@ -7,6 +7,7 @@ here, so the extraction rules are the same for a text file, a JSONL record and a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,11 +20,13 @@ from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import after_forward, lead_in, tail_off
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
-from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, load_sources
+from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, load_sources
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
+#: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
+_SOURCE_PARTS = re.compile(r"\s+[-–|]\s+|,\s*")
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
@@ -64,19 +67,35 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         date = parse_date(meta["date"])
         if date is None:
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
-    date = date or find_date(body)
-
-    credit_is_source = bool(cleaned.credit and table.lookup(cleaned.credit))
     given_source = _text(meta.get("source"))
+    # "Nguon: qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025": the outlet and the date
+    source_date = find_date(given_source) if given_source and any(c.isdigit() for c in given_source) else None
+    date = date or source_date or find_date(body)
+
+    credit = cleaned.credit
+    if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
+        credit = _source_from_url(credit, table)
+    credit_is_source = bool(credit and table.lookup(credit))
+    given_url = _text(meta.get("url"))
+    if given_source and "://" in given_source:  # "Source: https://www.bangkokpost.com/..."
+        given_url = given_url or given_source
+        given_source = _source_from_url(given_source, table)
+    if given_source and table.lookup(given_source) is None:
+        parts = [p for p in _SOURCE_PARTS.split(given_source) if p.strip()]
+        named = next((found for found in map(table.lookup, parts) if found), None)
+        given_source = named or (parts[0] if source_date and parts else given_source)
     source = canonical_source(given_source, table) if given_source else None
+    site = _text(meta.get("site"))
+    if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama")
+        source = end_credit(body, table) or canonical_source(site, table)
     if source is None:
-        url_source = _source_from_url(_text(meta.get("url")), table)
-        source = url_source or masthead or detect_source(body, cleaned.credit_kind, cleaned.credit, table) \
+        url_source = _source_from_url(given_url, table)
+        source = url_source or masthead or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder
 
     author = _text(meta.get("author"))
-    if not author and cleaned.credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
-        author = cleaned.credit
+    if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
+        author = credit
     author = author or cleaned.byline
 
     given_people = _as_list(meta.get("people"))
@@ -90,7 +109,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         else detect_language(f"{title}\n{body}")
 
     article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
-                      url=_text(meta.get("url")), author=author, people=people, topics=topics, lang=lang)
+                      url=given_url, author=author, people=people, topics=topics, lang=lang)
     return article, warnings
 
 

@@ -31,6 +31,9 @@ _BYLINE = re.compile(
     r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
 )
 
+#: "Nguồn: https://thanhnien.vn/...": the story's address as its credit (the site is the source).
+_URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:)\s*(?P<name>https?://\S+)", re.I)
+
 
 @dataclass
 class Cleaned:
@@ -65,8 +68,8 @@ def clean_body(text: str) -> Cleaned:
         lines.pop()
     cleaned = Cleaned(body="")
     if lines:
-        match = _BYLINE.fullmatch(lines[-1].strip())
-        if match and _looks_like_name(match.group("name")):
+        match = _URL_CREDIT.fullmatch(lines[-1].strip()) or _BYLINE.fullmatch(lines[-1].strip())
+        if match and (match.re is _URL_CREDIT or _looks_like_name(match.group("name"))):
             cleaned.credit_kind = match.group("kind").rstrip(":").replace("Nguon", "Nguồn")  # typed without accents
             cleaned.credit = match.group("name").strip()
             lines.pop()

@@ -72,7 +72,7 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
     if date:
         meta["date"] = date
     if site_name:
-        meta["source"] = site_name
+        meta["site"] = site_name  # the page's publisher; a wire credited for the story comes first
     url = metas.get("og:url") or prepared.canonical
     if url:
         meta["url"] = url

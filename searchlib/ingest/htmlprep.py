@@ -32,6 +32,8 @@ _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _TAGS = re.compile(r"<[^>]*>")
 #: A copyright notice's text (the footer is cut before parsing, its owner still names the site).
 _COPYRIGHT_TEXT = re.compile(r"(?:©|&copy;|&#169;|Copyright|COPYRIGHT|Bản quyền)[^<>]{3,160}")
+#: The end of a dateline stamp that the site's style sheet, not its text, sets off with a dash.
+_STAMP_END = re.compile(r"(<span\b[^>]*\blocation-stamp\b[^>]*>[^<]{1,60}</span\s*>)", re.I)
 #: How far into a page without a ``<head>`` element its title and meta tags are looked for.
 _HEADLESS_SCAN = 32_768
 
@@ -59,6 +61,8 @@ def prepare_html(page: str) -> Prepared:
         head_text = page[:_HEADLESS_SCAN]
     # the last notice only: the site's own is at the bottom, photo credits ("© Reuters") above
     notices = _COPYRIGHT_TEXT.findall(page)
+    if "location-stamp" in page:  # VnExpress: "<span class=location-stamp>Hà Nội</span>Bà Thu, ..."
+        page = _STAMP_END.sub(r"\1 - ", page)
     prepared = Prepared(markup=_CUT.sub(" ", page), json_ld=json_ld,
                         copyright=_html.unescape(notices[-1]) if notices else None)
     _read_head(head_text, prepared)

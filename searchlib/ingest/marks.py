@@ -53,6 +53,7 @@ _WORDS = {
 }
 _STEM_PATTERN = re.compile(trie_pattern(_STEMS))
 _SPLIT = re.compile(r"[^a-z0-9]+")
+_BEM = re.compile(r"__|--")
 _CACHE: dict[str, Marks] = {}
 _CACHE_LIMIT = 50_000
 
@@ -62,7 +63,7 @@ def read_marks(names: str) -> Marks:
     found = _CACHE.get(names)
     if found is not None:
         return found
-    low = names.lower()
+    low = _BEM.sub("-", names.lower())  # "header__date" (BEM) is "header-date"
     letters = "".join(_STEMS[m.group(0)] for m in _STEM_PATTERN.finditer(low))
     letters += "".join(_WORDS.get(word, "") for word in _SPLIT.split(low))
     if not letters:

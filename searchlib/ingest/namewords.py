@@ -9,6 +9,7 @@ from searchlib.textnorm import fold
 EN_TITLES = (
     "Deputy Prime Minister", "Prime Minister", "Deputy Minister", "Vice Minister", "Assistant Minister",
     "Minister", "Vice President", "President", "Party General Secretary", "General Secretary", "Secretary",
+    "Secretary-General", "Director-General", "Deputy Director-General",
     "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
@@ -18,7 +19,7 @@ EN_TITLES = (
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
     "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
-    "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency",
+    "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
     "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
@@ -37,8 +38,9 @@ VI_TITLES = (
 SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung vệ", "thủ môn", "cầu thủ", "huấn luyện viên",
                           "hlv", "trọng tài"})
 VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
-#: Titles only in lowercase ("PPATK head Ivan Yustiavandana"; "Head of the ... Division" names a unit).
-LOWERCASE_ONLY = frozenset({"head"})
+#: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "real estate developer Truong My Lan";
+#: "Head of the ... Division" names a unit).
+LOWERCASE_ONLY = frozenset({"head", "tycoon", "developer"})
 
 
 TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},

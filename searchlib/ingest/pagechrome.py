@@ -18,6 +18,8 @@ from searchlib.textnorm import fold_key
 #: "---------- Forwarded message ---------" and the mail header lines after it.
 _FORWARD = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp)\s*-{3,}"
                       r"|begin forwarded message:)[ \t]*$", re.I | re.M)
+#: A rule between a mail's note or signature and the story it carries ("===", "-- ", "____").
+_RULE_LINE = re.compile(r"={3,}|-{2,}|_{3,}|\*{3,}")
 _MAIL_HEADER = re.compile(r"(?:from|date|sent|subject|to|cc|từ|ngày|chủ đề|đến)\s*:.*", re.I)
 #: A breadcrumb: short items joined by ">", "»", "›" or "/".
 _BREADCRUMB = re.compile(r"[^\n.!?]{1,40}(?:\s[>»›/]\s[^\n.!?]{1,40})+")
@@ -32,13 +34,15 @@ thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc
 _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
 _RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
-                      r"tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|tin khac)\s*:?",)
+                      r"(?:cac )?tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
 #: Lines of the tail: tags, a comment box, a copyright line.
 _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment)\b.{0,200}")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
+#: A credit line over the headline, often with the date ("Nguồn: qdnd.vn, Thứ Hai, 28/07/2025").
+_SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
 #: How many lines before the headline are looked at.
 _LEAD_LINES = 8
 
@@ -57,7 +61,17 @@ def after_forward(text: str) -> str:
     i = 0
     while i < len(lines) and (not lines[i].strip() or _MAIL_HEADER.fullmatch(lines[i].strip())):
         i += 1
-    return "\n".join(lines[i:])
+    lines = lines[i:]
+    # the sender's note, then a rule ("===") and the story; the story, a rule and a signature
+    rules = [k for k, line in enumerate(lines) if _RULE_LINE.fullmatch(line.strip())]
+    if rules and sum(1 for x in lines[:rules[0]] if x.strip()) <= 6:
+        lines = lines[rules[0] + 1:]
+        rules = [k - rules[0] - 1 for k in rules[1:]]
+    if rules and sum(1 for x in lines[rules[-1] + 1:] if x.strip()) <= 3:
+        lines = lines[:rules[-1]]
+    while lines and (not lines[-1].strip() or _RULE_LINE.fullmatch(lines[-1].strip())):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _opens_with_mail_headers(text: str) -> bool:
@@ -97,7 +111,7 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
                 i -= 1
                 break
             continue
-        if is_date_bar(line):
+        if is_date_bar(line) or _SOURCE_LINE.match(line):  # "Nguon: qdnd.vn - ..., 28/07/2025 16:35"
             dates.append(lines[i - 1])
             continue
         i -= 1
@@ -121,7 +135,7 @@ def _chrome_over_byline(lines: list[str]) -> int:
     """The index of a headline (five words or more: not the outlet's name) that a byline or
     a date line follows, when only short lines without a full stop stand above it (a copied
     page's chrome); 0 when there is none."""
-    shown = [k for k, line in enumerate(lines[:40]) if line.strip()][:14]
+    shown = [k for k, line in enumerate(lines[:80]) if line.strip()][:32]
     for n, k in enumerate(shown[1:-1], start=1):
         after = lines[shown[n + 1]].strip()
         if len(lines[k].split()) < 5 or not is_headline(lines[k]) \

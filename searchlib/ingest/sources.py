@@ -110,9 +110,14 @@ def _build(entries: list[dict]) -> SourceTable:
 def canonical_source(name: str, table: SourceTable | None = None) -> str:
     """Map any alias of a known outlet to its canonical name; other names come back stripped."""
     found = (table or _default_table()).lookup(name)
-    return found if found else " ".join(normalize_text(name).split())
+    if found:
+        return found
+    name = " ".join(normalize_text(name).split())
+    short = _EDITION.sub("", name)  # "Báo Điện Biên Phủ điện tử" is the paper's web edition
+    return short if len(short.split()) >= 2 else name
 
 
+_EDITION = re.compile(r"\s+(?:điện tử|dien tu|online|trực tuyến)$", re.I)
 #: "Nguồn: Tổng hợp" (compiled), "Sưu tầm" (collected), "Internet": no outlet.
 _NOT_OUTLETS = ("tong hop", "suu tam", "internet", "nhieu nguon", "mang xa hoi", "compiled", "agencies")
 
@@ -144,7 +149,7 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
             found = table.lookup(line)
             if found:
                 return found
-    found = _end_credit(body, table)
+    found = end_credit(body, table)
     if found:
         return found
     if credit:
@@ -171,7 +176,7 @@ def _defines_acronym(text: str, match: re.Match[str]) -> bool:
     return initials.endswith(acronym)
 
 
-def _end_credit(body: str, table: SourceTable) -> str | None:
+def end_credit(body: str, table: SourceTable) -> str | None:
     """"… co-chair the meeting. VNA/VNS" → VNS: the last slash part that is a credit."""
     tail = _END_MARK.sub("", body[-200:])
     words = tail.split()

@@ -17,7 +17,7 @@ _CAPTION = re.compile(r"\(?\b(?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:", re.I)
 _DATELINE_CAPS = re.compile(r"([^\W\d_][^\n—–()]{0,40}?)\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--|-)\s+(?=\S)")
 #: "Hanoi (VNA) –", "BEIJING, Sept. 17 (Xinhua) --": a credit in brackets and a dash.
 _DATELINE_CREDIT = re.compile(r"[^\n()]{1,40}?\s*\([^()\n]{1,30}\)\s*(?:—|–|--|-)\s+(?=\S)")
-_BYLINE = re.compile(r"^(?:By|Bài và ảnh|Bài|Theo|Nguồn|Source)\b", re.I)
+_BYLINE = re.compile(r"^(?:By|Bài và ảnh|Bài|Theo|Nguồn|Nguon|Source)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”’)]|$)")
 _ABBREVIATIONS = frozenset("""mr ms mrs dr gen lt maj col sen rep prof st jr sr no vs jan feb mar apr jun jul aug sep
 sept oct nov dec co inc ltd corp dept gov tp u.s u.k""".split())
