@@ -360,3 +360,12 @@ def test_cyberspace_named_as_the_channel_of_terrorism_is_no_cybercrime() -> None
 ])
 def test_a_headline_telling_an_act_with_its_partner_names_the_topic(title: str, expected: list[str]) -> None:
     assert detect_topics(title, "Cơ quan công an đang tiếp nhận đơn của người dân.") == expected
+
+
+def test_criminals_hiding_abroad_and_no_safe_haven_are_fugitives() -> None:
+    # heldout8/s03 and s38: fugitives described, not named
+    assert "fugitives and extradition" in detect_topics(
+        "Vietnam, Laos ministers hold talks",
+        "He asked the Lao ministry to continue locating and handing over Vietnamese criminals hiding in Laos.\n\n"
+        "The suspects, who had fled to Vietnam, were handed over at the border. There is no safe haven abroad "
+        "for fraudsters, the police said.")
