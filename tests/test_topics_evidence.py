@@ -362,10 +362,13 @@ def test_a_headline_telling_an_act_with_its_partner_names_the_topic(title: str, 
     assert detect_topics(title, "Cơ quan công an đang tiếp nhận đơn của người dân.") == expected
 
 
-def test_criminals_hiding_abroad_and_no_safe_haven_are_fugitives() -> None:
-    # heldout8/s03 and s38: fugitives described, not named
+def test_criminals_hiding_abroad_are_fugitives_and_no_safe_haven_is_rhetoric() -> None:
+    # heldout8/s03: fugitives described, not named
     assert "fugitives and extradition" in detect_topics(
         "Vietnam, Laos ministers hold talks",
         "He asked the Lao ministry to continue locating and handing over Vietnamese criminals hiding in Laos.\n\n"
-        "The suspects, who had fled to Vietnam, were handed over at the border. There is no safe haven abroad "
-        "for fraudsters, the police said.")
+        "The two ministers agreed to hand over criminals hiding in each other's territory.")
+    # tests/fixtures/ingest/mps_article.html: a speech's "no safe haven" is no fugitive
+    assert "fugitives and extradition" not in detect_topics(
+        "Viet Nam, Cambodia step up joint fight against online fraud",
+        "\u201cNo safe haven will be left for criminals who use cyberspace to defraud our citizens,\u201d he said.")
