@@ -217,7 +217,8 @@ LABEL_SETS = (
     ("heldout5", "blind set 5 (measured once, then used to fix source and people)"),
     ("heldout6", "blind set 6 (measured once, then used to fix dates, sources and people)"),
     ("heldout7", "blind set 7 (measured once, then used to fix dates, sources and people)"),
-    ("heldout8", "blind set 8 (the test set; measured once, then used to fix dates, sources and people)"),
+    ("heldout8", "blind set 8 (measured once, then used to fix dates, sources and people)"),
+    ("heldout9", "blind set 9 (the test set; measured once, no rule read from it yet)"),
 )
 
 
