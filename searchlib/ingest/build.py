@@ -7,6 +7,7 @@ here, so the extraction rules are the same for a text file, a JSONL record and a
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -67,23 +68,13 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         date = parse_date(meta["date"])
         if date is None:
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
-    given_source = _text(meta.get("source"))
-    # "Nguon: qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025": the outlet and the date
-    source_date = find_date(given_source) if given_source and any(c.isdigit() for c in given_source) else None
+    given_source, given_url, source_date = _given_source(_text(meta.get("source")), _text(meta.get("url")), table)
     date = date or source_date or find_date(body)
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
         credit = _source_from_url(credit, table)
     credit_is_source = bool(credit and table.lookup(credit))
-    given_url = _text(meta.get("url"))
-    if given_source and "://" in given_source:  # "Source: https://www.bangkokpost.com/..."
-        given_url = given_url or given_source
-        given_source = _source_from_url(given_source, table)
-    if given_source and table.lookup(given_source) is None:
-        parts = [p for p in _SOURCE_PARTS.split(given_source) if p.strip()]
-        named = next((found for found in map(table.lookup, parts) if found), None)
-        given_source = named or (parts[0] if source_date and parts else given_source)
     source = canonical_source(given_source, table) if given_source else None
     site = _text(meta.get("site"))
     if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama")
@@ -111,6 +102,23 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
                       url=given_url, author=author, people=people, topics=topics, lang=lang)
     return article, warnings
+
+
+def _given_source(value: str | None, url: str | None,
+                  table: SourceTable) -> tuple[str | None, str | None, _dt.date | None]:
+    """The outlet, address and date a given source value holds: an address gives its site
+    ("Source: https://www.bangkokpost.com/..."), a line with a date gives the outlet it names
+    and the date ("Nguon: qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025")."""
+    if not value:
+        return None, url, None
+    if "://" in value:
+        return _source_from_url(value, table), url or value, None
+    dated = find_date(value) if any(c.isdigit() for c in value) else None
+    if table.lookup(value) is None:
+        parts = [p for p in _SOURCE_PARTS.split(value) if p.strip()]
+        named = next((found for found in map(table.lookup, parts) if found), None)
+        value = named or (parts[0] if dated and parts else value)
+    return value, url, dated
 
 
 def _text(value: Any) -> str | None:
