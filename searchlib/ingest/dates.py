@@ -56,11 +56,18 @@ def parse_date(value: object) -> _dt.date | None:
     if not isinstance(value, str):
         return None
     text = _GLUED_TIME.sub(r"\1 \2", _ISO_DATETIME.sub(r"\1", value.strip()).strip())
-    found = _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
-    published = _UPDATED.split(text, maxsplit=1)[0]
-    if found is None and published.strip() and published != text:  # published, then updated
-        found = _match_whole(published) or _match_whole(_DATE_LINE_NOISE.sub(" ", published).strip())
+    found = _date_line(text)
+    if found is None:  # published, then updated: "... 3:41 PM Updated November 3, 2022"
+        published = _UPDATED.split(text, maxsplit=1)[0]
+        if published.strip() and published != text:
+            found = _date_line(published)
     return found
+
+
+def _date_line(text: str) -> _dt.date | None:
+    """The date of ``text`` when it is only a date, with or without a weekday, a time or
+    words such as "ngày" and "Published"."""
+    return _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
 
 
 def find_date(text: str, *, head: int = 600) -> _dt.date | None:
