@@ -69,6 +69,19 @@ def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
     assert find_date("Tin bài\nThứ Hai, 15/9/2025 14:35\nNội dung") == dt.date(2025, 9, 15)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # heldout9/r03: a yearless wire dateline, and the story's figure for the first ten months of 2025
+    ("Vientiane, November 5 (VNA) - Ministers held talks.\n\n" + "x " * 400
+     + "\nIn the first ten months of 2025, the Lao ministry seized 9 tonnes.", dt.date(2025, 11, 5)),
+    ("Hà Nội, December 2 (TTXVN) - Trong 11 tháng đầu năm 2024, lực lượng chức năng ...", dt.date(2024, 12, 2)),
+    # a figure for a period that cannot end just before the dateline lends no year
+    ("Hanoi, March 2 (VNA) - In the first ten months of 2024, police ...", None),
+    ("Vientiane, November 5 (VNA) - The two ministries signed the cooperation plan for 2026.", None),
+])
+def test_a_yearless_dateline_takes_the_year_of_a_year_to_date_figure(text: str, expected: dt.date | None) -> None:
+    assert find_date(text) == expected
+
+
 # --- sources ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("alias, name", [
@@ -80,6 +93,8 @@ def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
     # site names with a bracketed short name, and the "Báo điện tử" prefix
     ("Lao News Agency (KPL)", "KPL"), ("Vietnam+ (VietnamPlus)", "VNA"), ("Báo điện tử Dân Trí", "Dân Trí"),
     ("KPL Lao News Agency", "KPL"), ("Antara News", "Antara"), ("Bernama", "Bernama"),
+    # heldout9/r35: a site named by its address without the ending (og:site_name "nationthailand")
+    ("nationthailand", "The Nation"), ("thestar", "The Star"), ("news", "news"),
 ])
 def test_canonical_source(alias: str, name: str) -> None:
     assert canonical_source(alias) == name
@@ -101,6 +116,12 @@ def test_canonical_source(alias: str, name: str) -> None:
     ("VOV.VN - Sáng 3/10, Cục Cảnh sát giao thông (Bộ Công an) tổ chức lễ ra quân.", "VOV"),
     # the outlet's name alone on a line at the top of a text file
     ("Khmer Times\nRy Sochan\nPublication date 14 October 2025 | 08:12 ICT\n\nPolice raided ...", "Khmer Times"),
+    # heldout9/r08 and r34, forwarded typed without accents: a credit line under the date, a paper's
+    # name in capitals opening the lead; a dateline in capitals is no outlet
+    ("Thu Bay, 18/10/2025 15:06\n\nNguon: thanhnien.vn - Nhom PV Tay Ninh\n\nChieu 18/10, tai cua khau ...",
+     "Thanh Niên"),
+    ("Thu Bay, 18/10/2025 15:20\n\nLAO DONG - Luc luong chuc nang tinh An Giang vua bat giu ...", "Lao Động"),
+    ("HÀ NỘI — Bộ trưởng Bộ Công an tiếp đoàn ...", None),
 ])
 def test_detect_source(body: str, expected: str | None) -> None:
     assert detect_source(body) == expected
@@ -262,6 +283,17 @@ def test_clean_body_takes_off_a_final_byline() -> None:
     assert clean_body("Nội dung.\nTheo TTXVN").credit == "TTXVN"
     kept = clean_body("Text.\nBy the end of the year, more police will join.")
     assert kept.credit is None and kept.body.endswith("will join.")
+
+
+def test_clean_body_takes_off_writers_signing_together() -> None:
+    # heldout9/r27: the writers over the date line of a copied page, and under a story
+    top = clean_body("Trần Minh Khoa - Ngọc Khải\n15/10/2025 06:42 GMT+7\n\nRạng sáng 15-10, một dãy nhà trọ bốc cháy.")
+    assert top.byline == "Trần Minh Khoa - Ngọc Khải" and top.body.startswith("15/10/2025")
+    end = clean_body("Hung da bi ban giao cho Co quan CSDT.\n\nTrung Hieu - Quoc Thang")
+    assert end.byline == "Trung Hieu - Quoc Thang" and end.body.endswith("CSDT.")
+    # a line of names with no date under it stays: it may be the text
+    kept = clean_body("Tuyến Hà Nội - Hải Phòng\nXe khách bị lật trên cao tốc.")
+    assert kept.byline is None and kept.body.startswith("Tuyến")
 
 
 def test_clean_body_is_nfc_safe() -> None:

@@ -346,3 +346,28 @@ def test_unaccented_vietnamese_names_without_a_title(text: str, expected: list[s
 ])
 def test_excellencies_acronyms_players_and_false_identities(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout9/r24: a caller's claimed identity names no one of the story
+    ("Người đàn ông xưng là \"đại úy Lê Minh Quân, Công an TP Hà Nội\", nói căn cước của bà Nguyễn Thị Hạnh "
+     "bị kẻ gian sử dụng.", ["Nguyễn Thị Hạnh"]),
+    ("The caller, posing as Captain Tran Van Long of the Hanoi police, asked Ms Nguyen Thi Lan to transfer money.",
+     ["Nguyen Thi Lan"]),
+    # an official known to the gazetteer stays a person of the story when impersonated
+    ("Kẻ gian mạo danh Bộ trưởng Lương Tam Quang trên mạng xã hội.", ["Lương Tam Quang"]),
+    # heldout9/r09: a name given by "identified as"
+    ("ACG director Brig. Gen. Ramon Villareal said the suspect, identified as Joshua Mendoza Rivera, was arrested.",
+     ["Ramon Villareal", "Joshua Mendoza Rivera"]),
+    # heldout9/r36: "Ma" is a family name of the northern mountains (Tày people)
+    ("Thứ trưởng cũng trao hỗ trợ gia đình ông Ma Văn Lực ở xã Phú Bình.", ["Ma Văn Lực"]),
+    # heldout9/r30: a province after a title and a unit is no name; the border post "Ma Lù Thàng" neither
+    ("Đại tá Phạm Văn Tâm, Phó Chỉ huy trưởng Bộ đội Biên phòng tỉnh Lai Châu đánh giá mô hình ở Đồn Biên phòng "
+     "Ma Lù Thàng.", ["Phạm Văn Tâm"]),
+    # a foreign-looking commune after "xã" is a place; a family name there is the official (province implied)
+    ("Ông Đoàn Văn Hưng - Chủ tịch UBND xã Ea Huar xác nhận.", ["Đoàn Văn Hưng"]),
+    ("Chủ tịch Ủy ban nhân dân tỉnh Phạm Thiện Nghĩa yêu cầu các sở vào cuộc.", ["Phạm Thiện Nghĩa"]),
+])
+def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+

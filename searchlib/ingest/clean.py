@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from searchlib.ingest.dates import parse_date
 from searchlib.textnorm import fold_key
 
 _BOILERPLATE = re.compile(
@@ -30,6 +31,10 @@ _BYLINE = re.compile(
     r"(?P<kind>By|Written by|Reported by|Bài và ảnh:?|Bài, ảnh:?|Bài:|Tác giả:|Theo|Nguồn:|Nguon:|Source:)"
     r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
 )
+
+#: Writers signing together, as Vietnamese papers print them: "Trần Minh Khoa - Ngọc Khải".
+_WRITER = r"[^\W\d_][\w'’]*(?:[ \t][^\W\d_][\w'’]*){1,3}"
+_CO_AUTHORS = re.compile(_WRITER + r"(?:[ \t]+[-–][ \t]+" + _WRITER + r"){1,2}")
 
 #: "Nguồn: https://thanhnien.vn/...": the story's address as its credit (the site is the source).
 _URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:)\s*(?P<name>https?://\S+)", re.I)
@@ -75,11 +80,17 @@ def clean_body(text: str) -> Cleaned:
             lines.pop()
             while lines and not lines[-1]:
                 lines.pop()
+    if lines and cleaned.credit is None and _co_authors(lines[-1]):
+        cleaned.byline = lines.pop().strip()  # "Trung Hiếu - Quốc Thắng" signing the story
     top = [k for k, line in enumerate(lines) if line.strip()][:4]
     for k in top:
         match = _BYLINE.fullmatch(lines[k].strip())
         if match and match.group("kind").rstrip(":") in WRITER_KINDS and _looks_like_name(match.group("name")):
             cleaned.byline = match.group("name").strip()
+            del lines[k]
+            break
+        if _co_authors(lines[k]) and k + 1 < len(lines) and parse_date(lines[k + 1].strip()):
+            cleaned.byline = lines[k].strip()  # the writers over the date line of a copied page
             del lines[k]
             break
     cleaned.body = "\n".join(lines).strip("\n")
@@ -88,6 +99,12 @@ def clean_body(text: str) -> Cleaned:
 
 #: Bylines that name a writer (not an outlet credited with "Theo" or "Nguồn").
 WRITER_KINDS = ("By", "Written by", "Reported by", "Tác giả", "Bài")
+
+
+def _co_authors(line: str) -> bool:
+    """Whether ``line`` is only writers' names joined by dashes, every word capitalised."""
+    line = line.strip()
+    return bool(_CO_AUTHORS.fullmatch(line)) and all(w[0].isupper() for w in line.split() if w not in "-–")
 
 
 def _is_debris(line: str) -> bool:

@@ -33,6 +33,13 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 #: "Vientiane, September 3 (KPL) -": place, comma, month and day, a credit in brackets.
 _DATELINE_DAY = re.compile(r"(?:^|\n)[^\W\d_][^\n,()]{1,40},\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\s*\([^()\n]{1,30}\)",
                            re.I)
+#: A year-to-date figure ("in the first ten months of 2025", "10 tháng đầu năm 2025"): the
+#: article was written after those months of that year.
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11}
+_YEAR_TO_DATE = re.compile(r"\bfirst\s+(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+months\s+of\s+"
+                           r"(?:this\s+year\s*,?\s*|the\s+year\s*)?\(?(?P<y>(?:19|20)\d{2})\b"
+                           r"|(?<!\d)(?P<vn>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<vy>(?:19|20)\d{2})\b", re.I)
 _TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)"
 _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
@@ -80,7 +87,7 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
             if found:
                 return found
     window = text[:head]
-    dated = _dateline(window)
+    dated = _dateline(window, text)
     if dated:
         return dated
     best: tuple[int, _dt.date] | None = None
@@ -93,11 +100,12 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
     return best[1] if best else None
 
 
-def _dateline(window: str) -> _dt.date | None:
+def _dateline(window: str, text: str) -> _dt.date | None:
     """A wire dateline's day ("Vientiane, September 3 (KPL) -", "BEIJING, June 24 (Xinhua) --")
     dated by the year of a full date near it: the dateline is the publication day, the
     full date in the text is usually the event a day or two before. Only a full date
-    within 45 days of the dateline lends its year, so no year is ever guessed."""
+    within 45 days of the dateline, or a year-to-date figure just before it, lends its
+    year, so no year is ever guessed."""
     match = _DATELINE_DAY.search(window[:300])
     if not match:
         return None
@@ -112,6 +120,18 @@ def _dateline(window: str) -> _dt.date | None:
                 candidate = _checked(year, month, day)
                 if candidate and abs((candidate - found).days) <= 45:
                     return candidate
+    return _year_to_date(text[match.end():], month, day)
+
+
+def _year_to_date(text: str, month: int, day: int) -> _dt.date | None:
+    """A yearless dateline dated by a year-to-date figure of the story: a report "in the
+    first ten months of 2025" dated "November 5" was written in 2025. Only a dateline in
+    the one or two months after the figure's period takes its year."""
+    for match in _YEAR_TO_DATE.finditer(text):
+        months = match.group("n") or match.group("vn")
+        count = int(months) if months.isdigit() else _NUMBER_WORDS[months.lower()]
+        if count < month <= count + 2:
+            return _checked(int(match.group("y") or match.group("vy")), month, day)
     return None
 
 

@@ -110,9 +110,14 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
                 if fold_key(m[1]) not in aliases]
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                 if fold_key(m[1]) not in printed] + ordered_names
+    # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
+    # a known official impersonated ("posing as Minister To Lam") is still named
+    claimed = {fold_key(name) for pos, name in mentions if _claimed_identity(text, pos)} - set(gaz.names)
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)
+        if key in claimed:
+            continue
         first, spellings = groups.setdefault(key, (pos, []))
         spellings.append(surface)
     # A shorter form inside a longer name of the same article ("Ahmad Fadzil" after "Ahmad
@@ -122,6 +127,18 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
         del groups[key]
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+
+
+#: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
+_CLAIMS = re.compile(r"(?:tự xưng|xưng là|xưng danh|mạo danh|giả danh|giả làm|claiming to be|claimed to be|"
+                     r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as)"
+                     r"(?:\s+là)?[\s\"“]+(?P<between>[^\n.;:!?,\"”]{0,60})$", re.I)
+
+
+def _claimed_identity(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` follows a claim of identity within a few words."""
+    match = _CLAIMS.search(text, max(0, pos - 90), pos)
+    return match is not None and len(match.group("between").split()) <= 6
 
 
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{5,40})[\"”]")
@@ -182,9 +199,21 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
                                     direct=kind == "direct" or not text[at].isupper()
                                     or match.group(0) in SPORT_ROLES)
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
-        if name:
+        if name and not _place_after_title(text, start, name):
             found.append((start, name))
     return found
+
+
+def _place_after_title(text: str, start: int, name: str) -> bool:
+    """Whether ``name``, found after a title, is a place: a foreign-looking word pair right
+    after a lowercase place word ("Chủ tịch UBND xã Ea Huar"). A Vietnamese family name
+    there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa": the province is implied)."""
+    first = name.split()[0]
+    if first.lower() in SURNAMES:
+        return False
+    at = text.find(first, start)
+    before = text[max(0, at - 20):at].split()
+    return bool(before) and before[-1].islower() and before[-1] in NOT_PERSON_BEFORE
 
 
 def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
@@ -314,6 +343,10 @@ _ROLE_BEFORE = re.compile(
     r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece)\s*,\s*$")
 
 
+#: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
+_NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
+
+
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
     for i, word in enumerate(words):
@@ -407,6 +440,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     for run in runs:
         described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
+        described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start())
         if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described):
             continue
         words = _strip_leading(run.group(0).split())

@@ -69,6 +69,17 @@ class SourceTable:
                 found = self.aliases.get(bare) or self.credits.get(bare)
         return found
 
+    def by_site_stem(self, value: str) -> str | None:
+        """The outlet whose web address ``value`` is without its domain ending: sites name
+        themselves "nationthailand" in their metadata (nationthailand.com)."""
+        key = fold_key(value).strip(" .")
+        if len(key) < 5 or not key.isalnum():
+            return None
+        for alias, name in self.aliases.items():
+            if "." in alias and " " not in alias and _site_stem(alias) == key:
+                return name
+        return None
+
     def add(self, name: str, aliases: list[str], credits: list[str]) -> None:
         """Add an outlet, or extend an existing one with more aliases and credits."""
         name = normalize_text(name).strip()
@@ -107,9 +118,19 @@ def _build(entries: list[dict]) -> SourceTable:
     return table
 
 
+def _site_stem(host: str) -> str:
+    """"www.nationthailand.com" → "nationthailand": the host's first label after a
+    "www"/language prefix."""
+    labels = host.split("/")[0].split(".")
+    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english"):
+        labels = labels[1:]
+    return labels[0]
+
+
 def canonical_source(name: str, table: SourceTable | None = None) -> str:
     """Map any alias of a known outlet to its canonical name; other names come back stripped."""
-    found = (table or _default_table()).lookup(name)
+    table = table or _default_table()
+    found = table.lookup(name) or table.by_site_stem(name)
     if found:
         return found
     name = " ".join(normalize_text(name).split())
@@ -144,11 +165,9 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         if found:
             return found
     for line in body.lstrip()[:400].splitlines()[:_HEAD_LINES]:
-        line = line.strip()
-        if 0 < len(line) <= 40:
-            found = table.lookup(line)
-            if found:
-                return found
+        found = _head_credit(line.strip(), table)
+        if found:
+            return found
     found = end_credit(body, table)
     if found:
         return found
@@ -162,6 +181,28 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.lookup(match.group(1).split("/")[0])
         if found:
             return found
+    return None
+
+
+#: A credit line under the headline: "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh", "Source: VNA".
+_CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)", re.I)
+#: A paper's name in capitals opening its lead: "LAO DONG - Lực lượng chức năng ...".
+_CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-–—]\s")
+
+
+def _head_credit(line: str, table: SourceTable) -> str | None:
+    """The outlet a line at the top of the body names: the whole line ("Báo Tin tức"), a
+    credit line ("Nguồn: thanhnien.vn - Nhóm PV"), or a name in capitals opening the lead."""
+    if 0 < len(line) <= 40:
+        found = table.lookup(line)
+        if found:
+            return found
+    match = _CREDIT_LINE.match(line)
+    if match:
+        return table.lookup(re.split(r"\s[-–—|]\s|,", match.group("name"))[0])
+    match = _CAPS_CREDIT.match(line)
+    if match and match.group("name").isupper():
+        return table.lookup(match.group("name"))
     return None
 
 
