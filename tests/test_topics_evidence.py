@@ -372,3 +372,59 @@ def test_criminals_hiding_abroad_are_fugitives_and_no_safe_haven_is_rhetoric() -
     assert "fugitives and extradition" not in detect_topics(
         "Viet Nam, Cambodia step up joint fight against online fraud",
         "\u201cNo safe haven will be left for criminals who use cyberspace to defraud our citizens,\u201d he said.")
+
+
+# --- heldout9: descriptions without the topic's name ---------------------------------------
+
+@pytest.mark.parametrize("body, topic", [
+    # r04: workers sold to the operators and forced to scam: human trafficking (the guide's scam-compound rule)
+    ("Police detained 612 foreign nationals, many of whom told police they had been sold to the operators "
+     "and forced to run online scams.", "human trafficking"),
+    # r22: sold from one company to another
+    ("Once in Cambodia, their passports were confiscated and they were sold from one company to another "
+     "for 2,000 USD each.", "human trafficking"),
+    # r22: crossings described, with the country's name between verb and adverb
+    ("Of the 57 people, 41 had left Vietnam illegally through trails along the border.", "illegal migration"),
+    # r06: the border kept under control; heldout5/v18: a patrol along the border
+    ("\"Our duty is to keep the border under control. People who cross must be screened,\" he said.",
+     "border security"),
+    ("The border police of Svay Rieng province conducted a joint patrol along the shared border on December 24.",
+     "border security"),
+])
+def test_acts_described_without_the_topic_name(body: str, topic: str) -> None:
+    assert topic in detect_topics("", body)
+
+
+@pytest.mark.parametrize("title, body, absent", [
+    # r26: "trafficking networks" and "trafficked mammals" in a story of pangolin scales: wildlife smuggling
+    ("Customs seize 2.4 tonnes of pangolin scales at Sihanoukville port",
+     "This route is being used more and more by international trafficking networks.\n\n"
+     "Pangolins are among the most trafficked mammals in the world.", "human trafficking"),
+    # r33: meth smuggled is drug crime, not smuggling
+    ("Indonesia, Vietnam police agree to jointly probe meth smuggling network",
+     "The Indonesian police and Vietnam's Ministry of Public Security agreed on a joint investigation.",
+     "smuggling"),
+    # r15: what people crossing illegally "easily fall into" is a warning, not a case
+    ("Ngăn chặn 23 người chuẩn bị vượt biên trái phép",
+     "Người dân xuất cảnh trái phép rất dễ rơi vào cảnh bị giữ giấy tờ, ép làm việc, thậm chí bị bán qua lại "
+     "giữa các công ty.", "human trafficking"),
+    # heldout4/w15: patrols at border gates ordered in a list of a counterfeit campaign's measures
+    ("PM orders crackdown on smuggling and counterfeit goods before Tet",
+     "The border guard force must strengthen patrols and control at border gates, trails and seaports.",
+     "border security"),
+    # heldout5/v16: a fugitive deported for staying illegally is no illegal-migration story
+    ("Korea hands over fugitive to Viet Nam",
+     "As he was staying in Korea illegally, Korean authorities decided to deport him.\n\n"
+     "He had stayed in Korea illegally since 2019.", "illegal migration"),
+])
+def test_other_trades_warnings_and_measures_are_no_topic(title: str, body: str, absent: str) -> None:
+    assert absent not in detect_topics(title, body)
+
+
+def test_a_comma_and_a_new_clause_after_a_mention_is_no_list() -> None:
+    # heldout9/r38: "red notices, and their passports were invalidated": a clause, not a list of crimes
+    body = ("Eleven of the 20 suspects had been placed on Interpol red notices, and their passports had been "
+            "invalidated at the request of the KNPA.")
+    assert "fugitives and extradition" in detect_topics("Police bring back 20 members of voice phishing ring", body)
+    # the last items of "A, B, and C" are still a list
+    assert detect_topics("", "Talks covered drug trafficking, fraud, and human trafficking.") == []

@@ -29,6 +29,9 @@ _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
 #: sentence; "and to hold", "và sẽ" join clauses, not items.
 _LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|sẽ|se)\b)|,[^.!?;\n]{0,80}?\b"
                          + _CONJUNCTIONS + r"\b)")
+#: A comma and "and" right after a mention: a new clause ("placed on Interpol red notices,
+#: and their passports were invalidated"), unless items came before (see _in_enumeration).
+_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|và|va)\s")
 #: A conjunction later in the same sentence.
 _CONJUNCTION_LATER = re.compile(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b")
 #: A mention preceded by a conjunction or a comma (a later item of a list).
@@ -99,8 +102,11 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 
 
 #: A risk, not a case: what stolen data "could be used" for ("có thể bị tội phạm mạng lợi
-#: dụng để mạo danh, cho các mục đích lừa đảo"), shortly before the mention.
+#: dụng để mạo danh, cho các mục đích lừa đảo"), what people who cross illegally "easily
+#: fall into" ("dễ rơi vào cảnh ... bị bán qua lại"), shortly before the mention.
 _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
+                    r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to)\b"
+                    r"|\b(?:dễ|nguy cơ|de|nguy co) (?:bị|rơi vào|bi|roi vao)\b"
                     r"|\bcó thể (?:bị |được )?[^.!?;\n]{0,30}?(?:lợi dụng|sử dụng)\b"
                     r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b)[^.!?;\n]{0,60}$")
 
@@ -126,8 +132,10 @@ def _mask(text: str, table: TopicTable) -> str:
 def _in_enumeration(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``text[start:end]`` is one item of an enumeration ("drug
     trafficking, human trafficking and the illegal crossing of people", "rửa tiền hoặc ...")."""
-    if _LIST_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
+    if _LIST_AFTER.match(text, end) and not _CLAUSE_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
         return True
+    if _CLAUSE_AFTER.match(text, end) and _LIST_BEFORE.search(text, max(0, start - 12), start):
+        return True  # the last items of "A, B, and C"
     if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start):
         return True
     if _LIST_BEFORE.search(text, max(0, start - 12), start):
@@ -341,6 +349,10 @@ def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
     together = _together(text, table, folded)
     in_body = _yield(_mentions(text, table, folded=folded), together, table)
     in_title = _yield(in_title, [], table)
+    for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
+        if signals.search(title_text) or signals.search(text):
+            in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
+            in_body = [m for m in in_body if m.index != index or m.phrase not in phrases]
     scores = _scores(in_title, _per_sentence(in_body, together, True), charges_pass=True)
     chase = _index_of(table, "fugitives and extradition")
     charges_pass = scores.get(chase, 0) >= MIN_SCORE

@@ -64,6 +64,10 @@ class TopicTable:
     #: where a signal occurs (an impersonation scam), mentions of the other labels are what
     #: the scammer claimed ("your account is linked to a drug ring"): no evidence.
     pretexts: list[tuple[int, re.Pattern[str], set[int]]] = field(default_factory=list)
+    #: (label index, signal pattern, phrases): in an article where a signal occurs (wildlife),
+    #: these words name another trade ("trafficking networks" of pangolin scales), so they
+    #: are no evidence for the label.
+    aside: list[tuple[int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -126,6 +130,10 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
         if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
             words = [_phrase(p) for p in _strings(given_way.get("phrases"))]
             yielding.append((index, _label(given_way["label"]), words))
+        other_trade = entry.get("aside")
+        if isinstance(other_trade, dict) and _strings(other_trade.get("signals")) and _strings(other_trade.get("phrases")):
+            forms = {form for p in _strings(other_trade["phrases"]) for form in _english_forms(_phrase(p))}
+            table.aside.append((index, _word_pattern(_strings(other_trade["signals"])), frozenset(forms)))
         pretext = entry.get("pretexts")
         if isinstance(pretext, dict) and _strings(pretext.get("signals")) and _strings(pretext.get("topics")):
             claimed.append((index, _word_pattern(_strings(pretext["signals"])), _strings(pretext["topics"])))
