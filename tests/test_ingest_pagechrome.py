@@ -151,6 +151,16 @@ def test_a_forwarders_note_and_signature_around_a_rule_are_not_the_story(tmp_pat
     assert "Duc" not in article.body and "Tran Minh Duc" not in article.people
 
 
+def test_a_mailed_story_laid_out_as_headline_date_and_rule_keeps_its_headline(tmp_path: Path) -> None:
+    # the layout the note-before-a-rule reading must not eat: the story's own head over "---"
+    text = ("From: Press Office <press@example.vn>\nSubject: Thong cao bao chi\nTo: nhom@example.com\n\n"
+            "Bo doi Bien phong Lao Cai giai cuu 3 phu nu bi lua ban sang Trung Quoc\nThu Hai, 28/07/2025\n"
+            "---\n\n" + STORY)
+    article = _extract(tmp_path, text)
+    assert article.title == "Bo doi Bien phong Lao Cai giai cuu 3 phu nu bi lua ban sang Trung Quoc"
+    assert article.date.isoformat() == "2025-07-28"
+
+
 def test_a_credit_line_over_the_headline_dates_it_and_is_no_headline(tmp_path: Path) -> None:
     # heldout8/s12: "Nguon: <site>, <weekday>, <date>" above the headline, typed without accents
     text = ("Nguon: qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025 16:35\n\n"

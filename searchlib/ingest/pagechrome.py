@@ -64,7 +64,9 @@ def after_forward(text: str) -> str:
     lines = lines[i:]
     # the sender's note, then a rule ("===") and the story; the story, a rule and a signature
     rules = [k for k, line in enumerate(lines) if _RULE_LINE.fullmatch(line.strip())]
-    if rules and sum(1 for x in lines[:rules[0]] if x.strip()) <= 6:
+    # a block with a date line is the story's own head (headline, date, "---"), not a note
+    head = [x.strip() for x in lines[:rules[0]] if x.strip()] if rules else []
+    if rules and len(head) <= 6 and not any(is_date_bar(x) for x in head):
         lines = lines[rules[0] + 1:]
         rules = [k - rules[0] - 1 for k in rules[1:]]
     if rules and sum(1 for x in lines[rules[-1] + 1:] if x.strip()) <= 3:
