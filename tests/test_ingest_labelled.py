@@ -1,4 +1,4 @@
-"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout9):
+"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout10):
 date, source, people, topics and language against analysts' labels, field by field.
 
 The labels were written from the text before the extractor was run on it and are never
@@ -20,7 +20,8 @@ LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["art
 #: Topics as two analysts labelled them blind, independently, by the written guide
 #: (tests/fixtures/topic-labelling-guide.md); they agreed on 106 of 113 articles, two more
 #: on 29 of heldout4's 30, two more on all 30 of heldout5, two more on 39 of heldout6's 40,
-#: two more on all 40 of heldout7, two more on all 40 of heldout8 and two more on 39 of heldout9's 40.
+#: two more on all 40 of heldout7, two more on all 40 of heldout8, two more on 39 of heldout9's 40 and
+#: two more on all 40 of heldout10.
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 #: Topics are lower since the learned decision (searchlib/ingest/topicmodel.py): it drops
@@ -28,10 +29,10 @@ GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"
 #: heldout6 and heldout7), and wins more on blind sets.
 FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.78, "lang": 0.95}
 #: Sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
-#: Extraction): "heldout" to "heldout8" were measured once and then used to fix rules
-#: (heldout8 blind at fa9c03b: date 95.0 %, source 85.0 %, people 85.0 %, topics 85.0 %);
-#: "heldout9" is the test set, measured once at 32de02d and not yet read for rules (date
-#: 97.5 %, source 92.5 %, people 87.5 %, topics 85.0 % by the learned decision and 75.0 % by
+#: Extraction): "heldout" to "heldout9" were measured once and then used to fix rules
+#: (heldout9 blind at 32de02d: date 97.5 %, source 92.5 %, people 87.5 %, topics 85.0 %);
+#: "heldout10" is the test set, measured once at f86821e and not yet read for rules (date
+#: 87.5 %, source 95.0 %, people 92.5 %, topics 85.0 % by the learned decision and 80.0 % by
 #: the rules alone). Floors sit just under today's figures so that a change that loses
 #: ground on unseen text fails here.
 BLIND_FLOORS = {
@@ -43,7 +44,8 @@ BLIND_FLOORS = {
     "heldout6": {"date": 0.95, "source": 0.90, "people": 0.95, "topics": 0.80, "lang": 0.95},
     "heldout7": {"date": 0.90, "source": 0.95, "people": 0.95, "topics": 0.85, "lang": 0.95},
     "heldout8": {"date": 0.95, "source": 0.95, "people": 0.90, "topics": 0.80, "lang": 0.95},
-    "heldout9": {"date": 0.95, "source": 0.90, "people": 0.85, "topics": 0.80, "lang": 0.95},
+    "heldout9": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 0.95},
+    "heldout10": {"date": 0.85, "source": 0.90, "people": 0.90, "topics": 0.80, "lang": 0.95},
 }
 
 
