@@ -130,7 +130,8 @@ def _tables() -> tuple[list[str], list[str], list[tuple[str, list[str], list[str
     # the 25 outlets the corpus was first drawn from: the table grows at its end, and a longer
     # list would draw other random numbers, so other articles, from the same seed
     sources = [s["name"] for s in json.loads((DATA_JSON / "sources.json").read_text("utf-8"))["sources"]][:25]
-    topics = [(t["label"], t.get("en") or [t["label"]], t.get("vi") or [t["label"]])
+    # likewise each topic's first 12 phrases: the rules' lists grow at their end too
+    topics = [(t["label"], (t.get("en") or [t["label"]])[:12], (t.get("vi") or [t["label"]])[:12])
               for t in json.loads((DATA_JSON / "topics.json").read_text("utf-8"))["topics"]]
     return people, sources, topics
 

@@ -201,3 +201,12 @@ def test_a_header_date_in_bem_style_is_todays_and_a_location_stamp_is_set_off(tm
     article = extract_file(page(tmp_path, body)).articles[0]
     assert article.date == dt.date(2025, 9, 30)
     assert "Hà Nội - Bà Thu" in article.body
+
+
+def test_a_date_in_a_plain_element_under_the_headline(tmp_path: Path) -> None:
+    # heldout10/q13 (Bernama): no date markup, "23/07/2025 04:12 PM" in a <div> under the <h1>; the
+    # "today" bar above and the related stories' dates below are other days
+    body = ("<div id='today'>Thursday, 24 July 2025</div><h1>68 illegal immigrants detained in Johor Bahru raids</h1>"
+            "<div class='text-secondary'>23/07/2025 04:12 PM</div><a href='#'>Facebook</a>"
+            f"{paragraphs(3)}<ul><li><a href='#'>Flash floods hit Kota Tinggi</a> <small>22/07/2025</small></li></ul>")
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 7, 23)

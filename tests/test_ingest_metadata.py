@@ -69,6 +69,16 @@ def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
     assert find_date("Tin bài\nThứ Hai, 15/9/2025 14:35\nNội dung") == dt.date(2025, 9, 15)
 
 
+@pytest.mark.parametrize("value, expected", [
+    # heldout10/q12 (VGP English): month first, read so only when the day-first reading is no date
+    ("Saturday, 6/21/2025 18:05", dt.date(2025, 6, 21)), ("6/7/2025", dt.date(2025, 7, 6)),
+    # heldout10/q16 (Yonhap): the region's time zones after the time
+    ("2025/02/11 14:05 KST", dt.date(2025, 2, 11)), ("14 October 2025 08:12 ICT", dt.date(2025, 10, 14)),
+])
+def test_dates_written_month_first_or_with_a_time_zone(value: str, expected: dt.date) -> None:
+    assert parse_date(value) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # heldout9/r03: a yearless wire dateline, and the story's figure for the first ten months of 2025
     ("Vientiane, November 5 (VNA) - Ministers held talks.\n\n" + "x " * 400
@@ -122,6 +132,11 @@ def test_canonical_source(alias: str, name: str) -> None:
      "Thanh Niên"),
     ("Thu Bay, 18/10/2025 15:20\n\nLAO DONG - Luc luong chuc nang tinh An Giang vua bat giu ...", "Lao Động"),
     ("HÀ NỘI — Bộ trưởng Bộ Công an tiếp đoàn ...", None),
+    # heldout10/q06: a wire's dateline under the headline, the time and the summary bullets
+    ("April 8, 2025 10:52 AM GMT+7\n\n    * Hackers encrypted servers over the weekend, company says\n"
+     "    * Police say customer data may have been stolen\n    * Second major attack on a Vietnamese brokerage in "
+     "just over a year\n\n(Adds police comments in paragraphs 5-7, background in 10-11)\n\n"
+     "HANOI, April 8 (Reuters) - Vietnamese brokerage Viet Hung Securities JSC suspended its platform.", "Reuters"),
 ])
 def test_detect_source(body: str, expected: str | None) -> None:
     assert detect_source(body) == expected

@@ -72,6 +72,17 @@ def test_a_date_above_the_menu_is_the_sites_today_bar(tmp_path: Path) -> None:
     assert article.date is None
 
 
+def test_a_menu_with_a_dashed_item_resets_the_date_above_it(tmp_path: Path) -> None:
+    # heldout10/q18 (Nhân Dân, copied): the "today" bar, the paper, a menu whose items are set off by
+    # wide gaps (one is "Khoa học - Công nghệ"), the breadcrumb, the headline and its own date line
+    article = _extract(tmp_path, "Thứ Hai, ngày 16/09/2024\nNhân Dân điện tử\n"
+                                 "Chính trị  Kinh tế  Văn hóa  Xã hội  Pháp luật  Khoa học - Công nghệ  Môi trường\n"
+                                 "Xã hội > Tin tức\n\nCông an Thái Nguyên dầm mình trong lũ, giúp dân khắc phục hậu quả\n\n"
+                                 "Thứ Năm, 12-09-2024, 15:40\n\n" + STORY)
+    assert article.title == "Công an Thái Nguyên dầm mình trong lũ, giúp dân khắc phục hậu quả"
+    assert article.date.isoformat() == "2024-09-12" and article.source == "Nhân Dân"
+
+
 def test_a_forwarded_mail_is_read_from_the_forwarded_article(tmp_path: Path) -> None:
     # heldout6/u29: two forwarding blocks and the sender's note before the article
     text = ("---------- Forwarded message ---------\nFrom: Tran Minh Hieu <hieu@example.vn>\n"

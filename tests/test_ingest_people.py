@@ -367,6 +367,12 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     # a foreign-looking commune after "xã" is a place; a family name there is the official (province implied)
     ("Ông Đoàn Văn Hưng - Chủ tịch UBND xã Ea Huar xác nhận.", ["Đoàn Văn Hưng"]),
     ("Chủ tịch Ủy ban nhân dân tỉnh Phạm Thiện Nghĩa yêu cầu các sở vào cuộc.", ["Phạm Thiện Nghĩa"]),
+    ("Ông Nguyễn Hồ Sơn, Chủ tịch UBND xã Lăng Thành (huyện Yên Thành, Nghệ An) cho biết.", ["Nguyễn Hồ Sơn"]),
+    # heldout10/q02, q09, q35: a Cambodian honorific, "Riêng" (as for) opening a sentence, Vi and Lăng
+    ("Minister of Interior Samdech Kralahom Sar Sokha led the delegation.", ["Sar Sokha"]),
+    ("Riêng Lê Hữu Tài (51 tuổi), chủ tịch hội đồng quản trị, bị cáo buộc đưa hối lộ.", ["Lê Hữu Tài"]),
+    ("The others were identified as Lo Van Thuong, 29, Vi Van Tam, 33, and Lang Van Kien, 41.",
+     ["Lo Van Thuong", "Vi Van Tam", "Lang Van Kien"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

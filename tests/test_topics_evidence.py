@@ -383,6 +383,12 @@ def test_criminals_hiding_abroad_are_fugitives_and_no_safe_haven_is_rhetoric() -
     # r22: sold from one company to another
     ("Once in Cambodia, their passports were confiscated and they were sold from one company to another "
      "for 2,000 USD each.", "human trafficking"),
+    # heldout10/q03: sold to a scam gang
+    ("Police freed 27 Vietnamese nationals who told officers they had been sold to an online scam gang.",
+     "human trafficking"),
+    # heldout10/q33: trading VAT invoices so companies evade taxes
+    ("The court jailed the leader of a ring that set up shell companies to sell VAT invoices, helping hundreds "
+     "of companies evade taxes.", "economic crime"),
     # r22: crossings described, with the country's name between verb and adverb
     ("Of the 57 people, 41 had left Vietnam illegally through trails along the border.", "illegal migration"),
     # r06: the border kept under control; heldout5/v18: a patrol along the border
@@ -408,6 +414,10 @@ def test_acts_described_without_the_topic_name(body: str, topic: str) -> None:
     ("Ngăn chặn 23 người chuẩn bị vượt biên trái phép",
      "Người dân xuất cảnh trái phép rất dễ rơi vào cảnh bị giữ giấy tờ, ép làm việc, thậm chí bị bán qua lại "
      "giữa các công ty.", "human trafficking"),
+    # heldout10/q17: customs' drug-control team is a unit's name in an ivory seizure
+    ("Phát hiện gần 500 kg nghi ngà voi tại cảng Cát Lái",
+     "Chi cục Hải quan phối hợp với Đội Kiểm soát phòng, chống ma túy hải quan kiểm tra 1 container hạt điều.",
+     "drug crime"),
     # heldout4/w15: patrols at border gates ordered in a list of a counterfeit campaign's measures
     ("PM orders crackdown on smuggling and counterfeit goods before Tet",
      "The border guard force must strengthen patrols and control at border gates, trails and seaports.",

@@ -72,6 +72,8 @@ class Extraction:
     times: list[str] = field(default_factory=list)
     time_texts: list[str] = field(default_factory=list)  #: ``<time>`` elements without ``datetime``
     date_texts: list[str] = field(default_factory=list)
+    #: short texts right under the ``<h1>`` (where a site without date markup prints the date)
+    under_heading: list[str] = field(default_factory=list)
     heading: str | None = None
     body_metas: list[tuple[str, str]] = field(default_factory=list)
 
@@ -357,4 +359,22 @@ def extract_content(soup: BeautifulSoup) -> Extraction:
                 return retry.result
     page.result.paragraphs = paragraphs
     page.result.date_texts = [" ".join(t.get_text(" ").split()) for t in page.date_tags]
+    page.result.under_heading = _under_heading(root)
     return page.result
+
+
+def _under_heading(root: Tag) -> list[str]:
+    """The first few short strings after the page's ``<h1>``: its date line, byline, share bar."""
+    heading = root.find("h1")
+    if not isinstance(heading, Tag):
+        return []
+    found: list[str] = []
+    for text in heading.find_all_next(string=True, limit=40):
+        if text.parent is not None and text.parent.name in ("script", "style") or text.find_parent("h1"):
+            continue
+        line = " ".join(text.split())
+        if line:
+            found.append(line)
+            if len(found) == 6:
+                break
+    return [line for line in found if len(line) <= 60]

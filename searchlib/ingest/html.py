@@ -158,6 +158,10 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
         parsed = find_date(text)
         if parsed:
             return parsed.isoformat()
+    for text in found.under_heading:  # "23/07/2025 04:12 PM" in a plain <div> under the headline
+        parsed = parse_date(text)
+        if parsed:
+            return parsed.isoformat()
     return None
 
 

@@ -62,8 +62,8 @@ agency force forces commander chief head cabinet supreme court procuracy order s
 management border guard command military army navy information communications finance trade industry
 labour social education health culture transport construction agriculture science technology ethnic
 inspectorate bank assembly council front fatherland union youth women association his her their our
-counterpart premier chancellor governor host visiting pol commissioner samdech moha borvor thipadei akka techo
-excellency but although however meanwhile while when after yet also so because since
+counterpart premier chancellor governor host visiting pol commissioner samdech kralahom oknha moha borvor thipadei akka techo
+excellency but although however meanwhile while when after yet also so because since riêng còn
 comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
 superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
 cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
@@ -95,7 +95,7 @@ SURNAMES = frozenset(w for s in """
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Cao Lâm Tạ Hà
 Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ
-Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù Ma Bế
+Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù Ma Bế Vi Lăng
 """.split() for w in (s.lower(), fold(s).lower()))
 #: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
 #: also family names once folded ("tổ" → "to", as in Tô Lâm).

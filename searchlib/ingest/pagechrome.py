@@ -156,7 +156,9 @@ def is_menu(line: str) -> bool:
         return False
     for parts in (line.split("|"), re.split(r"\s{2,}|\t", line)):
         parts = [p.strip() for p in parts if p.strip()]
-        if len(parts) >= 3 and all(len(p.split()) <= 4 and not p.endswith((".", "?", "!")) for p in parts):
+        # "Khoa học - Công nghệ", "Travel & Life": a dash or an ampersand is no word of an item
+        if len(parts) >= 3 and all(sum(1 for w in p.split() if w not in ("-", "–", "&")) <= 4
+                                   and not p.endswith((".", "?", "!")) for p in parts):
             return True
     return bool(_BREADCRUMB.fullmatch(line))
 

@@ -205,11 +205,12 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
 
 
 def _place_after_title(text: str, start: int, name: str) -> bool:
-    """Whether ``name``, found after a title, is a place: a foreign-looking word pair right
-    after a lowercase place word ("Chủ tịch UBND xã Ea Huar"). A Vietnamese family name
-    there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa": the province is implied)."""
+    """Whether ``name``, found after a title, is a place: two words, or a foreign-looking
+    pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành").
+    A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
+    the province is implied)."""
     first = name.split()[0]
-    if first.lower() in SURNAMES:
+    if first.lower() in SURNAMES and len(name.split()) >= 3:
         return False
     at = text.find(first, start)
     before = text[max(0, at - 20):at].split()

@@ -158,6 +158,10 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.lookup(match.group(1))
         if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
             return found
+    for match in _DATELINE_CREDIT.finditer(body[:1200]):  # under a wire's summary bullets
+        found = table.lookup(match.group(1))
+        if found:
+            return found
     for match in _DASHED.finditer(body[:150]):
         key = fold_key(match.group(1)).rstrip(".")
         # A wire credit ("VGP -"), or an outlet's own domain ("VOV.VN -").
@@ -184,6 +188,8 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     return None
 
 
+#: A wire's dateline opening a paragraph: "HANOI, April 8 (Reuters) -".
+_DATELINE_CREDIT = re.compile(r"(?:^|\n)[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,30},?[^\n()]{0,20}\(([^()\n]{2,30})\)\s*[-–—]")
 #: A credit line under the headline: "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh", "Source: VNA".
 _CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)", re.I)
 #: A paper's name in capitals opening its lead: "LAO DONG - Lực lượng chức năng ...".
