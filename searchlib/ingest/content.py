@@ -85,6 +85,7 @@ class _Page:
         self.stats: dict[int, _Stats] = {}
         self.use_chrome = use_chrome
         self.date_tags: list[Tag] = []
+        self.heading_tag: Tag | None = None
         self.result = Extraction()
         #: (block element, its parent, length, commas, enclosing chrome elements)
         self.units: list[tuple[Tag, int, int, tuple[int, ...]]] = []
@@ -184,6 +185,7 @@ class _Page:
         if tag.name == "h1":
             if self.result.heading is None:
                 self.result.heading = " ".join(tag.get_text(" ").split()) or None
+                self.heading_tag = tag
         elif tag.name == "time":
             value = tag.get("datetime")
             if isinstance(value, str) and value.strip():
@@ -359,22 +361,24 @@ def extract_content(soup: BeautifulSoup) -> Extraction:
                 return retry.result
     page.result.paragraphs = paragraphs
     page.result.date_texts = [" ".join(t.get_text(" ").split()) for t in page.date_tags]
-    page.result.under_heading = _under_heading(root)
+    page.result.under_heading = _under_heading(page.heading_tag)
     return page.result
 
 
-def _under_heading(root: Tag) -> list[str]:
+def _under_heading(heading: Tag | None) -> list[str]:
     """The first few short strings after the page's ``<h1>``: its date line, byline, share bar."""
-    heading = root.find("h1")
-    if not isinstance(heading, Tag):
+    if heading is None:
         return []
     found: list[str] = []
-    for text in heading.find_all_next(string=True, limit=40):
-        if text.parent is not None and text.parent.name in ("script", "style") or text.find_parent("h1"):
-            continue
-        line = " ".join(text.split())
-        if line:
-            found.append(line)
-            if len(found) == 6:
-                break
+    after = heading
+    while isinstance(after, Tag) and after.contents:  # past the heading's own text
+        after = after.contents[-1]
+    for element in after.next_elements:
+        if len(found) == 6:
+            break
+        if type(element) is NavigableString and element.parent is not None \
+                and element.parent.name not in ("script", "style"):
+            line = " ".join(element.split())
+            if line:
+                found.append(line)
     return [line for line in found if len(line) <= 60]

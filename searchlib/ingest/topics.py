@@ -238,6 +238,8 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
                 continue
             if rule.unless is not None and (rule.unless.search(sentence) or rule.unless.search(folded_sentence)):
                 continue
+            if not rule.partners.search(folded_sentence) and not rule.partners.search(sentence):
+                continue  # no partner anywhere in the sentence: the common case, cheaply
             if any(word in folded_sentence for word in _COURTESY_WORDS) \
                     and (_COURTESY.search(sentence) or _COURTESY.search(folded_sentence)):
                 continue  # "thanked the Lao police for their cooperation" is courtesy
