@@ -148,7 +148,8 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     """Find the outlet credited in an article body.
 
     Order: a "(VNA)" credit in the first 300 characters; a dashed credit opening the body
-    ("VGP - "); the credit ending the last paragraph ("VNA/VNS" → the publisher, VNS); a
+    ("VGP - "); a credit line or a name in capitals at the top; a wire's dateline further
+    down ("HANOI, April 8 (Reuters) -" under summary bullets); the credit ending the last paragraph ("VNA/VNS" → the publisher, VNS); a
     final "Theo X" / "Nguồn: X" line (``credit_kind``/``credit``, taken off by the
     cleaner); last, a photo credit "(Photo: VNA)".
     """
@@ -158,10 +159,6 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
         found = table.lookup(match.group(1))
         if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
             return found
-    for match in _DATELINE_CREDIT.finditer(body[:1200]):  # under a wire's summary bullets
-        found = table.lookup(match.group(1))
-        if found:
-            return found
     for match in _DASHED.finditer(body[:150]):
         key = fold_key(match.group(1)).rstrip(".")
         # A wire credit ("VGP -"), or an outlet's own domain ("VOV.VN -").
@@ -170,6 +167,10 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
             return found
     for line in body.lstrip()[:400].splitlines()[:_HEAD_LINES]:
         found = _head_credit(line.strip(), table)
+        if found:
+            return found
+    for match in _DATELINE_CREDIT.finditer(body[:1200]):  # under a wire's summary bullets
+        found = table.lookup(match.group(1))
         if found:
             return found
     found = end_credit(body, table)
