@@ -40,14 +40,16 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _YEAR_TO_DATE = re.compile(r"\bfirst\s+(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+months\s+of\s+"
                            r"(?:this\s+year\s*,?\s*|the\s+year\s*)?\(?(?P<y>(?:19|20)\d{2})\b"
                            r"|(?<!\d)(?P<vn>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<vy>(?:19|20)\d{2})\b", re.I)
+#: The region's time zones after a time: Korea, Japan, Indochina, Western Indonesia, Malaysia,
+#: Singapore, the Philippines, Hong Kong, China.
+_ZONES = r"KST|JST|ICT|WIB|MYT|SGT|PHT|PST|HKT|CST"
 _TIME = (r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?"
-         # the region's zones: Korea, Japan, Indochina, Western Indonesia, Malaysia, Singapore, Philippines
-         r"(?:\s*\(?(?:KST|JST|ICT|WIB|MYT|SGT|PHT|PST|HKT|CST)\)?)?)")
+         r"(?:\s*\(?(?:" + _ZONES + r")\)?)?)")
 _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
 #: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
 _DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng"
-                              r"|\b(?:KST|JST|ICT|WIB|MYT|SGT|PHT|HKT)\b)"
+                              r"|\b(?:" + _ZONES + r")\b)"
                               r"|[\s,|\-–—:()]+", re.I)
 #: A year glued to the time after it by copying a page ("November 3, 20223:41 PM").
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})(?!\d)")
@@ -148,8 +150,9 @@ def _match_whole(text: str) -> _dt.date | None:
         return None
     for pattern in _PATTERNS:
         match = pattern.fullmatch(text)
-        if match and _from_match(match):
-            return _from_match(match)
+        found = _from_match(match) if match else None
+        if found:
+            return found
     match = _MONTH_FIRST.fullmatch(text)
     if match and int(match.group("d")) > 12:
         return _from_match(match)

@@ -112,7 +112,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
                 if fold_key(m[1]) not in printed] + ordered_names
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
     # a known official impersonated ("posing as Minister To Lam") is still named
-    claimed = {fold_key(name) for pos, name in mentions if _claimed_identity(text, pos)} - set(gaz.names)
+    claimed = {fold_key(name) for pos, name in mentions if _claimed_identity(text, pos)} - gaz.names.keys()
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)

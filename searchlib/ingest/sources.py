@@ -36,6 +36,7 @@ class SourceTable:
     names: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # fold_key(alias) -> name
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
+    stems: dict[str, str] = field(default_factory=dict)  # "nationthailand" -> its address alias
 
     def lookup(self, value: str, *, strict: bool = False) -> str | None:
         """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
@@ -73,12 +74,8 @@ class SourceTable:
         """The outlet whose web address ``value`` is without its domain ending: sites name
         themselves "nationthailand" in their metadata (nationthailand.com)."""
         key = fold_key(value).strip(" .")
-        if len(key) < 5 or not key.isalnum():
-            return None
-        for alias, name in self.aliases.items():
-            if "." in alias and " " not in alias and _site_stem(alias) == key:
-                return name
-        return None
+        alias = self.stems.get(key) if len(key) >= 5 and key.isalnum() else None
+        return self.aliases[alias] if alias else None
 
     def add(self, name: str, aliases: list[str], credits: list[str]) -> None:
         """Add an outlet, or extend an existing one with more aliases and credits."""
@@ -87,7 +84,10 @@ class SourceTable:
             self.names.append(name)
         self.aliases.setdefault(fold_key(name), name)
         for alias in aliases:
-            self.aliases[fold_key(alias)] = name
+            key = fold_key(alias)
+            if "." in key and " " not in key and key not in self.aliases:
+                self.stems.setdefault(_site_stem(key), key)
+            self.aliases[key] = name
         for credit in credits:
             self.credits[fold_key(credit)] = name
 

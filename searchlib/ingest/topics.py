@@ -30,7 +30,7 @@ _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
 _LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|sẽ|se)\b)|,[^.!?;\n]{0,80}?\b"
                          + _CONJUNCTIONS + r"\b)")
 #: A comma and "and" right after a mention: a new clause ("placed on Interpol red notices,
-#: and their passports were invalidated"), unless items came before (see _in_enumeration).
+#: and their passports were invalidated"), unless items came before ("A, B, and C").
 _CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|và|va)\s")
 #: A conjunction later in the same sentence.
 _CONJUNCTION_LATER = re.compile(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b")
@@ -133,9 +133,7 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``text[start:end]`` is one item of an enumeration ("drug
     trafficking, human trafficking and the illegal crossing of people", "rửa tiền hoặc ...")."""
     if _LIST_AFTER.match(text, end) and not _CLAUSE_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
-        return True
-    if _CLAUSE_AFTER.match(text, end) and _LIST_BEFORE.search(text, max(0, start - 12), start):
-        return True  # the last items of "A, B, and C"
+        return True  # ", and" plus a clause ends a list only after items (the _LIST_BEFORE test below)
     if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start):
         return True
     if _LIST_BEFORE.search(text, max(0, start - 12), start):
