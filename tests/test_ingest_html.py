@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from searchlib.ingest import extract_file
 from searchlib.ingest.htmlprep import prepare_html
 from searchlib.ingest.marks import read_marks
@@ -210,3 +212,21 @@ def test_a_date_in_a_plain_element_under_the_headline(tmp_path: Path) -> None:
             "<div class='text-secondary'>23/07/2025 04:12 PM</div><a href='#'>Facebook</a>"
             f"{paragraphs(3)}<ul><li><a href='#'>Flash floods hit Kota Tinggi</a> <small>22/07/2025</small></li></ul>")
     assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 7, 23)
+
+
+@pytest.mark.parametrize("stamp, shown, expected", [
+    # heldout10/q33 (VNS): the JSON-LD stamp is in UTC; the page shows the local day, 7 hours on
+    ("2025-06-16T23:30:00Z", "June 17, 2025 - 06:30", dt.date(2025, 6, 17)),
+    # the page shows no other day: the stamp's own day
+    ("2025-06-16T23:30:00Z", "June 16, 2025", dt.date(2025, 6, 16)),
+    # early in the day, UTC and local days are the same
+    ("2025-06-16T03:30:00Z", "June 17, 2025 - 06:30", dt.date(2025, 6, 16)),
+    # a stamp in local time is taken as it is
+    ("2025-06-16T23:30:00+07:00", "June 17, 2025 - 06:30", dt.date(2025, 6, 16)),
+])
+def test_a_utc_stamp_late_in_the_day_is_the_local_day_the_page_shows(tmp_path: Path, stamp: str, shown: str,
+                                                                     expected: dt.date) -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "' + stamp + '"}</script>')
+    body = (f"<h1>HCM City court jails 11 in fake invoice ring</h1><div class='datetime'>{shown}</div>"
+            f"{paragraphs(3)}")
+    assert extract_file(page(tmp_path, body, head)).articles[0].date == expected

@@ -396,6 +396,12 @@ def test_criminals_hiding_abroad_are_fugitives_and_no_safe_haven_is_rhetoric() -
      "border security"),
     ("The border police of Svay Rieng province conducted a joint patrol along the shared border on December 24.",
      "border security"),
+    # heldout7/t30: the counter-terrorism squad is a unit's name; its terror suspects are the case
+    ("Densus 88 has arrested six suspected members of the Jamaah Ansharut Daulah (JAD) terror network.\n\n"
+     "Since January, Densus 88 has arrested 247 terror suspects across Indonesia.", "terrorism"),
+    # heldout5/v26: foreign cigarettes without import stamps, brought across a canal by boat
+    ("Kiểm tra 2 xuồng, lực lượng chức năng phát hiện 18.000 gói thuốc lá điếu do nước ngoài sản xuất, "
+     "không có tem nhập khẩu.\n\nGiá mỗi gói thuốc lá ngoại tại Campuchia chỉ khoảng 8.000 đồng.", "smuggling"),
 ])
 def test_acts_described_without_the_topic_name(body: str, topic: str) -> None:
     assert topic in detect_topics("", body)
@@ -431,6 +437,19 @@ def test_other_trades_warnings_and_measures_are_no_topic(title: str, body: str, 
     assert absent not in detect_topics(title, body)
 
 
+@pytest.mark.parametrize("body", [
+    # heldout5/v25: an ID-card drive that tells the elderly to beware of fake police calls
+    "Cán bộ tuyên truyền về bảo vệ dữ liệu cá nhân, cảnh giác với các cuộc gọi giả danh cơ quan công an, "
+    "không cung cấp mã OTP cho người lạ.",
+    # heldout7/t12: the times an ID procedure happens in
+    "Theo ông Cường, giữa lúc các thủ đoạn lừa đảo trực tuyến ngày càng tinh vi, phụ huynh chỉ nên thực hiện "
+    "thủ tục trên ứng dụng VNeID chính thức.",
+    "Officers also warned residents against online scams by callers posing as police.",
+])
+def test_what_the_public_is_warned_against_is_no_case(body: str) -> None:
+    assert detect_topics("Police bring ID cards to the homes of the elderly", body) == []
+
+
 def test_a_comma_and_a_new_clause_after_a_mention_is_no_list() -> None:
     # heldout9/r38: "red notices, and their passports were invalidated": a clause, not a list of crimes
     body = ("Eleven of the 20 suspects had been placed on Interpol red notices, and their passports had been "
@@ -438,3 +457,12 @@ def test_a_comma_and_a_new_clause_after_a_mention_is_no_list() -> None:
     assert "fugitives and extradition" in detect_topics("Police bring back 20 members of voice phishing ring", body)
     # the last items of "A, B, and C" are still a list
     assert detect_topics("", "Talks covered drug trafficking, fraud, and human trafficking.") == []
+
+
+def test_criminals_working_together_are_no_police_cooperation() -> None:
+    # heldout5/v12: the gangs run the compounds "in cooperation with" armed groups
+    body = ("The compounds, mostly run by Chinese criminal gangs in cooperation with Myanmar armed groups, employ "
+            "thousands of people who run romance scams.")
+    assert "law-enforcement cooperation" not in detect_topics("Thailand to cut power to Myanmar scam hubs", body)
+    police = "Thai police, in cooperation with Myanmar police, freed 260 workers from the compounds."
+    assert "law-enforcement cooperation" in detect_topics("Thailand to cut power to Myanmar scam hubs", police)

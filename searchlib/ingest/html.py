@@ -8,10 +8,11 @@ is met, because bs4 and lxml cost ~100 ms at start-up.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 import warnings
-from typing import Any
+from typing import Any, Callable
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -138,10 +139,14 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     if metas.get("article:published_time"):
         given.append(metas["article:published_time"])
     given += found.times[:5]
+    def shown() -> list[str]:  # the dates the page shows, looked for only for a late UTC stamp
+        return [*_published_lines(prepared.markup)[0][:2], *found.date_texts, *found.time_texts[:3],
+                *found.under_heading]
+
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return parsed.isoformat()
+            return _local_day(value, parsed, shown).isoformat()
     published, updated = _published_lines(prepared.markup)
     for text in published[:2]:
         parsed = find_date(text)
@@ -151,7 +156,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return parsed.isoformat()
+            return _local_day(value, parsed, shown).isoformat()
     # a date-classed line ("(Latest Update July 22, 2025)"), then a <time> without datetime
     # (related-story lists use those too), then an "Updated" line
     for text in [*found.date_texts, *found.time_texts[:3], *updated[:2]]:
@@ -163,6 +168,21 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
         if parsed:
             return parsed.isoformat()
     return None
+
+
+#: A UTC timestamp from 16:00 on, which is already the next day in the region (UTC+7, +8).
+_LATE_UTC = re.compile(r"\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)")
+
+
+def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]]) -> _dt.date:
+    """The day a metadata stamp falls on where the article was published: a UTC stamp late in
+    the day ("2025-06-16T23:30:00Z") is the next day when the page itself shows that day
+    ("June 17, 2025 - 06:30"); otherwise the stamp's own day."""
+    late = _LATE_UTC.fullmatch(value.strip())
+    if late is None or int(late.group(1)) < 16:
+        return parsed
+    next_day = parsed + _dt.timedelta(days=1)
+    return next_day if any(find_date(text) == next_day for text in shown()) else parsed
 
 
 def _published_lines(markup: str) -> tuple[list[str], list[str]]:

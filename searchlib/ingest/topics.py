@@ -103,9 +103,14 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 
 #: A risk, not a case: what stolen data "could be used" for ("có thể bị tội phạm mạng lợi
 #: dụng để mạo danh, cho các mục đích lừa đảo"), what people who cross illegally "easily
-#: fall into" ("dễ rơi vào cảnh ... bị bán qua lại"), shortly before the mention.
+#: fall into" ("dễ rơi vào cảnh ... bị bán qua lại"), what the public is warned against
+#: ("cảnh giác với các cuộc gọi giả danh", "warned residents against"), or the times a
+#: procedure happens in ("giữa lúc các thủ đoạn lừa đảo ngày càng tinh vi"), shortly before
+#: the mention.
 _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
-                    r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to)\b"
+                    r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to|beware of|be wary of)\b"
+                    r"|\bwarn(?:ed|s|ing)?\s+(?:the\s+)?(?:public|people|residents|citizens|parents)\s+(?:against|about|not)\b"
+                    r"|\b(?:cảnh giác|canh giac) (?:với|trước|voi|truoc)\b|\b(?:giữa lúc|giua luc)\b"
                     r"|\b(?:dễ|nguy cơ|de|nguy co) (?:bị|rơi vào|bi|roi vao)\b"
                     r"|\bcó thể (?:bị |được )?[^.!?;\n]{0,30}?(?:lợi dụng|sử dụng)\b"
                     r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b)[^.!?;\n]{0,60}$")
@@ -257,7 +262,6 @@ _PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng) quốc tế"
                              r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port))\b")
 
-
 def _acts_with(sentence: str, rule: Together, original: str | None = None) -> int:
     """Where an action is followed, within a few words, by a partner it is done with
     ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police"), or preceded
@@ -271,7 +275,9 @@ def _acts_with(sentence: str, rule: Together, original: str | None = None) -> in
 
     for match in rule.actions.finditer(sentence):
         if not typed(match) or _pledged(sentence, match.start()) \
-                or _HEDGE.search(sentence, max(0, match.start() - 120), match.start()):
+                or _HEDGE.search(sentence, max(0, match.start() - 120), match.start()) \
+                or (rule.not_after is not None and rule.not_after.search(sentence, max(0, match.start() - 60),
+                                                                          match.start())):
             continue
         start = max(0, match.start() - rule.window) if rule.before else match.start()
         end = min(len(sentence), match.end() + rule.window)

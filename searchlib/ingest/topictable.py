@@ -32,6 +32,9 @@ class Together:
     before: bool = False
     #: Words that void the rule in a sentence ("citizens" handed over are sent home).
     unless: re.Pattern[str] | None = None
+    #: Words right before an action that make it someone else's ("criminal gangs in
+    #: cooperation with armed groups": the gangs work together, not the police).
+    not_after: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -158,7 +161,8 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                                                _word_pattern(actors) if actors else None,
                                                window if isinstance(window, int) and 0 < window <= 500 else 60,
                                                together.get("before") is True,
-                                               _word_pattern(unless_words) if unless_words else None))
+                                               _word_pattern(unless_words) if unless_words else None,
+                                               _before_pattern(_strings(together.get("not_after")))))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
@@ -201,6 +205,11 @@ def _strings(value: object) -> list[str]:
     """The non-blank strings of a table value that should be a list of strings (a user's
     table may hold anything: what is not a phrase is ignored)."""
     return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def _before_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` ending at most a few words, and no comma, before where the search stops."""
+    return re.compile(_word_pattern(words).pattern + r"[^,.;]{0,15}$") if words else None
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
