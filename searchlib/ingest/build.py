@@ -18,7 +18,7 @@ from searchlib.ingest.clean import WRITER_KINDS, clean_body
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
-from searchlib.ingest.pagechrome import after_forward, lead_in, tail_off
+from searchlib.ingest.pagechrome import after_forward, lead_in, mail_date, menu_outlet, tail_off
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, load_sources
@@ -46,8 +46,13 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     text = normalize(text).replace("\r\n", "\n").replace("\r", "\n")
     table = load_sources()
     masthead = copyright_holder = headline = None
+    whole = text
     if headline_first_line:  # text copied from a page: its chrome goes, its outlet stays
-        copyright_holder, text = tail_off(after_forward(unwrap(text)), table)
+        whole = unwrap(text)
+        story = after_forward(whole)
+        copyright_holder, text = tail_off(story, table)
+        if copyright_holder is None and story is not whole:  # a forwarded mail: the footer under the story
+            copyright_holder = tail_off(whole, table)[0]
     cleaned = clean_body(text)
     body = cleaned.body
     if headline_first_line:
@@ -69,7 +74,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         if date is None:
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
     given_source, given_url, source_date = _given_source(_text(meta.get("source")), _text(meta.get("url")), table)
-    date = date or source_date or find_date(body)
+    date = date or source_date or find_date(body) or (mail_date(whole) if headline_first_line else None)
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
@@ -82,7 +87,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if source is None:
         url_source = _source_from_url(given_url, table)
         source = url_source or masthead or detect_source(body, cleaned.credit_kind, credit, table) \
-            or copyright_holder
+            or copyright_holder or (menu_outlet(text, table) if headline_first_line else None)
 
     author = _text(meta.get("author"))
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:

@@ -23,6 +23,9 @@ EN_TITLES = (
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
     "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
+    # the same ranks as Antara's English pages abbreviate them ("Sr. Comr. Hendra Wirawan")
+    "Sr. Comr.", "Comr.", "Adj. Sr. Comr.", "Senior Commissioner", "Adjunct Senior Commissioner", "Insp. Gen.",
+    "Brig. Gen.",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -63,7 +66,7 @@ management border guard command military army navy information communications fi
 labour social education health culture transport construction agriculture science technology ethnic
 inspectorate bank assembly council front fatherland union youth women association his her their our
 counterpart premier chancellor governor host visiting pol commissioner samdech kralahom oknha moha borvor thipadei akka techo
-excellency but although however meanwhile while when after yet also so because since riêng còn
+excellency but although however meanwhile while when after yet also so because since besides unlike except riêng còn
 comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
 superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
 cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head

@@ -9,15 +9,21 @@ a menu line is no title), but the site's name and copyright say which outlet it 
 
 from __future__ import annotations
 
+import datetime as _dt
+import email.utils
 import re
 
-from searchlib.ingest.sources import SourceTable
+from searchlib.ingest.dates import parse_date
+from searchlib.ingest.sources import SourceTable, canonical_source
 from searchlib.ingest.titles import is_headline
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
 _FORWARD = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp)\s*-{3,}"
                       r"|begin forwarded message:)[ \t]*$", re.I | re.M)
+#: A mail's date header, and the word before its time ("Fri, Jan 23, 2026 at 6:47 PM").
+_MAIL_DATE = re.compile(r"(?:date|sent|ngày gửi|ngày)\s*:\s*(\S.*)", re.I)
+_AT_TIME = re.compile(r"\s+(?:at|lúc|luc)\s+(?=\d)", re.I)
 #: A rule between a mail's note or signature and the story it carries ("===", "-- ", "____").
 _RULE_LINE = re.compile(r"={3,}|-{2,}|_{3,}|\*{3,}")
 _MAIL_HEADER = re.compile(r"(?:from|date|sent|subject|to|cc|từ|ngày|chủ đề|đến)\s*:.*", re.I)
@@ -43,8 +49,15 @@ _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban qu
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
 #: A credit line over the headline, often with the date ("Nguồn: qdnd.vn, Thứ Hai, 28/07/2025").
 _SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
+#: A paper's statement of whose organ it is, in its footer: "Báo Đắk Lắk - Cơ quan của Đảng
+#: bộ tỉnh Đắk Lắk", "ANTĐ - Báo An ninh Thủ đô, cơ quan của Công an TP Hà Nội".
+_ORGAN = re.compile(r"(?P<name>[^\W\d_][^.,;:\n]{1,60}?)\s*[-–—,|]\s*(?:là\s+)?(?:cơ quan|co quan)\s+"
+                    r"(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?(?:(?:trung ương|trung uong)\s+)?"
+                    r"(?:của|thuộc|cua|thuoc)\b", re.I)
 #: How many lines before the headline are looked at.
 _LEAD_LINES = 8
+#: How far down a copied page its menu may stand.
+_MENU_LINES = 60
 
 
 def after_forward(text: str) -> str:
@@ -74,6 +87,28 @@ def after_forward(text: str) -> str:
     while lines and (not lines[-1].strip() or _RULE_LINE.fullmatch(lines[-1].strip())):
         lines.pop()
     return "\n".join(lines)
+
+
+def mail_date(text: str) -> _dt.date | None:
+    """The day the innermost message of a mail was sent ("Date: Fri, Jan 23, 2026 at 6:47
+    PM" under the last "Forwarded message" line): a wire alert goes out the day its story
+    does, so this dates a story that gives no date itself. ``None`` for text that is no mail."""
+    marks = list(_FORWARD.finditer(text))
+    if marks:
+        block = text[marks[-1].end():].lstrip("\n").split("\n")[:8]
+    elif _opens_with_mail_headers(text):
+        block = text.split("\n")[:8]
+    else:
+        return None
+    for line in block:
+        found = _MAIL_DATE.fullmatch(line.strip())
+        if found:
+            value = found.group(1).strip()
+            try:
+                return email.utils.parsedate_to_datetime(value).date()  # "Thu, 29 May 2025 17:05:00 +0700"
+            except (TypeError, ValueError, IndexError):
+                return parse_date(_AT_TIME.sub(" ", value))
+    return None
 
 
 def _opens_with_mail_headers(text: str) -> bool:
@@ -163,6 +198,24 @@ def is_menu(line: str) -> bool:
     return bool(_BREADCRUMB.fullmatch(line))
 
 
+def menu_outlet(text: str, table: SourceTable) -> str | None:
+    """The outlet whose own section names ("Góc nhìn", "Số hóa" for VnExpress) stand in the
+    menu at the top of a copied page: two of them name the site; ``None`` when no outlet's
+    do, or more than one's."""
+    if not table.menus:
+        return None
+    hits: dict[str, set[str]] = {}
+    for line in text[:4000].split("\n")[:_MENU_LINES]:
+        line = line.strip()
+        items = [line] if len(line) <= 30 else re.split(r"\s*\|\s*|\s{2,}|\t", line) if is_menu(line) else []
+        for item in items:
+            key = fold_key(item.strip())
+            if key in table.menus:
+                hits.setdefault(table.menus[key], set()).add(key)
+    named = [outlet for outlet, sections in hits.items() if len(sections) >= 2]
+    return named[0] if len(named) == 1 else None
+
+
 def is_date_bar(line: str) -> bool:
     """A line that only says when ("Monday November 24, 2025", "18th February 2025 18:40
     GMT+700", "Thứ Ba, 27/06/2023 19:05")."""
@@ -206,6 +259,9 @@ def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
     for k in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         if _COPYRIGHT.search(lines[k]) and len(lines[k]) < 200:
             outlet = outlet or copyright_holder(lines[k], table)
+        organ = _ORGAN.match(lines[k].strip()) if len(lines[k]) < 200 else None
+        if organ:  # "Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk": the paper's own statement
+            outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
     cut = len(lines)
     start = int(len(lines) * 0.5)
     for k in range(start, len(lines)):

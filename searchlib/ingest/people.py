@@ -252,6 +252,9 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
         if dot and word.lower() in ABBREVIATIONS:
             run.append(word)
             continue
+        if dot and not run and len(word) == 1:  # an initial opening the name: "Minister K. Shanmugam"
+            run.append(f"{word}.")
+            continue
         run.append(word)
         if dot:
             break
@@ -263,6 +266,8 @@ def _strip_leading(words: list[str]) -> list[str]:
     while i < len(words) and words[i].lower() in LEADING:
         if words[i] in UNACCENTED_ADDRESS and (i + 1 == len(words) or words[i + 1].lower() not in SURNAMES):
             break  # "Ong Tran Van Binh" is Mr Tran; "Ong Ye Kung" is Singapore's minister
+        if words[i].lower() == "tan" and (i + 1 == len(words) or words[i + 1].lower() != "sri"):
+            break  # "Tan Sri" is a Malaysian honorific; "Tan Wei Ming" is Mr Tan
         i += 1
     return words[i:]
 
@@ -321,7 +326,8 @@ _AGE_AFTER = re.compile(r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- 
                         r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
-#: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak").
+#: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
+#: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
     r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
@@ -332,7 +338,7 @@ _ROLE_AFTER = re.compile(
     r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
     r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist|investigator|financier|suspect|victim|"
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
-    r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|son|"
+    r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
     r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow)s?\b",
     re.IGNORECASE)
@@ -341,7 +347,19 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
     r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
-    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece)\s*,\s*$")
+    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece"
+    r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
+#: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
+#: wanted"); places and bodies take "which".
+_WHO_AFTER = re.compile(r",\s+who\s")
+#: Before a place, whose ", who" speaks of the person named before it ("a man arrested in
+#: Medan, North Sumatra, who", "from the province of Vinh Long, who").
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|to|near|into|across|via|province|city|district|town|village|"
+                           r"based in|native of),?\s+(?:[A-Z][\w'’-]*,?\s+)*$")
+#: Between two names of one list: "Liu Feng and Zhou Xiaoli".
+_AND = re.compile(r"\s+and\s+")
+#: After a name: the alias it goes by ("Chen Jianhua, known as "A Hua" among his associates").
+_ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt danh|tức)\s", re.I)
 
 
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
@@ -435,14 +453,24 @@ def _in_street_list(text: str, run: re.Match[str]) -> bool:
 
 def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:
     """Names of any origin introduced by what follows them: an age or a year of birth
-    ("Bounmy Sengsouvanh, 38,"), or a role in apposition ("Zhang Xiaolin, an official
-    with ...", "Michael Collins, Australia's Ambassador")."""
+    ("Bounmy Sengsouvanh, 38,"), a role in apposition ("Zhang Xiaolin, an official
+    with ...", "Michael Collins, Australia's Ambassador") or an alias ("Chen Jianhua, known
+    as ..."); or by a person described before them ("One of the suspects, Huang Weiming,")."""
     found: list[tuple[int, str]] = []
-    for run in runs:
+    who = {run.start() for run in runs if _WHO_AFTER.match(text, run.end())
+           and not _PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start())}
+    for k, run in enumerate(runs):
+        if run.start() in who or k + 1 < len(runs) and runs[k + 1].start() in who \
+                and _AND.fullmatch(text, run.end(), runs[k + 1].start()):
+            name = _as_name(_strip_leading(run.group(0).split()))
+            if name:
+                found.append((run.end() - len(name), name))
+            continue
         described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
         described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start())
-        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described):
+        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
+                or _ALIAS_AFTER.match(text, run.end())):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)

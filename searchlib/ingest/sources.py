@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from searchlib.ingest.dates import parse_date
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.textnorm import fold_key, normalize_text
 
@@ -37,6 +38,7 @@ class SourceTable:
     aliases: dict[str, str] = field(default_factory=dict)  # fold_key(alias) -> name
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
     stems: dict[str, str] = field(default_factory=dict)  # "nationthailand" -> its address alias
+    menus: dict[str, str] = field(default_factory=dict)  # fold_key(a section only it names) -> name
 
     def lookup(self, value: str, *, strict: bool = False) -> str | None:
         """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
@@ -77,8 +79,9 @@ class SourceTable:
         alias = self.stems.get(key) if len(key) >= 5 and key.isalnum() else None
         return self.aliases[alias] if alias else None
 
-    def add(self, name: str, aliases: list[str], credits: list[str]) -> None:
-        """Add an outlet, or extend an existing one with more aliases and credits."""
+    def add(self, name: str, aliases: list[str], credits: list[str], menu: list[str] = ()) -> None:
+        """Add an outlet, or extend an existing one with more aliases, credits and the
+        sections of its menu that no other site has ("Góc nhìn", "Số hóa": VnExpress)."""
         name = normalize_text(name).strip()
         if name not in self.names:
             self.names.append(name)
@@ -90,11 +93,14 @@ class SourceTable:
             self.aliases[key] = name
         for credit in credits:
             self.credits[fold_key(credit)] = name
+        for section in menu:
+            self.menus[fold_key(section)] = name
 
 
 def load_sources(extra: Path | None = None) -> SourceTable:
     """The shipped outlet table, extended by ``extra`` (a JSON file of the same shape:
-    ``{"sources": [{"name": ..., "full_name": ..., "aliases": [...], "credits": [...]}]}``)."""
+    ``{"sources": [{"name": ..., "full_name": ..., "aliases": [...], "credits": [...],
+    "menu": [...]}]}``)."""
     if extra is None:
         return _default_table()
     return _build(load_table("sources.json", "sources", extra))
@@ -114,7 +120,8 @@ def _build(entries: list[dict]) -> SourceTable:
         aliases = [a for a in entry.get("aliases", []) if isinstance(a, str)]
         if isinstance(entry.get("full_name"), str):
             aliases.append(entry["full_name"])
-        table.add(name, aliases, [c for c in entry.get("credits", []) if isinstance(c, str)])
+        table.add(name, aliases, [c for c in entry.get("credits", []) if isinstance(c, str)],
+                  [m for m in entry.get("menu", []) if isinstance(m, str)])
     return table
 
 
@@ -199,7 +206,8 @@ _CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-�
 
 def _head_credit(line: str, table: SourceTable) -> str | None:
     """The outlet a line at the top of the body names: the whole line ("Báo Tin tức"), a
-    credit line ("Nguồn: thanhnien.vn - Nhóm PV"), or a name in capitals opening the lead."""
+    credit line ("Nguồn: thanhnien.vn - Nhóm PV"), the name before the date ("Bao Lao Dong
+    - 14/08/2024 09:10"), or a name in capitals opening the lead."""
     if 0 < len(line) <= 40:
         found = table.lookup(line)
         if found:
@@ -207,6 +215,11 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
     match = _CREDIT_LINE.match(line)
     if match:
         return table.lookup(re.split(r"\s[-–—|]\s|,", match.group("name"))[0])
+    parts = re.split(r"\s[-–—|]\s", line, maxsplit=1) if len(line) <= 80 else []
+    if len(parts) == 2 and parse_date(parts[1]):  # "Bao Lao Dong - 14/08/2024 09:10": the paper, then its date
+        found = table.lookup(parts[0])
+        if found:
+            return found
     match = _CAPS_CREDIT.match(line)
     if match and match.group("name").isupper():
         return table.lookup(match.group("name"))
