@@ -18,7 +18,7 @@ from searchlib.ingest.clean import WRITER_KINDS, clean_body
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
-from searchlib.ingest.pagechrome import after_forward, lead_in, mail_date, menu_outlet, tail_off
+from searchlib.ingest.pagechrome import after_forward, footer_outlet, lead_in, mail_date, menu_outlet, tail_off
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, load_sources
@@ -52,7 +52,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         story = after_forward(whole)
         copyright_holder, text = tail_off(story, table)
         if copyright_holder is None and story is not whole:  # a forwarded mail: the footer under the story
-            copyright_holder = tail_off(whole, table)[0]
+            copyright_holder = footer_outlet(whole.split("\n"), table)
     cleaned = clean_body(text)
     body = cleaned.body
     if headline_first_line:

@@ -139,6 +139,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     if metas.get("article:published_time"):
         given.append(metas["article:published_time"])
     given += found.times[:5]
+
     def shown() -> list[str]:  # the dates the page shows, looked for only for a late UTC stamp
         return [*_published_lines(prepared.markup)[0][:2], *found.date_texts, *found.time_texts[:3],
                 *found.under_heading]

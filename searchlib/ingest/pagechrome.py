@@ -207,7 +207,12 @@ def menu_outlet(text: str, table: SourceTable) -> str | None:
     hits: dict[str, set[str]] = {}
     for line in text[:4000].split("\n")[:_MENU_LINES]:
         line = line.strip()
-        items = [line] if len(line) <= 30 else re.split(r"\s*\|\s*|\s{2,}|\t", line) if is_menu(line) else []
+        if len(line) <= 30:  # a menu one item a line
+            items = [line]
+        elif is_menu(line):
+            items = re.split(r"\s*\|\s*|\s{2,}|\t", line)
+        else:
+            continue
         for item in items:
             key = fold_key(item.strip())
             if key in table.menus:
@@ -250,18 +255,27 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
     return table.lookup(holder) if holder else None
 
 
+def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
+    """The outlet the last lines name: a copyright line, or the paper's statement of whose
+    organ it is ("Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk")."""
+    outlet = None
+    for line in reversed(lines[-7:]):
+        if len(line) >= 200:
+            continue
+        if _COPYRIGHT.search(line):
+            outlet = outlet or copyright_holder(line, table)
+        organ = _ORGAN.match(line.strip())
+        if organ:
+            outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
+    return outlet
+
+
 def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
     """The outlet a copyright line names, and ``body`` without the chrome after the story:
     related links (from their heading on, when only short lines follow), tags, share bars,
     comment boxes and copyright lines."""
     lines = body.split("\n")
-    outlet = None
-    for k in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
-        if _COPYRIGHT.search(lines[k]) and len(lines[k]) < 200:
-            outlet = outlet or copyright_holder(lines[k], table)
-        organ = _ORGAN.match(lines[k].strip()) if len(lines[k]) < 200 else None
-        if organ:  # "Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk": the paper's own statement
-            outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
+    outlet = footer_outlet(lines, table)
     cut = len(lines)
     start = int(len(lines) * 0.5)
     for k in range(start, len(lines)):

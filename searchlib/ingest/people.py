@@ -460,16 +460,13 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     who = {run.start() for run in runs if _WHO_AFTER.match(text, run.end())
            and not _PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start())}
     for k, run in enumerate(runs):
-        if run.start() in who or k + 1 < len(runs) and runs[k + 1].start() in who \
-                and _AND.fullmatch(text, run.end(), runs[k + 1].start()):
-            name = _as_name(_strip_leading(run.group(0).split()))
-            if name:
-                found.append((run.end() - len(name), name))
-            continue
+        # "..., who" after it, or after the next name of an "A and B" list
+        relative = run.start() in who or k + 1 < len(runs) and runs[k + 1].start() in who \
+            and bool(_AND.fullmatch(text, run.end(), runs[k + 1].start()))
         described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
         described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start())
-        if not (_AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
+        if not (relative or _AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
                 or _ALIAS_AFTER.match(text, run.end())):
             continue
         words = _strip_leading(run.group(0).split())

@@ -262,6 +262,7 @@ _PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng) quốc tế"
                              r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port))\b")
 
+
 def _acts_with(sentence: str, rule: Together, original: str | None = None) -> int:
     """Where an action is followed, within a few words, by a partner it is done with
     ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police"), or preceded
