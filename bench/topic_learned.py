@@ -18,16 +18,17 @@ learned decision loses on the sets the rules were tuned on (the rules are right 
 construction) and wins on the sets no topic rule was read from. The models trained on every
 set here were then frozen and measured once on a new blind set, heldout6 (40 articles):
 threshold 62.5 %, models 75.0 % (free to add topics, as first run) and 80.0 % as shipped (they
-may only drop a topic the rules propose). searchlib ships these models, written by ``--save searchlib/data/topic_model.json``.
+may only drop a topic the rules propose). searchlib ships these models
+(``--save searchlib/data/topic_model.json`` reproduced the file exactly at 3d855f3; the rules
+have grown since, so a retrain now gives other weights. Two retrains on 2026-11-24, with and
+without heldout10 and heldout11, both dropped seed 002's terrorism (p 0.48, one sentence on
+anti-terrorism exercises) and fitted the older sets less well, so the file stays as trained).
 
 heldout6 and heldout7 joined ``SETS`` once each had served as a blind test (heldout7: the
-rules 75.0 %, the frozen models 87.5 %), then heldout8 and heldout9, then heldout10 and
-heldout11. Two retrains on 2026-11-24 with the old schedule (400 steps, L2 0.01) dropped seed
-002's terrorism (p 0.48, one sentence proposing anti-terrorism exercises) and fitted the older
-sets less well than the models they would replace. Trained closer to convergence (1500 steps,
-L2 0.003, chosen by leave-one-set-out over all twelve sets and the real samples: 86.7 % against
-86.6 % with the old schedule, so no worse), the models keep it (p 0.60) and are the ones shipped, trained
-on twelve sets; heldout12 is their next test set, not in ``SETS``.
+rules 75.0 %, the frozen models 87.5 %); the models shipped since are trained on all eight
+sets and the real samples. heldout8 and heldout9 joined in turn after their blind
+measurement, and the models shipped now are trained on all ten sets; heldout10 is their next
+test set, not in ``SETS``.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ from searchlib.ingest.topicmodel import FEATURES, topic_features  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-        "heldout9", "heldout10", "heldout11")
-STEPS = 1500
+        "heldout9")
+STEPS = 400
 RATE = 0.5
-L2 = 0.003
+L2 = 0.01
 
 
 class Row(NamedTuple):
