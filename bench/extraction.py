@@ -221,6 +221,7 @@ LABEL_SETS = (
     ("heldout9", "blind set 9 (measured once, then used to fix every field)"),
     ("heldout10", "blind set 10 (measured once, then used to fix every field)"),
     ("heldout11", "blind set 11 (measured once, then used to fix every field)"),
+    ("heldout12", "blind set 12 (measured once, then used to fix every field)"),
 )
 
 

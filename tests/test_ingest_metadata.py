@@ -233,6 +233,18 @@ def test_load_topics_extra_phrases(tmp_path: Path) -> None:
     assert detect_topics("Bomb plot foiled", "") == []
 
 
+def test_load_topics_settled_phrases(tmp_path: Path) -> None:
+    # a user's own settled form counts as evidence, and the learned decision may not drop it
+    extra = tmp_path / "topics.json"
+    extra.write_text(json.dumps({"topics": [{"label": "fugitives and extradition", "settled": ["runaway tycoons"]}]}))
+    table = load_topics(extra)
+    index = table.labels.index("fugitives and extradition")
+    assert ("runaway tycoons", index) in table.settled
+    body = "The minister asked Singapore to find and return runaway tycoons."
+    assert detect_topics("Talks held", body, table) == ["fugitives and extradition"]
+    assert detect_topics("Talks held", body) == []
+
+
 # --- language -----------------------------------------------------------------------------
 
 def test_language_of_seeds_and_vietnamese() -> None:

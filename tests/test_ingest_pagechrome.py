@@ -291,6 +291,20 @@ def test_a_papers_name_before_its_date_and_its_organ_statement(tmp_path: Path) -
     assert article.date.isoformat() == "2025-05-29"
 
 
+@pytest.mark.parametrize("line, outlet", [
+    # heldout12/n20: a city paper not in the table, by its copyright line
+    ("© Bản quyền thuộc về Báo Đà Nẵng. Ghi rõ nguồn \"Báo Đà Nẵng\" khi phát hành lại thông tin từ website này.",
+     "Báo Đà Nẵng"),
+    ("Copyright © Báo Nhân Dân", "Nhân Dân"),
+    # a company holding the rights is no outlet
+    ("© 2024 Bản quyền thuộc về Công ty Cổ phần Truyền thông ABC", None),
+])
+def test_a_paper_not_in_the_table_by_its_copyright_line(line: str, outlet: str | None) -> None:
+    from searchlib.ingest.pagechrome import copyright_holder
+
+    assert copyright_holder(line, load_sources()) == outlet
+
+
 def test_the_hanoi_police_paper_by_its_credit() -> None:
     # heldout11/p19: "ANTD.VN - " opens the lead; "ANTĐ" is how the paper signs
     table = load_sources()

@@ -96,7 +96,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
 
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \
-        else detect_people(f"{title}\n\n{body}")
+        else detect_people(f"{title}\n\n{body}", accents=_text(meta.get("captions")) or "")
     given_topics = _as_list(meta.get("topics"))
     topics = _unique(canonical_topic(t) or " ".join(t.lower().split()) for t in given_topics) \
         if given_topics is not None else detect_topics(title, body)

@@ -34,6 +34,9 @@ _MIN_TITLE = 20
 _PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngày|đăng lúc|xuất bản)|(updated|cập nhật))"
                              r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,60})<", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)
+#: Photo captions, left out of the text but read for the accents of names the text gives without.
+_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def extract_html(text: str, where: str) -> tuple[str, dict[str, Any]]:
@@ -53,7 +56,11 @@ def extract_html(text: str, where: str) -> tuple[str, dict[str, Any]]:
     metas = dict(prepared.metas)
     for key, value in found.body_metas:
         metas.setdefault(key, value)
-    return "\n\n".join(found.paragraphs), _metadata(prepared, metas, found)
+    meta = _metadata(prepared, metas, found)
+    captions = [" ".join(_TAG.sub(" ", caption).split()) for caption in _CAPTION.findall(prepared.markup)]
+    if captions:
+        meta["captions"] = "\n".join(captions)
+    return "\n\n".join(found.paragraphs), meta
 
 
 def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> dict[str, Any]:

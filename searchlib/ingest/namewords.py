@@ -14,7 +14,7 @@ EN_TITLES = (
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
     "Premier", "Chancellor", "Governor", "Commissioner", "Commissioner General", "Deputy Commissioner",
-    "Police Commissioner",
+    "Police Commissioner", "Mayor", "Vice Mayor",
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
@@ -78,6 +78,7 @@ tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ươ
 #: Words that cannot be part of a person's name (places, organisations, months...).
 REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force division
+command directorate
 ward commune town village hamlet bridge school stadium
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan

@@ -46,6 +46,8 @@ _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|lea
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
+#: A newspaper, magazine or broadcaster named as such ("Báo Đà Nẵng", "Tạp chí Cộng sản").
+_PAPER = re.compile(r"(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)((?:\s+\w+){1,4})$")
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
 #: A credit line over the headline, often with the date ("Nguồn: qdnd.vn, Thứ Hai, 28/07/2025").
 _SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
@@ -252,7 +254,13 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
     holder = " ".join(_COPYRIGHT_NOISE.sub(" ", line).split())
     holder = re.split(r"\.\s|\s\|\s|;", holder, maxsplit=1)[0]
     holder = _HOLDER_LEAD.sub("", holder.strip(" .,-")).strip(" .,-")
-    return table.lookup(holder) if holder else None
+    if not holder:
+        return None
+    # a paper not in the table still names itself ("Bản quyền thuộc về Báo Đà Nẵng"); a
+    # company holding the rights ("XYZ Media JSC") is no outlet
+    paper = _PAPER.match(holder)
+    named = paper is not None and all(word[0].isupper() for word in paper.group(1).split())
+    return table.lookup(holder) or (canonical_source(holder, table) if named else None)
 
 
 def footer_outlet(lines: list[str], table: SourceTable) -> str | None:

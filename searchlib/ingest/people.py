@@ -97,8 +97,11 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
     return smart_title(clean)
 
 
-def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
-    """Canonical names of the people mentioned in ``text``, in order of first appearance."""
+def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str = "") -> list[str]:
+    """Canonical names of the people mentioned in ``text``, in order of first appearance.
+
+    ``accents`` is text of the same page that names no one of its own but may spell a name
+    of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
@@ -126,7 +129,24 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     for key in [k for k in groups if any(k != other and padded[k] in padded[other] for other in groups)]:
         del groups[key]
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
+    if accents:
+        for key, (_, spellings) in ordered:
+            if key not in gaz.names and not any(map(has_diacritics, spellings)):
+                spellings += _accented_spellings(key, accents)
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+
+
+def _accented_spellings(key: str, hint: str) -> list[str]:
+    """The spellings with accents of the folded name ``key`` in ``hint``, as whole words."""
+    folded = fold(hint).lower()
+    if len(folded) != len(hint):
+        return []
+    found = []
+    for match in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+        surface = hint[match.start():match.end()]
+        if has_diacritics(surface) and surface[0].isupper():
+            found.append(surface)
+    return found
 
 
 #: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
@@ -308,6 +328,15 @@ def _vietnamese_name(words: list[str]) -> str | None:
     named = _start_at_surname(words)
     if len(named) >= 2:
         return _as_name(named[:4])
+    if len(words) >= 2 and (words[0][:2] in ("H'", "H’") or words[0] == "Y"):
+        return _as_name(words[:3])  # Ê Đê and Gia Rai names: "H'Linh Niê", "Y Bih Niê"
+    lao = []
+    for word in reversed(words):  # a Lao or Khmer name spelt by syllables: "Bun-thăn Phôm-ma-vông"
+        if "-" not in word.strip("-"):
+            break
+        lao.insert(0, word)
+    if len(lao) >= 2:
+        return _as_name(lao[-3:])
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):

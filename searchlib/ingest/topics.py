@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
 #: A mention followed by a conjunction, or by a comma with a conjunction later in the
 #: sentence; "and to hold", "và sẽ" join clauses, not items.
-_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|sẽ|se)\b)|,[^.!?;\n]{0,80}?\b"
+_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|are|is|was|were|have|has|had|sẽ|se|đang|đã)\b)|,[^.!?;\n]{0,80}?\b"
                          + _CONJUNCTIONS + r"\b)")
 #: A comma and "and" right after a mention: a new clause ("placed on Interpol red notices,
 #: and their passports were invalidated"), unless items came before ("A, B, and C").
@@ -321,11 +321,14 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     found = _evidence(title, body, table)
     kept = {table.labels[index] for index, score in found.scores.items() if score >= MIN_SCORE}
     if learned and kept:
-        # the rules propose, the model disposes: it may drop a topic, never add one
+        # the rules propose, the model disposes: it may drop a topic, never add one, and
+        # never one that a form the guide settles supports
         model = model or default_model()
         features = topic_features(found, table.labels, MIN_SCORE, LIST_SIZE)
         chances = {label: model.probability(label, features[label]) for label in kept}
-        kept = {label for label, chance in chances.items() if chance is None or chance >= 0.5}
+        settled = {table.labels[m.index] for m in found.in_body
+                   if m.weight >= 1 and not m.passing and not m.charged and (m.phrase, m.index) in table.settled}
+        kept = {label for label, chance in chances.items() if chance is None or chance >= 0.5 or label in settled}
     scores = {table.labels[index]: score for index, score in found.scores.items()}
     return sorted(kept, key=lambda label: (-scores.get(label, 0.0), label))
 

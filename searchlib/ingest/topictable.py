@@ -55,6 +55,9 @@ class TopicTable:
     generic: set[str] = field(default_factory=set)
     #: Bare words for the work ("cooperation"): evidence only in a title.
     title_only: set[str] = field(default_factory=set)
+    #: (phrase, label index) for forms the labelling guide settles as evidence by themselves
+    #: ("fugitives hiding" in the other country): the learned decision may not drop them.
+    settled: set[tuple[str, int]] = field(default_factory=set)
     #: Co-occurrence rules: a sentence where one holds is specific evidence for its topic.
     together: list[Together] = field(default_factory=list)
     #: (phrase, label index) -> the label it defers to: "fraud" is economic crime only in an
@@ -129,6 +132,12 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                 if has_diacritics(word):
                     table.folded.setdefault(fold(word), set()).add(index)
                     marked.add(fold(word))
+        for word in (_phrase(p) for p in _strings(entry.get("settled"))):
+            forms = _english_forms(word) if word.isascii() else [word]
+            phrases += forms
+            table.settled.update((form, index) for form in forms + [fold(word)])
+            if has_diacritics(word):
+                table.folded.setdefault(fold(word), set()).add(index)
         given_way = entry.get("yields")
         if isinstance(given_way, dict) and isinstance(given_way.get("label"), str):
             words = [_phrase(p) for p in _strings(given_way.get("phrases"))]
