@@ -394,6 +394,7 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     ("Ở nội dung bắn súng, Thượng úy H'Linh Niê (Công an huyện Lắk) gây bất ngờ khi giành huy chương.",
      ["H'Linh Niê"]),
     ("Phát biểu tại buổi lễ, Chủ tịch Y Bih Niê chúc mừng các vận động viên.", ["Y Bih Niê"]),
+    ("Giám đốc Y Tế Hà Nội cho biết số ca mắc đã giảm.", []),  # "Y tế" is health
     ("Trung tá Lò Văn Thanh và Thiếu tá Bun-thăn Phôm-ma-vông, Đại đội trưởng Đại đội bảo vệ biên giới, ký biên bản.",
      ["Lò Văn Thanh", "Bun-thăn Phôm-ma-vông"]),
     # heldout12/n33, n31: a mayor in lowercase, the Philippine president with his initial; a command is no one

@@ -75,6 +75,12 @@ australia russia india france germany britain japanese korean australian russian
 bộ trưởng thứ chủ tịch tổng bí thư đại thượng thiếu tướng tá phó thủ giám đốc sứ ông bà công an ngoại nội
 tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ương ubnd hđnd mặt trận tổ
 """.split())
+#: Family names of the Ê Đê, Gia Rai and other Central Highlands peoples, the last word of a
+#: man's name after "Y" ("Y Bih Niê").
+HIGHLAND_FAMILIES = frozenset(w for s in """
+Niê Mlô Ksor Siu Kpă Rcom Byă Êban Adrơng Hđơk Ayun Ktla Nay Rmah Bkrông Hmok Mdrang Knul Ênuôl Alê Kbuôr
+Kpơr Kpuih Châm Kdăm Yă
+""".split() for w in (s.lower(), fold(s).lower()))
 #: Words that cannot be part of a person's name (places, organisations, months...).
 REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force division

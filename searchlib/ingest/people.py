@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, FOREIGN_LEADING, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
+    ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
     NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES,
     SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS, UNACCENTED_ADDRESS, VI_DIRECT,
 )
@@ -328,15 +328,19 @@ def _vietnamese_name(words: list[str]) -> str | None:
     named = _start_at_surname(words)
     if len(named) >= 2:
         return _as_name(named[:4])
-    if len(words) >= 2 and (words[0][:2] in ("H'", "H’") or words[0] == "Y"):
-        return _as_name(words[:3])  # Ê Đê and Gia Rai names: "H'Linh Niê", "Y Bih Niê"
+    # Ê Đê and Gia Rai names: a woman's "H'" ("H'Linh Niê"); a man's "Y" before a family name
+    # of theirs ("Y Bih Niê"; "Y tế" is health)
+    highland = words[:3]
+    if len(highland) >= 2 and (highland[0][:2] in ("H'", "H’")
+                               or highland[0] == "Y" and highland[-1].lower() in HIGHLAND_FAMILIES):
+        return _as_name(highland)
     lao = []
     for word in reversed(words):  # a Lao or Khmer name spelt by syllables: "Bun-thăn Phôm-ma-vông"
         if "-" not in word.strip("-"):
             break
         lao.insert(0, word)
     if len(lao) >= 2:
-        return _as_name(lao[-3:])
+        return _as_name(lao[-2:])
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):

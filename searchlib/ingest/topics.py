@@ -26,8 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 #: Words joining the items of an enumeration ("A, B and C", "A hoặc B").
 _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
 #: A mention followed by a conjunction, or by a comma with a conjunction later in the
-#: sentence; "and to hold", "và sẽ" join clauses, not items.
-_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS + r"\b(?!\s+(?:to|will|would|are|is|was|were|have|has|had|sẽ|se|đang|đã)\b)|,[^.!?;\n]{0,80}?\b"
+#: sentence; "and to hold", "và sẽ", "and are hiding" join clauses, not items.
+_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS
+                         + r"\b(?!\s+(?:to|will|would|are|is|was|were|have|has|had|sẽ|se|đang|đã)\b)|,[^.!?;\n]{0,80}?\b"
                          + _CONJUNCTIONS + r"\b)")
 #: A comma and "and" right after a mention: a new clause ("placed on Interpol red notices,
 #: and their passports were invalidated"), unless items came before ("A, B, and C").
