@@ -425,3 +425,9 @@ def test_a_name_typed_without_accents_takes_them_from_a_photo_caption(tmp_path: 
     assert "Colonel Nguyễn Hữu Hùng" not in article.body  # the caption is still no text
     # the caption's spelling for the name it gives; another name keeps the text's spelling
     assert article.people == ["Nguyễn Hữu Hùng", "Nguyen Van Binh"]
+    # heldout5/v16: an image's alt text does the same
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<img src='a.jpg'>", "<img src='b.jpg' alt=\"Đại tá Nguyễn Văn Bình tiếp nhận trang thiết bị\">"),
+        encoding="utf-8")
+    (article,) = extract_file(page).articles
+    assert article.people == ["Nguyễn Hữu Hùng", "Nguyễn Văn Bình"]

@@ -34,8 +34,9 @@ _MIN_TITLE = 20
 _PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngày|đăng lúc|xuất bản)|(updated|cập nhật))"
                              r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,60})<", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)
-#: Photo captions, left out of the text but read for the accents of names the text gives without.
-_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+#: Photo captions and images' alt text, left out of the text but read for the accents of names
+#: the text gives without.
+_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>|<img\b[^>]*?\balt=\"([^\"]+)\"", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -57,7 +58,7 @@ def extract_html(text: str, where: str) -> tuple[str, dict[str, Any]]:
     for key, value in found.body_metas:
         metas.setdefault(key, value)
     meta = _metadata(prepared, metas, found)
-    captions = [" ".join(_TAG.sub(" ", caption).split()) for caption in _CAPTION.findall(prepared.markup)]
+    captions = [" ".join(_TAG.sub(" ", caption or alt).split()) for caption, alt in _CAPTION.findall(prepared.markup)]
     if captions:
         meta["captions"] = "\n".join(captions)
     return "\n\n".join(found.paragraphs), meta
