@@ -531,3 +531,21 @@ def test_a_man_calling_himself_a_nickname_is_no_impersonation_scam() -> None:
 ])
 def test_heldout12_forms_of_the_topics(title: str, body: str, topic: str) -> None:
     assert topic in detect_topics(title, body)
+
+
+def test_a_joint_task_force_needs_a_foreign_partner_and_a_tip_from_foreign_police_counts() -> None:
+    # heldout12/n24: one country's police, military police and immigration officers together
+    domestic = ("The raids, carried out by a joint task force of provincial police, military police and immigration "
+                "officers, targeted six buildings in Sihanoukville's Otres and O'Chheuteal areas.")
+    assert "law-enforcement cooperation" not in detect_topics("Over 1,000 detained in Sihanoukville raids", domestic)
+    # heldout/x26: the two sides' task force
+    assert "law-enforcement cooperation" in detect_topics(
+        "", "Whitfield proposed that the two sides set up a joint task force to target the syndicates' logistics "
+            "networks.")
+    # heldout12/n40: information shared with the Australian Federal Police's officers
+    assert "law-enforcement cooperation" in detect_topics(
+        "Australia seizes heroin hidden in tiles shipment from Vietnam after tip from Hanoi police",
+        "The investigation started in June when Vietnam's Ministry of Public Security shared information with AFP "
+        "officers posted in Hanoi about a syndicate preparing to send heroin to Australia.\n\n"
+        "Australia and Vietnam have a memorandum of understanding on combating transnational crime and developing "
+        "police cooperation.")
