@@ -549,3 +549,26 @@ def test_a_joint_task_force_needs_a_foreign_partner_and_a_tip_from_foreign_polic
         "officers posted in Hanoi about a syndicate preparing to send heroin to Australia.\n\n"
         "Australia and Vietnam have a memorandum of understanding on combating transnational crime and developing "
         "police cooperation.")
+
+
+@pytest.mark.parametrize("body, topic", [
+    # heldout12/n16: checkpoints at the crossing points and patrol boats watching for crossings (the guide:
+    # troops, patrol boats and checkpoints along the border are border security)
+    ("The army said it had set up checkpoints at crossing points frequently used by smugglers.\n\n"
+     "Patrol boats were also deployed on the Moei to watch for further crossings.", "border security"),
+    # heldout12/n16, n14: passports taken and workers beaten; people sold on to other compounds
+    ("Those who crossed said they had been kept inside the compound, where guards confiscated their passports and "
+     "beat workers who failed to meet quotas.", "human trafficking"),
+    ("They were beaten or sold on to other compounds if they failed to meet targets or tried to leave.",
+     "human trafficking"),
+    # heldout12/n22: the victims were forced to con people online
+    ("Thirty-seven Vietnamese who said they had been sold from one scam compound to another and forced to con "
+     "people online were handed over at Moc Bai border gate.", "online and telecom fraud"),
+])
+def test_heldout12_scam_compound_forms(body: str, topic: str) -> None:
+    assert topic in detect_topics("", body)
+
+
+def test_passports_kept_by_the_police_are_no_trafficking() -> None:
+    body = "Police confiscated their passports pending the investigation into the land fraud."
+    assert "human trafficking" not in detect_topics("", body)
