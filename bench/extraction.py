@@ -222,6 +222,7 @@ LABEL_SETS = (
     ("heldout10", "blind set 10 (measured once, then used to fix every field)"),
     ("heldout11", "blind set 11 (measured once, then used to fix every field)"),
     ("heldout12", "blind set 12 (measured once, then used to fix every field)"),
+    ("heldout13", "blind set 13 (measured once, then used to fix every field)"),
 )
 
 

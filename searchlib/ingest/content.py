@@ -85,6 +85,8 @@ class _Page:
         self.stats: dict[int, _Stats] = {}
         self.use_chrome = use_chrome
         self.date_tags: list[Tag] = []
+        #: inside a site header's date bar, whose dates are today's, not the article's
+        self.in_today = False
         self.heading_tag: Tag | None = None
         self.result = Extraction()
         #: (block element, its parent, length, commas, enclosing chrome elements)
@@ -119,7 +121,7 @@ class _Page:
         stats = _Stats(block=tag.name in BLOCKS)
         key = id(tag)
         self.stats[key] = stats
-        chrome = False
+        chrome = today = False
         if tag.attrs and tag.name not in ("body", "html"):
             verdict = self.classify(tag)
             chrome = verdict.chrome
@@ -127,8 +129,10 @@ class _Page:
                 stats.chrome = True
                 stats.byline = verdict.byline
                 self.chrome_stack.append(key)
-                if verdict.date and len(self.date_tags) < 3:
+                if verdict.date and not self.in_today and len(self.date_tags) < 3:
                     self.date_tags.append(tag)
+                today = verdict.today and not self.in_today
+                self.in_today = self.in_today or today
         run = run_commas = 0
         has_block = False
         for child in tag.contents:
@@ -171,6 +175,8 @@ class _Page:
                 self.unit(tag.parent or tag, run, run_commas)
         if chrome:
             self.chrome_stack.pop()
+            if today:
+                self.in_today = False
         return stats
 
     def unit(self, parent: Tag, chars: int, commas: int) -> None:

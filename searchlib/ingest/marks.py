@@ -22,6 +22,7 @@ class Marks(NamedTuple):
     byline: bool = False   #: the author line (chrome too; its text becomes ``author``)
     date: bool = False     #: a date line (chrome too; its text is a date candidate)
     weight: int = 0        #: +25 for names of article containers, -25 for teaser/list names
+    today: bool = False    #: a site header's date bar ("topdate", "top-bar"): no date inside is the article's
 
 
 NONE = Marks()
@@ -38,7 +39,7 @@ _STEMS = {
     **dict.fromkeys("timestamp publishdate publish-date posted-on postedon posted-date".split(), "cd"),
     #: today's date in a site header is not when the article was published
     **dict.fromkeys("""today current-date currentdate clock weather date-now datenow time-now timenow topdate
-        top-date header-date header_date headerdate""".split(), "cx"),
+        top-date header-date header_date headerdate top-bar topbar""".split(), "cx"),
     **dict.fromkeys("date time publish ngay".split(), "d"),
     **dict.fromkeys("""article body content entry main story text post detail news chitiet chi-tiet noidung
         noi-dung sapo lead summary""".split(), "p"),
@@ -71,7 +72,8 @@ def read_marks(names: str) -> Marks:
     else:
         chrome = "c" in letters
         weight = (25 if "p" in letters else 0) - (25 if "n" in letters else 0)
-        found = Marks(chrome, chrome and "b" in letters, chrome and "d" in letters and "x" not in letters, weight)
+        found = Marks(chrome, chrome and "b" in letters, chrome and "d" in letters and "x" not in letters, weight,
+                      "x" in letters)
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[names] = found
@@ -85,4 +87,4 @@ def combine(first: Marks, second: Marks) -> Marks:
     if second is NONE:
         return first
     return Marks(first.chrome or second.chrome, first.byline or second.byline, first.date or second.date,
-                 max(-25, min(25, first.weight + second.weight)))
+                 max(-25, min(25, first.weight + second.weight)), first.today or second.today)

@@ -19,7 +19,7 @@ EN_TITLES = (
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
     "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
-    "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer",
+    "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer", "actor", "actress",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
     "Brigjen Pol", "Irjen", "Irjen Pol", "Komjen", "Kompol",
@@ -43,7 +43,7 @@ SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung v�
 VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 #: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "real estate developer Truong My Lan";
 #: "Head of the ... Division" names a unit).
-LOWERCASE_ONLY = frozenset({"head", "tycoon", "developer"})
+LOWERCASE_ONLY = frozenset({"head", "tycoon", "developer", "actor", "actress"})
 
 
 TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},

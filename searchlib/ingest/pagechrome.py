@@ -46,6 +46,9 @@ _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|lea
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
+#: A paper's footer giving its name and its site ("Báo Gia Lai điện tử - baogialai.com.vn").
+_PAPER_SITE = re.compile(r"(?P<name>(?:Báo|Tạp chí|Đài)\s[^|–—\n]{2,50}?)\s+[-–—|]\s+(?:https?://)?(?:www\.)?"
+                         r"[\w-]+(?:\.[\w-]+)+/?$")
 #: A newspaper, magazine or broadcaster named as such ("Báo Đà Nẵng", "Tạp chí Cộng sản").
 _PAPER = re.compile(r"(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)((?:\s+\w+){1,4})$")
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
@@ -264,15 +267,16 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
 
 
 def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
-    """The outlet the last lines name: a copyright line, or the paper's statement of whose
-    organ it is ("Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk")."""
+    """The outlet the last lines name: a copyright line, the paper's statement of whose
+    organ it is ("Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk"), or its name with its
+    site ("Báo Gia Lai điện tử - baogialai.com.vn")."""
     outlet = None
     for line in reversed(lines[-7:]):
         if len(line) >= 200:
             continue
         if _COPYRIGHT.search(line):
             outlet = outlet or copyright_holder(line, table)
-        organ = _ORGAN.match(line.strip())
+        organ = _ORGAN.match(line.strip()) or _PAPER_SITE.match(line.strip())
         if organ:
             outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
     return outlet

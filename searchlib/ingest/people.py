@@ -226,7 +226,8 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
 
 def _place_after_title(text: str, start: int, name: str) -> bool:
     """Whether ``name``, found after a title, is a place: two words, or a foreign-looking
-    pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành").
+    pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành")
+    or the end of a post's name ("Đồn trưởng Đồn Biên phòng Ka Long").
     A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
     the province is implied)."""
     first = name.split()[0]
@@ -234,7 +235,16 @@ def _place_after_title(text: str, start: int, name: str) -> bool:
         return False
     at = text.find(first, start)
     before = text[max(0, at - 20):at].split()
-    return bool(before) and before[-1].islower() and before[-1] in NOT_PERSON_BEFORE
+    if not before or not before[-1].islower():
+        return False
+    if before[-1] in _UNIT_BEFORE:  # a pair of Vietnamese syllables typed without accents
+        words = name.split()
+        return len(words) == 2 and not has_diacritics(name) and all(_SYLLABLE.fullmatch(w.lower()) for w in words)
+    return before[-1] in NOT_PERSON_BEFORE
+
+
+#: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long", "cửa khẩu Tà Lùng").
+_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông"})
 
 
 def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
@@ -355,7 +365,7 @@ def _vietnamese_name(words: list[str]) -> str | None:
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+_AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
                         r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael

@@ -8,7 +8,7 @@ most 100 characters. A line is then joined to the one before when that one was f
 the next line's first word would not have fitted after it (the test a wrapping tool
 applies), or, since people wrap by eye too, it reaches three quarters of the width and
 does not end a sentence. The headline must pass the first test. Short lines (a byline,
-"Editor: Yang Yi", a timestamp, menu items), list items and datelines are never joined,
+"Editor: Yang Yi", a timestamp, menu items), a date line, list items and datelines are never joined,
 and text whose lines are whole paragraphs is returned unchanged.
 """
 
@@ -26,6 +26,9 @@ _NEAR = 12
 #: A line that opens a list item, a table row or a quote block is never glued to the last.
 _OPENS_ITEM = re.compile(r"\s*(?:[-*•–—>|]\s|©|\d{1,2}[.)]\s|[A-Za-zÀ-ỹ ]{1,20}:\s*$"
                          r"|[A-ZĐ][A-ZĐ .]{2,30}(?:,[^,\n]{2,40})?\s*(?:\(|--|[-–—]\s))")
+#: A short line that is a date or a timestamp ("12-Jun-2024 03:15 GMT", "June 12, 2024").
+_DATE_LINE = re.compile(r"\s*(?:\d{1,2}[-/ .](?:[A-Za-z]{3,9}|\d{1,2})[-/ .]\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+                        r"|\d{4}-\d{2}-\d{2})\b[^\n]{0,25}$")
 #: A line ending a sentence ("… the ministry said.").
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)]*$")
 
@@ -66,7 +69,7 @@ def unwrap(text: str) -> str:
 
 def _broken_before(previous: str, line: str, width: int, headline: bool) -> bool:
     """Whether ``line`` continues ``previous``: the wrapper moved its first word down."""
-    if len(previous) < 0.6 * width or _OPENS_ITEM.match(line):
+    if len(previous) < 0.6 * width or _OPENS_ITEM.match(line) or _DATE_LINE.match(line):
         return False
     first_word = line.split(None, 1)[0]
     if len(previous) + 1 + len(first_word) > width:

@@ -237,9 +237,14 @@ def _defines_acronym(text: str, match: re.Match[str]) -> bool:
     return initials.endswith(acronym)
 
 
+#: Bracketed lines closing a text ("[Photo caption: ...]", "[Ảnh: ...]").
+_TRAILING_BRACKETS = re.compile(r"(?:\n[ \t]*\[[^\]\n]*\][ \t]*)+\s*$")
+
+
 def end_credit(body: str, table: SourceTable) -> str | None:
-    """"… co-chair the meeting. VNA/VNS" → VNS: the last slash part that is a credit."""
-    tail = _END_MARK.sub("", body[-200:])
+    """"… co-chair the meeting. VNA/VNS" → VNS: the last slash part that is a credit (a
+    bracketed photo caption after it, "[Photo caption: ... — VNS Photo]", is passed over)."""
+    tail = _END_MARK.sub("", _TRAILING_BRACKETS.sub("", body[-400:])[-200:])
     words = tail.split()
     if not words:
         return None
