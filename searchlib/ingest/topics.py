@@ -232,6 +232,8 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
     # an action occurs.
     found: list[tuple[int, int, int, int]] = []
     for number_of_rule, rule in enumerate(table.together):
+        if rule.literals and not any(literal in folded_text for literal in rule.literals):
+            continue
         numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
         for number in numbers:
             start = bounds[number - 1] + 1 if number else 0

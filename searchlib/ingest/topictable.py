@@ -35,6 +35,9 @@ class Together:
     #: Words right before an action that make it someone else's ("criminal gangs in
     #: cooperation with armed groups": the gangs work together, not the police).
     not_after: re.Pattern[str] | None = None
+    #: The actions folded, lowercase: a plain substring test skips the rule for an article
+    #: that has none of them (most articles, for most rules), before any regex runs.
+    literals: tuple[str, ...] = ()
 
 
 @dataclass
@@ -171,7 +174,8 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                                                window if isinstance(window, int) and 0 < window <= 500 else 60,
                                                together.get("before") is True,
                                                _word_pattern(unless_words) if unless_words else None,
-                                               _before_pattern(_strings(together.get("not_after")))))
+                                               _before_pattern(_strings(together.get("not_after"))),
+                                               tuple(sorted({fold(_phrase(w)) for w in _strings(together["actions"])}))))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
