@@ -30,8 +30,8 @@ the file stays as trained).
 heldout6 and heldout7 joined ``SETS`` once each had served as a blind test (heldout7: the
 rules 75.0 %, the frozen models 87.5 %); the models shipped since are trained on all eight
 sets and the real samples. heldout8 and heldout9 joined in turn after their blind
-measurement, and the models shipped now are trained on all ten sets. heldout10, heldout11
-and heldout12 have each been measured blind since, and are not in ``SETS``.
+measurement, and the models shipped now are trained on all ten sets. heldout10 to heldout13
+have each been measured blind since, and are not in ``SETS``.
 """
 
 from __future__ import annotations
