@@ -47,8 +47,8 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
 #: A paper's footer giving its name and its site ("Báo Gia Lai điện tử - baogialai.com.vn").
-_PAPER_SITE = re.compile(r"(?P<name>(?:Báo|Tạp chí|Đài)\s[^|–—\n]{2,50}?)\s+[-–—|]\s+(?:https?://)?(?:www\.)?"
-                         r"[\w-]+(?:\.[\w-]+)+/?$")
+_PAPER_SITE = re.compile(r"(?P<name>(?:Báo|Tạp chí|Đài)\s[^|–—\n]{2,50}?)\s+[-–—|]\s+"
+                         r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
 #: A newspaper, magazine or broadcaster named as such ("Báo Đà Nẵng", "Tạp chí Cộng sản").
 _PAPER = re.compile(r"(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)((?:\s+\w+){1,4})$")
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)

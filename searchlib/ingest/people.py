@@ -243,7 +243,8 @@ def _place_after_title(text: str, start: int, name: str) -> bool:
     return before[-1] in NOT_PERSON_BEFORE
 
 
-#: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long", "cửa khẩu Tà Lùng").
+#: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
+#: "cửa khẩu Tà Lùng").
 _UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông"})
 
 
@@ -365,7 +366,8 @@ def _vietnamese_name(words: list[str]) -> str | None:
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+_AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characters first: "Lin Chih-ming (林志明), 56,"
+                        r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
                         r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                         r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael

@@ -164,18 +164,19 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
             # a later rule of the topic shares the first one's partners and actors unless it names its own
             together = {**{k: v for k, v in first.items() if k in ("partners", "actors")}, **together}
             first = first or together
-            if _strings(together.get("actions")) and _strings(together.get("partners")):
+            actions = _strings(together.get("actions"))
+            if actions and _strings(together.get("partners")):
                 actors = _strings(together.get("actors"))
                 unless_words = _strings(together.get("unless"))
                 window = together.get("window", 60)
-                table.together.append(Together(index, _word_pattern(_strings(together["actions"])),
+                table.together.append(Together(index, _word_pattern(actions),
                                                _word_pattern(_strings(together["partners"])),
                                                _word_pattern(actors) if actors else None,
                                                window if isinstance(window, int) and 0 < window <= 500 else 60,
                                                together.get("before") is True,
                                                _word_pattern(unless_words) if unless_words else None,
                                                _before_pattern(_strings(together.get("not_after"))),
-                                               tuple(sorted({fold(_phrase(w)) for w in _strings(together["actions"])}))))
+                                               tuple(sorted({fold(_phrase(w)) for w in actions}))))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
