@@ -129,18 +129,17 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     for key in [k for k in groups if any(k != other and padded[k] in padded[other] for other in groups)]:
         del groups[key]
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
-    if accents:
+    folded_accents = fold(accents).lower()  # once per article, for every name that needs it
+    if accents and len(folded_accents) == len(accents):
         for key, (_, spellings) in ordered:
             if key not in gaz.names and not any(map(has_diacritics, spellings)):
-                spellings += _accented_spellings(key, accents)
+                spellings += _accented_spellings(key, accents, folded_accents)
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
 
 
-def _accented_spellings(key: str, hint: str) -> list[str]:
-    """The spellings with accents of the folded name ``key`` in ``hint``, as whole words."""
-    folded = fold(hint).lower()
-    if len(folded) != len(hint):
-        return []
+def _accented_spellings(key: str, hint: str, folded: str) -> list[str]:
+    """The spellings with accents of the folded name ``key`` in ``hint`` (``folded`` is
+    ``hint`` folded and lowercased, of the same length), as whole words."""
     found = []
     for match in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
         surface = hint[match.start():match.end()]
