@@ -409,6 +409,11 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     ("Theo Trung tá Vũ Văn Hiếu, Đồn trưởng Đồn Biên phòng Ka Long, các đối tượng thường lợi dụng ban đêm.",
      ["Vũ Văn Hiếu"]),
     ("Bộ trưởng Quốc phòng Ng Eng Hen cho biết tàu đã được điều động.", ["Ng Eng Hen"]),
+    # heldout13/m03: a Lao name in five separate syllables; a province before a Vietnamese name is no part of
+    # it, and Mã is a family name (dantri)
+    ("Đại úy Khăm Phăn Xay Nha Vông, Đại đội trưởng Đại đội Bảo vệ biên giới 501, đánh giá cao sự phối hợp.",
+     ["Khăm Phăn Xay Nha Vông"]),
+    ("Giám đốc Bệnh viện đa khoa tỉnh Bạc Liêu Mã Quốc Thiện là người đầu tiên được tiêm.", ["Mã Quốc Thiện"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -351,6 +351,14 @@ def _vietnamese_name(words: list[str]) -> str | None:
         lao.insert(0, word)
     if len(lao) >= 2:
         return _as_name(lao[-2:])
+    # a Lao name spelt in separate Vietnamese syllables ("Đại úy Khăm Phăn Xay Nha Vông"):
+    # more syllables than a Vietnamese name has, none of them a Vietnamese family or middle name
+    run = words[1:] if words and words[0].lower() in FOREIGN_LEADING else words
+    if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
+            and all(_SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
+                    and fold(word).lower() not in MIDDLE_NAMES for word in run) \
+            and _as_name(run[:4]) and _as_name(run[-4:]):
+        return " ".join(run)
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):

@@ -219,10 +219,12 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _together(text: str, table: TopicTable, folded: str | None = None) -> list[tuple[int, int, int]]:
+def _together(text: str, table: TopicTable, folded: str | None = None,
+              weak: bool = False) -> list[tuple[int, int, int]]:
     """``(sentence number, label index, position)`` for each sentence of ``text`` holding both
     an action and a partner of a topic's ``together`` rule (numbered as :func:`_mentions`
-    numbers them; the position is the action's).
+    numbers them; the position is the action's): of its weak rules when ``weak`` is set,
+    else of the others.
     Only sentences where an action occurs are looked at (most articles have few or none)."""
     if not table.together:
         return []
@@ -232,7 +234,7 @@ def _together(text: str, table: TopicTable, folded: str | None = None) -> list[t
     # an action occurs.
     found: list[tuple[int, int, int, int]] = []
     for number_of_rule, rule in enumerate(table.together):
-        if rule.literals and not any(literal in folded_text for literal in rule.literals):
+        if rule.weak != weak or (rule.literals and not any(literal in folded_text for literal in rule.literals)):
             continue
         numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
         for number in numbers:
@@ -360,7 +362,14 @@ def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
     text = _mask(body.lower().replace("-", " "), table)
     folded = fold_aligned(text)  # once, for both passes; positions as in text
     together = _together(text, table, folded)
-    in_body = _yield(_mentions(text, table, folded=folded), together, table)
+    in_body = _mentions(text, table, folded=folded)
+    # a weak rule counts only for a topic with evidence of its own ("suspects handed over to
+    # China" are a chase when the article says some were wanted or had fled)
+    own = {m.index for m in in_title + in_body if m.weight > 0} | {index for _n, index, _at in together}
+    in_title += [Mention(-1, index, 1.0, False, start=at)
+                 for _n, index, at in _together(title_text, table, weak=True) if index in own]
+    together = sorted(together + [t for t in _together(text, table, folded, weak=True) if t[1] in own])
+    in_body = _yield(in_body, together, table)
     in_title = _yield(in_title, [], table)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
         if signals.search(title_text) or signals.search(text):

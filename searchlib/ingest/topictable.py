@@ -38,6 +38,9 @@ class Together:
     #: The actions folded, lowercase: a plain substring test skips the rule for an article
     #: that has none of them (most articles, for most rules), before any regex runs.
     literals: tuple[str, ...] = ()
+    #: A weak rule counts only for a topic that has evidence of its own (suspects handed
+    #: over abroad are a chase only when the article says some were wanted or had fled).
+    weak: bool = False
 
 
 @dataclass
@@ -176,7 +179,8 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                                                together.get("before") is True,
                                                _word_pattern(unless_words) if unless_words else None,
                                                _before_pattern(_strings(together.get("not_after"))),
-                                               tuple(sorted({fold(_phrase(w)) for w in actions}))))
+                                               tuple(sorted({fold(_phrase(w)) for w in actions})),
+                                               together.get("weak") is True))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):

@@ -1,0 +1,97 @@
+"""Suspects handed over, repatriated or deported from one country to another: the guide's
+question settled by a second panel (tests/fixtures/topic-labelling-guide.md): a chase
+("fugitives and extradition") only when the article says some of them were wanted or had
+fled; a mass return of suspects caught in a raid abroad is not. Sentences from the labelled
+articles cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.ingest.topics import detect_topics as _detect_topics
+
+CHASE = "fugitives and extradition"
+
+
+def detect_topics(title: str, body: str) -> list[str]:
+    """The rules' topics (the learned decision is tested in tests/test_topic_model.py)."""
+    return _detect_topics(title, body, learned=False)
+
+
+# heldout13/m16: the handover in the headline and the lead; the leader had fled and was wanted
+HANDOVER = ("Vietnamese police on Wednesday handed over 23 suspects involved in telecom fraud targeting Chinese "
+            "citizens to Chinese police at Dongxing port, the Global Times learned from local police.")
+FLED = ("The gang's alleged leader, a man surnamed Chen, had fled China in 2023 after police in Guangdong busted "
+        "a fraud group he was running, and had been on the wanted list of the Ministry of Public Security since then.")
+
+
+def test_a_handover_of_suspects_counts_beside_a_wanted_or_fled_one() -> None:
+    title = "Vietnamese police hand over 23 telecom fraud suspects to China at Dongxing port"
+    assert CHASE in detect_topics(title, f"{HANDOVER}\n\n{FLED}")
+    assert _handover_sentences(f"{HANDOVER}\n\n{FLED}") == 1
+    # without the wanted leader the same handover is no chase
+    assert CHASE not in detect_topics(title, HANDOVER)
+
+
+@pytest.mark.parametrize("title, body", [
+    # labelled/h10, heldout3/z28: bulk returns after raids, nobody said to be wanted or to have fled
+    ("Over 1,000 telecom fraud suspects handed over to China from Myanmar",
+     "More than 1,000 suspects involved in telecom fraud were handed over to Chinese police by Myanmar "
+     "authorities on Wednesday and flown back from Thailand's Mae Sot on chartered flights."),
+    ("Over 400 telecom fraud suspects repatriated from Cambodia on chartered flights",
+     "A total of 417 suspects involved in telecom and online fraud were escorted back to China from Cambodia on "
+     "four chartered flights on Thursday."),
+    # heldout13/m30: men deported to face fraud charges at home, none wanted
+    ("Japan police arrest 17 men deported from Cambodia over fraud calls targeting elderly",
+     "Japanese police on Wednesday arrested 17 men who were deported from Cambodia on suspicion of making "
+     "fraudulent phone calls to elderly people in Japan."),
+])
+def test_a_handover_alone_is_no_chase(title: str, body: str) -> None:
+    assert CHASE not in detect_topics(title, body)
+
+
+@pytest.mark.parametrize("body", [
+    # heldout6/u27: money brought back into the country is no one sent home
+    "Part of the money was brought back into Thailand to buy property and gold in the names of the suspects' "
+    "wives. Arrest warrants have been issued for six others.",
+    # deported citizens who worked illegally are migrants sent home, not suspects (heldout4/w16)
+    "Cambodia deported 168 Vietnamese citizens suspected of working illegally to Viet Nam through Moc Bai. "
+    "Five of them were on wanted lists in Viet Nam.",
+])
+def test_what_the_handover_rule_leaves_alone(body: str) -> None:
+    assert _handover_sentences(body) == 0
+
+
+def _handover_sentences(body: str) -> int:
+    """How many sentences of ``body`` the handover rule finds, whatever else they hold."""
+    from searchlib.ingest.topics import _default_table, _together
+    table = _default_table()
+    chase = table.labels.index(CHASE)
+    return sum(index == chase for _n, index, _at in _together(body.lower(), table, weak=True))
+
+
+def test_a_deportation_of_a_wanted_man_is_a_chase_not_migration() -> None:
+    # heldout13/m33: "deported" beside the wanted man's chase is his handover, not illegal migration
+    title = "BI deports Korean fugitive wanted in P95-M voice phishing case"
+    body = ("The Bureau of Immigration has deported a South Korean national wanted by authorities in Seoul for his "
+            "alleged role in a voice phishing syndicate.\n\nViado noted that the bureau has deported 41 Korean "
+            "fugitives since the start of 2024.")
+    found = detect_topics(title, body)
+    assert CHASE in found and "illegal migration" not in found
+
+
+def test_wanted_lists_and_a_request_for_wanted_criminals_hiding() -> None:
+    # heldout4/w16: the plural; heldout11/p09: "wanted criminals hiding" is the settled request
+    assert CHASE in detect_topics("", "Five people in the group were on wanted lists in Viet Nam, and they were "
+                                      "handed over to the police of the localities that issued the warrants.")
+    assert CHASE in detect_topics("", "He asked the Lao side to continue to verify, locate, arrest and hand over "
+                                      "Vietnamese wanted criminals hiding in Laos.")
+
+
+@pytest.mark.parametrize("body", [
+    # heldout13/m30: fraud calls and callers posing as police are telecom fraud, not bank fraud
+    "Japanese police arrested 17 men on suspicion of making fraudulent phone calls to elderly people.",
+    "They are suspected of posing as police officers and prosecutors in calls to people in their 70s and 80s.",
+])
+def test_fraud_calls_are_telecom_fraud(body: str) -> None:
+    assert "online and telecom fraud" in detect_topics("", body)
