@@ -1,8 +1,8 @@
 """Suspects handed over, repatriated or deported from one country to another: the guide's
 question settled by a second panel (tests/fixtures/topic-labelling-guide.md): a chase
 ("fugitives and extradition") only when the article says some of them were wanted or had
-fled; a mass return of suspects caught in a raid abroad is not. Also what a handover or a
-tip across the border says about cooperation. Sentences from the labelled articles cited."""
+fled; a mass return of suspects caught in a raid abroad is not. Sentences from the labelled
+articles cited."""
 
 from __future__ import annotations
 
@@ -96,15 +96,3 @@ def test_wanted_lists_and_a_request_for_wanted_criminals_hiding() -> None:
 def test_fraud_calls_are_telecom_fraud(body: str) -> None:
     assert "online and telecom fraud" in detect_topics("", body)
 
-
-# --- cooperation around a handover ------------------------------------------------------------
-
-def test_victims_handed_over_are_no_cooperation_and_a_tip_from_vietnam_is() -> None:
-    coop = "law-enforcement cooperation"
-    # heldout6/u18: rescued victims sent home (the first panel: a routine one-way transfer)
-    assert coop not in detect_topics("", "The 12 Vietnamese victims were handed over to Vietnamese authorities at the "
-                                         "Sop Hun - Tay Trang international border gate on June 1.")
-    # heldout13/m23: a Cambodian raid on information from the Vietnamese police
-    assert coop in detect_topics("", "Preah Sihanouk provincial police have rescued 214 foreign nationals from a "
-                                     "guarded compound, acting on information supplied by Vietnamese police, "
-                                     "officials said.")
