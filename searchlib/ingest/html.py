@@ -36,7 +36,8 @@ _PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngà
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)
 #: Photo captions and images' alt text, left out of the text but read for the accents of names
 #: the text gives without.
-_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>|<img\b[^>]*?\balt=\"([^\"]+)\"", re.I | re.S)
+_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>|<img\b[^>]*?\balt=\"([^\"]+)\""
+                      r"|<(p|div|span|em)\b[^>]*?\bclass=[\"'][^\"'>]*caption[^\"'>]*[\"'][^>]*>(.*?)</\3>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -58,7 +59,8 @@ def extract_html(text: str, where: str) -> tuple[str, dict[str, Any]]:
     for key, value in found.body_metas:
         metas.setdefault(key, value)
     meta = _metadata(prepared, metas, found)
-    captions = [" ".join(_TAG.sub(" ", caption or alt).split()) for caption, alt in _CAPTION.findall(prepared.markup)]
+    captions = [" ".join(_TAG.sub(" ", caption or alt or classed).split())
+                for caption, alt, _tag, classed in _CAPTION.findall(prepared.markup)]
     if captions:
         meta["captions"] = "\n".join(captions)
     return "\n\n".join(found.paragraphs), meta

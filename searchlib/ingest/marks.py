@@ -39,7 +39,8 @@ _STEMS = {
     **dict.fromkeys("timestamp publishdate publish-date posted-on postedon posted-date".split(), "cd"),
     #: today's date in a site header is not when the article was published
     **dict.fromkeys("""today current-date currentdate clock weather date-now datenow time-now timenow topdate
-        top-date header-date header_date headerdate top-bar topbar""".split(), "cx"),
+        top-date header-date header_date headerdate top-bar topbar header-top headertop top-header topheader""".split(),
+        "cx"),
     **dict.fromkeys("date time publish ngay".split(), "d"),
     **dict.fromkeys("""article body content entry main story text post detail news chitiet chi-tiet noidung
         noi-dung sapo lead summary""".split(), "p"),

@@ -14,7 +14,7 @@ EN_TITLES = (
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
     "Premier", "Chancellor", "Governor", "Commissioner", "Commissioner General", "Deputy Commissioner",
-    "Police Commissioner", "Mayor", "Vice Mayor",
+    "Police Commissioner", "Mayor", "Vice Mayor", "Commander", "Deputy Commander",
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
@@ -84,7 +84,7 @@ Kpơr Kpuih Châm Kdăm Yă
 #: Words that cannot be part of a person's name (places, organisations, months...).
 REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force division
-command directorate
+command directorate guard guards army navy
 ward commune town village hamlet bridge school stadium
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan

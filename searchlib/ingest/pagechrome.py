@@ -49,6 +49,10 @@ _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban qu
 #: A paper's footer giving its name and its site ("Báo Gia Lai điện tử - baogialai.com.vn").
 _PAPER_SITE = re.compile(r"(?P<name>(?:Báo|Tạp chí|Đài)\s[^|–—\n]{2,50}?)\s+[-–—|]\s+"
                          r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
+#: A paper's reader hotline in its footer ("Bạn đọc có thể gửi thông tin về đường dây nóng Báo
+#: Lao Động: 0961...").
+_HOTLINE = re.compile(r"(?:đường dây nóng|duong day nong|hotline)(?:\s+(?:của|cua|of))?\s+"
+                      r"(?P<name>(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)\s[^:\n]{2,40}?)\s*:", re.I)
 #: A newspaper, magazine or broadcaster named as such ("Báo Đà Nẵng", "Tạp chí Cộng sản").
 _PAPER = re.compile(r"(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)((?:\s+\w+){1,4})$")
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
@@ -165,7 +169,9 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
     elif not dates:
         top = _chrome_over_byline(rest)
         if top:  # "Skip to main content", a menu one word a line, a tagline, the section
-            headline, rest = " ".join(rest[top].split()), rest[top + 1:]
+            over = next(line for line in reversed(rest[:top]) if line.strip())
+            dated = [over, ""] if is_date_bar(over.strip()) else []  # the date over the headline stays
+            headline, rest = " ".join(rest[top].split()), dated + rest[top + 1:]
     return outlet, headline, "\n".join([*dates, "", *rest] if dates else rest).strip("\n")
 
 
@@ -175,13 +181,14 @@ _BYLINE_LINE = re.compile(r"(?:By|BY|Bởi)\s+[A-ZÀ-Ỹ][\w.'’-]*(?:\s+(?:and
 
 def _chrome_over_byline(lines: list[str]) -> int:
     """The index of a headline (five words or more: not the outlet's name) that a byline or
-    a date line follows, when only short lines without a full stop stand above it (a copied
-    page's chrome); 0 when there is none."""
+    a date line follows, or that follows a date line under the menu, when only short lines
+    without a full stop stand above it (a copied page's chrome); 0 when there is none."""
     shown = [k for k, line in enumerate(lines[:80]) if line.strip()][:32]
     for n, k in enumerate(shown[1:-1], start=1):
         after = lines[shown[n + 1]].strip()
+        dated = n >= 2 and is_date_bar(lines[shown[n - 1]].strip())
         if len(lines[k].split()) < 5 or not is_headline(lines[k]) \
-                or not (_BYLINE_LINE.fullmatch(after) or is_date_bar(after)):
+                or not (_BYLINE_LINE.fullmatch(after) or is_date_bar(after) or dated):
             continue
         above = [lines[j].strip() for j in shown[:n]]
         if all(len(x.split()) <= 12 and not x.endswith((".", "!", "?", ":")) for x in above):
@@ -268,15 +275,15 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
 
 def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
     """The outlet the last lines name: a copyright line, the paper's statement of whose
-    organ it is ("Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk"), or its name with its
-    site ("Báo Gia Lai điện tử - baogialai.com.vn")."""
+    organ it is ("Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk"), its name with its
+    site ("Báo Gia Lai điện tử - baogialai.com.vn"), or its reader hotline."""
     outlet = None
     for line in reversed(lines[-7:]):
         if len(line) >= 200:
             continue
         if _COPYRIGHT.search(line):
             outlet = outlet or copyright_holder(line, table)
-        organ = _ORGAN.match(line.strip()) or _PAPER_SITE.match(line.strip())
+        organ = _ORGAN.match(line.strip()) or _PAPER_SITE.match(line.strip()) or _HOTLINE.search(line)
         if organ:
             outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
     return outlet

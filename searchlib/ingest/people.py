@@ -383,7 +383,7 @@ _AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characte
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
     r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
-    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?)?"
+    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+)?"  # "Jennifer Lumanog, PRO-11 spokesperson"
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
@@ -399,7 +399,8 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
     r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
-    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece"
+    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece|chairman|chairwoman|"
+    r"founder|spokesperson"
     r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
 #: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
 #: wanted"); places and bodies take "which".
@@ -447,11 +448,12 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
     for run in runs:
         all_words = run.group(0).split()
         words = _start_at_surname(all_words)
-        if not 3 <= len(words) <= 4:
+        highland = _addressed_highland(all_words, words)
+        if not 3 <= len(words) <= 4 and not highland:
             continue
         start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
         aged = bool(_AGE_AFTER.match(text, run.end()))
-        if not has_diacritics(" ".join(words)) and not aged and not _unaccented_name(text, run, words):
+        if not has_diacritics(" ".join(words)) and not aged and not highland and not _unaccented_name(text, run, words):
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
@@ -469,6 +471,14 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         if name and " ".join(words).startswith(name):
             found.append((start, name))
     return found
+
+
+def _addressed_highland(run_words: list[str], words: list[str]) -> bool:
+    """Whether ``words`` is a Central Highlands name of two words after "Ong"/"Ba" (Mr/Mrs)
+    typed without accents ("Ong Ksor Phot"): a family name of theirs, then the given name."""
+    before = run_words[:len(run_words) - len(words)]
+    return len(words) == 2 and before == run_words[:1] and fold(before[0]).lower() in ("ong", "ba") \
+        and fold(words[0]).lower() in HIGHLAND_FAMILIES
 
 
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")

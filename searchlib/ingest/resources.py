@@ -23,16 +23,17 @@ def user_table(key: str) -> Path | None:
     return Path(value) if value else None
 
 
-def load_table(name: str, key: str, extra: Path | None = None) -> list[dict[str, Any]]:
+def load_table(name: str, key: str, extra: Path | None = None, *, optional: bool = False) -> list[dict[str, Any]]:
     """Return the entries under ``key`` of the shipped ``data/<name>``, followed by those of
-    ``extra`` (a user file of the same shape), if given."""
+    ``extra`` (a user file of the same shape), if given; an ``optional`` key may be missing
+    from the user's file."""
     entries = _read(DATA_DIR / name, key)
     if extra is not None:
-        entries = entries + _read(Path(extra), key)
+        entries = entries + _read(Path(extra), key, optional)
     return entries
 
 
-def _read(path: Path, key: str) -> list[dict[str, Any]]:
+def _read(path: Path, key: str, optional: bool = False) -> list[dict[str, Any]]:
     try:
         with path.open(encoding="utf-8") as fh:
             data = json.load(fh)
@@ -40,6 +41,8 @@ def _read(path: Path, key: str) -> list[dict[str, Any]]:
         raise SearchdocsError(f"cannot read {path}: {exc}",
                               hint=f'expected a JSON file like {{"{key}": [...]}}') from exc
     entries = data.get(key) if isinstance(data, dict) else None
+    if optional and isinstance(data, dict) and key not in data:
+        return []
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise SearchdocsError(f"{path}: no list of objects under {key!r}",
                               hint=f'expected a JSON file like {{"{key}": [{{"name": ...}}]}}')

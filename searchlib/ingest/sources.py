@@ -39,6 +39,11 @@ class SourceTable:
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
     stems: dict[str, str] = field(default_factory=dict)  # "nationthailand" -> its address alias
     menus: dict[str, str] = field(default_factory=dict)  # fold_key(a section only it names) -> name
+    countries: dict[str, str] = field(default_factory=dict)  # name -> the country whose press it is
+
+    def country(self, name: str | None) -> str | None:
+        """The country whose press the outlet ``name`` is (None for a wire of no country)."""
+        return self.countries.get(name) if name else None
 
     def lookup(self, value: str, *, strict: bool = False) -> str | None:
         """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
@@ -100,7 +105,7 @@ class SourceTable:
 def load_sources(extra: Path | None = None) -> SourceTable:
     """The shipped outlet table, extended by ``extra`` (a JSON file of the same shape:
     ``{"sources": [{"name": ..., "full_name": ..., "aliases": [...], "credits": [...],
-    "menu": [...]}]}``)."""
+    "menu": [...], "country": ...}]}``)."""
     if extra is None:
         return _default_table()
     return _build(load_table("sources.json", "sources", extra))
@@ -122,6 +127,8 @@ def _build(entries: list[dict]) -> SourceTable:
             aliases.append(entry["full_name"])
         table.add(name, aliases, [c for c in entry.get("credits", []) if isinstance(c, str)],
                   [m for m in entry.get("menu", []) if isinstance(m, str)])
+        if isinstance(entry.get("country"), str):
+            table.countries[normalize_text(name).strip()] = entry["country"]
     return table
 
 
@@ -200,14 +207,15 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
 _DATELINE_CREDIT = re.compile(r"(?:^|\n)[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,30},?[^\n()]{0,20}\(([^()\n]{2,30})\)\s*[-–—]")
 #: A credit line under the headline: "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh", "Source: VNA".
 _CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)", re.I)
-#: A paper's name in capitals opening its lead: "LAO DONG - Lực lượng chức năng ...".
+#: A paper's name in capitals or title case opening its lead: "LAO DONG - Lực lượng chức năng ...",
+#: "Thanh Nien - Luc luong ..." (a lead typed again without accents).
 _CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-–—]\s")
 
 
 def _head_credit(line: str, table: SourceTable) -> str | None:
     """The outlet a line at the top of the body names: the whole line ("Báo Tin tức"), a
     credit line ("Nguồn: thanhnien.vn - Nhóm PV"), the name before the date ("Bao Lao Dong
-    - 14/08/2024 09:10"), or a name in capitals opening the lead."""
+    - 14/08/2024 09:10"), or a name in capitals or title case opening the lead."""
     if 0 < len(line) <= 40:
         found = table.lookup(line)
         if found:
@@ -221,8 +229,8 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
         if found:
             return found
     match = _CAPS_CREDIT.match(line)
-    if match and match.group("name").isupper():
-        return table.lookup(match.group("name"))
+    if match and (match.group("name").isupper() or match.group("name").istitle()):
+        return table.lookup(match.group("name"), strict=True)
     return None
 
 

@@ -12,9 +12,10 @@ import bisect
 import re
 from typing import NamedTuple
 
+from searchlib.ingest.lang import detect_language
 from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
-from searchlib.textnorm import fold_aligned
+from searchlib.textnorm import fold, fold_aligned
 
 __all__ = ["TopicTable", "Together", "canonical_topic", "detect_topics", "load_topics"]
 
@@ -220,11 +221,12 @@ def __getattr__(name: str) -> tuple[str, ...]:
 
 
 def _together(text: str, table: TopicTable, folded: str | None = None,
-              weak: bool = False) -> list[tuple[int, int, int]]:
+              weak: bool = False, home: frozenset[str] = frozenset()) -> list[tuple[int, int, int]]:
     """``(sentence number, label index, position)`` for each sentence of ``text`` holding both
     an action and a partner of a topic's ``together`` rule (numbered as :func:`_mentions`
     numbers them; the position is the action's): of its weak rules when ``weak`` is set,
-    else of the others.
+    else of the others. For a rule whose partners must be foreign, one in ``home`` (the
+    article's own country) is none.
     Only sentences where an action occurs are looked at (most articles have few or none)."""
     if not table.together:
         return []
@@ -251,9 +253,10 @@ def _together(text: str, table: TopicTable, folded: str | None = None,
             if any(word in folded_sentence for word in _COURTESY_WORDS) \
                     and (_COURTESY.search(sentence) or _COURTESY.search(folded_sentence)):
                 continue  # "thanked the Lao police for their cooperation" is courtesy
-            at = _acts_with(sentence, rule)
+            own = home if rule.foreign else frozenset()
+            at = _acts_with(sentence, rule, home=own)
             if at < 0:
-                at = _acts_with(folded_sentence, rule, sentence)
+                at = _acts_with(folded_sentence, rule, sentence, own)
             if at >= 0:
                 found.append((number, number_of_rule, rule.index, start + at))
     return [(number, index, at) for number, _rule, index, at in sorted(found)]
@@ -268,7 +271,7 @@ _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|c�
                              r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port))\b")
 
 
-def _acts_with(sentence: str, rule: Together, original: str | None = None) -> int:
+def _acts_with(sentence: str, rule: Together, original: str | None = None, home: frozenset[str] = frozenset()) -> int:
     """Where an action is followed, within a few words, by a partner it is done with
     ("phối hợp với lực lượng chức năng Lào", "handed over by the Thai police"), or preceded
     by one when the rule allows it; -1 when none is. For a folded ``sentence``, ``original``
@@ -287,7 +290,8 @@ def _acts_with(sentence: str, rule: Together, original: str | None = None) -> in
             continue
         start = max(0, match.start() - rule.window) if rule.before else match.start()
         end = min(len(sentence), match.end() + rule.window)
-        if any(typed(partner) for partner in rule.partners.finditer(sentence, start, end)):
+        if any(typed(partner) and (not home or fold(partner.group(0)) not in home)
+               for partner in rule.partners.finditer(sentence, start, end)):
             return match.start()
     return -1
 
@@ -300,7 +304,7 @@ def _pledged(sentence: str, at: int) -> bool:
 
 
 def detect_topics(title: str, body: str, table: TopicTable | None = None, model: TopicModel | None = None,
-                  *, learned: bool = True) -> list[str]:
+                  *, learned: bool = True, home: str | None = None) -> list[str]:
     """Topic labels of an article, best evidence first (then by label).
 
     The rules below find and weigh the evidence, and a topic whose evidence reaches
@@ -321,9 +325,15 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     for fraud"); in a story about the arrest itself ("arrested for fraud") it is the story.
     And a deferred word ("fraud") counts for its topic only when the topic it defers to (an
     online scam) has no evidence.
+
+    ``home`` is the country of the article's outlet ("Korea" for Yonhap): in its own press a
+    country is no foreign partner, so "a joint crackdown" in South Korea is domestic work. An
+    article in Vietnamese whose outlet is not known is taken to be from Vietnam's press.
     """
     table = table or _default_table()
-    found = _evidence(title, body, table)
+    if home is None and detect_language(f"{title}\n{body}") == "vi":
+        home = "Vietnam"
+    found = _evidence(title, body, table, table.home_words(home))
     kept = {table.labels[index] for index, score in found.scores.items() if score >= MIN_SCORE}
     if learned and kept:
         # the rules propose, the model disposes: it may drop a topic, never add one, and
@@ -352,23 +362,23 @@ class Evidence(NamedTuple):
     charges_pass: bool
 
 
-def _evidence(title: str, body: str, table: TopicTable) -> Evidence:
-    """The evidence for each topic of ``table`` in an article."""
+def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = frozenset()) -> Evidence:
+    """The evidence for each topic of ``table`` in an article from the press of ``home``."""
     body = _unwrap(body)
     title_text = _mask(title.lower().replace("-", " "), table)
     in_title = _mentions(title_text, table, in_title=True)
     # a headline telling the act with its partner ("Laos hands over three fugitives") names it
-    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in _together(title_text, table)]
+    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in _together(title_text, table, home=home)]
     text = _mask(body.lower().replace("-", " "), table)
     folded = fold_aligned(text)  # once, for both passes; positions as in text
-    together = _together(text, table, folded)
+    together = _together(text, table, folded, home=home)
     in_body = _mentions(text, table, folded=folded)
     # a weak rule counts only for a topic with evidence of its own ("suspects handed over to
     # China" are a chase when the article says some were wanted or had fled)
     own = {m.index for m in in_title + in_body if m.weight > 0} | {index for _n, index, _at in together}
     in_title += [Mention(-1, index, 1.0, False, start=at)
-                 for _n, index, at in _together(title_text, table, weak=True) if index in own]
-    together = sorted(together + [t for t in _together(text, table, folded, weak=True) if t[1] in own])
+                 for _n, index, at in _together(title_text, table, weak=True, home=home) if index in own]
+    together = sorted(together + [t for t in _together(text, table, folded, True, home) if t[1] in own])
     in_body = _yield(in_body, together, table)
     in_title = _yield(in_title, [], table)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales

@@ -41,6 +41,9 @@ class Together:
     #: A weak rule counts only for a topic that has evidence of its own (suspects handed
     #: over abroad are a chase only when the article says some were wanted or had fled).
     weak: bool = False
+    #: Partners must be foreign to the article: its own country named in its own press is
+    #: no partner (a "joint crackdown" of South Korea's agencies in Yonhap).
+    foreign: bool = False
 
 
 @dataclass
@@ -80,6 +83,13 @@ class TopicTable:
     #: these words name another trade ("trafficking networks" of pangolin scales), so they
     #: are no evidence for the label.
     aside: list[tuple[int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    #: A country's key -> the partner words that name it ("korea", "korean", "knpa"): in an
+    #: article from that country's press they name no foreign partner.
+    countries: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def home_words(self, country: str | None) -> frozenset[str]:
+        """The partner words (folded) naming ``country``, the home of an article's outlet."""
+        return self.countries.get(_key(country), frozenset()) if country else frozenset()
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -89,13 +99,15 @@ def load_topics(extra: Path | None = None) -> TopicTable:
     "vi": [...], "aliases": [...]}]}``); an existing label gets the extra phrases."""
     if extra is None:
         return _default_table()
-    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
+    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra),
+                  load_table("topics.json", "countries", extra, optional=True))
 
 
 @lru_cache(maxsize=1)
 def _default_table() -> TopicTable:
     extra = user_table("topics")
-    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra))
+    return _build(load_table("topics.json", "topics", extra), load_strings("topics.json", "ignore", extra),
+                  load_table("topics.json", "countries", extra, optional=True))
 
 
 def _key(value: str) -> str:
@@ -111,8 +123,12 @@ def _english_forms(phrase: str) -> list[str]:
     return [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
 
 
-def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
+def _build(entries: list[dict], ignore: list[str] | None = None, countries: list[dict] | None = None) -> TopicTable:
     table = TopicTable()
+    for country in countries or []:
+        if isinstance(country.get("name"), str):
+            words = {fold(_phrase(w)) for w in _strings(country.get("partners"))}
+            table.countries[_key(country["name"])] = table.countries.get(_key(country["name"]), frozenset()) | words
     deferred_to: list[tuple[int, str, list[str]]] = []
     yielding: list[tuple[int, str, list[str]]] = []
     claimed: list[tuple[int, re.Pattern[str], list[str]]] = []
@@ -180,7 +196,7 @@ def _build(entries: list[dict], ignore: list[str] | None = None) -> TopicTable:
                                                _word_pattern(unless_words) if unless_words else None,
                                                _before_pattern(_strings(together.get("not_after"))),
                                                tuple(sorted({fold(_phrase(w)) for w in actions})),
-                                               together.get("weak") is True))
+                                               together.get("weak") is True, together.get("foreign") is True))
         for phrase in filter(None, phrases):
             table.phrases.setdefault(phrase, set()).add(index)
         for phrase in _strings(entry.get("vi")):
