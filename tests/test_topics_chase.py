@@ -67,7 +67,7 @@ def _handover_sentences(body: str) -> int:
     from searchlib.ingest.topics import _default_table, _together
     table = _default_table()
     chase = table.labels.index(CHASE)
-    return sum(index == chase for _n, index, _at in _together(body.lower(), table, weak=True))
+    return sum(index == chase for _n, index, _at in _together(body.lower(), table)[1])
 
 
 def test_a_deportation_of_a_wanted_man_is_a_chase_not_migration() -> None:

@@ -99,12 +99,14 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \
         else detect_people(f"{title}\n\n{body}", accents=_text(meta.get("captions")) or "")
-    given_topics = _as_list(meta.get("topics"))
-    topics = _unique(canonical_topic(t) or " ".join(t.lower().split()) for t in given_topics) \
-        if given_topics is not None else detect_topics(title, body, home=table.country(source))
     given_lang = _text(meta.get("lang"))
     lang = _LANG_NAMES.get(fold_key(given_lang), given_lang.lower()) if given_lang \
         else detect_language(f"{title}\n{body}")
+    given_topics = _as_list(meta.get("topics"))
+    # the press the article is from: its outlet's country, or Vietnam's for Vietnamese text
+    home = table.country(source) or ("Vietnam" if lang == "vi" else "")
+    topics = _unique(canonical_topic(t) or " ".join(t.lower().split()) for t in given_topics) \
+        if given_topics is not None else detect_topics(title, body, home=home)
 
     article = Article(id=article_id, path=path, title=title, body=body, date=date, source=source,
                       url=given_url, author=author, people=people, topics=topics, lang=lang)

@@ -220,23 +220,32 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+Found = list[tuple[int, int, int]]
+
+
 def _together(text: str, table: TopicTable, folded: str | None = None,
-              weak: bool = False, home: frozenset[str] = frozenset()) -> list[tuple[int, int, int]]:
+              home: frozenset[str] = frozenset()) -> tuple[Found, Found]:
     """``(sentence number, label index, position)`` for each sentence of ``text`` holding both
     an action and a partner of a topic's ``together`` rule (numbered as :func:`_mentions`
-    numbers them; the position is the action's): of its weak rules when ``weak`` is set,
-    else of the others. For a rule whose partners must be foreign, one in ``home`` (the
-    article's own country) is none.
+    numbers them; the position is the action's): for the rules that are not weak, then for
+    the weak ones. For a rule whose partners must be foreign, one in ``home`` (the article's
+    own country) is none.
     Only sentences where an action occurs are looked at (most articles have few or none)."""
     if not table.together:
-        return []
+        return [], []
     folded_text = fold_aligned(text) if folded is None else folded  # one character for one
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     # Every action is in the pattern folded too, so the folded text shows each sentence where
     # an action occurs.
     found: list[tuple[int, int, int, int]] = []
+    # the rules one of whose actions occurs (a plain scan of the folded text, before any of
+    # their regexes runs)
+    may_apply: set[int] = set()
+    if table.literal_pattern is not None:
+        for match in table.literal_pattern.finditer(folded_text):
+            may_apply |= table.literal_rules[match.group(1)]
     for number_of_rule, rule in enumerate(table.together):
-        if rule.weak != weak or (rule.literals and not any(literal in folded_text for literal in rule.literals)):
+        if rule.literals and number_of_rule not in may_apply:
             continue
         numbers = sorted({bisect.bisect_left(bounds, m.start()) for m in rule.actions.finditer(folded_text)})
         for number in numbers:
@@ -259,7 +268,9 @@ def _together(text: str, table: TopicTable, folded: str | None = None,
                 at = _acts_with(folded_sentence, rule, sentence, own)
             if at >= 0:
                 found.append((number, number_of_rule, rule.index, start + at))
-    return [(number, index, at) for number, _rule, index, at in sorted(found)]
+    found.sort()
+    return ([(number, index, at) for number, k, index, at in found if not table.together[k].weak],
+            [(number, index, at) for number, k, index, at in found if table.together[k].weak])
 
 
 #: A pledge ("will continue to work with", "sẽ tiếp tục phối hợp") is no act yet.
@@ -327,8 +338,8 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     online scam) has no evidence.
 
     ``home`` is the country of the article's outlet ("Korea" for Yonhap): in its own press a
-    country is no foreign partner, so "a joint crackdown" in South Korea is domestic work. An
-    article in Vietnamese whose outlet is not known is taken to be from Vietnam's press.
+    country is no foreign partner, so "a joint crackdown" in South Korea is domestic work; ""
+    is no country's. Left out, an article in Vietnamese is taken to be from Vietnam's press.
     """
     table = table or _default_table()
     if home is None and detect_language(f"{title}\n{body}") == "vi":
@@ -368,17 +379,17 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     title_text = _mask(title.lower().replace("-", " "), table)
     in_title = _mentions(title_text, table, in_title=True)
     # a headline telling the act with its partner ("Laos hands over three fugitives") names it
-    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in _together(title_text, table, home=home)]
+    title_together, title_weak = _together(title_text, table, home=home)
+    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in title_together]
     text = _mask(body.lower().replace("-", " "), table)
     folded = fold_aligned(text)  # once, for both passes; positions as in text
-    together = _together(text, table, folded, home=home)
+    together, weak = _together(text, table, folded, home=home)
     in_body = _mentions(text, table, folded=folded)
     # a weak rule counts only for a topic with evidence of its own ("suspects handed over to
     # China" are a chase when the article says some were wanted or had fled)
     own = {m.index for m in in_title + in_body if m.weight > 0} | {index for _n, index, _at in together}
-    in_title += [Mention(-1, index, 1.0, False, start=at)
-                 for _n, index, at in _together(title_text, table, weak=True, home=home) if index in own]
-    together = sorted(together + [t for t in _together(text, table, folded, True, home) if t[1] in own])
+    in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in title_weak if index in own]
+    together = sorted(together + [t for t in weak if t[1] in own])
     in_body = _yield(in_body, together, table)
     in_title = _yield(in_title, [], table)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales

@@ -83,6 +83,11 @@ class TopicTable:
     #: these words name another trade ("trafficking networks" of pangolin scales), so they
     #: are no evidence for the label.
     aside: list[tuple[int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    #: Every co-occurrence rule's actions, folded, as one pattern tried at each position, and
+    #: which rules a match shows may apply (those with an action it starts with): one scan of
+    #: an article tells which rules to run.
+    literal_pattern: re.Pattern[str] | None = None
+    literal_rules: dict[str, frozenset[int]] = field(default_factory=dict)
     #: A country's key -> the partner words that name it ("korea", "korean", "knpa"): in an
     #: article from that country's press they name no foreign partner.
     countries: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -217,6 +222,12 @@ def _build(entries: list[dict], ignore: list[str] | None = None, countries: list
             for word in words:
                 for form in _english_forms(word) if word.isascii() else [word, fold(word)]:
                     table.yields[(form, index)] = table.labels.index(other)
+    literals = sorted({literal for rule in table.together for literal in rule.literals})
+    if literals:
+        table.literal_pattern = re.compile("(?=(" + trie_pattern(literals, space=" ") + "))")
+        table.literal_rules = {found: frozenset(k for k, rule in enumerate(table.together)
+                                                if any(found.startswith(literal) for literal in rule.literals))
+                               for found in literals}
     if table.phrases:
         table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
     if table.folded:
