@@ -93,8 +93,9 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
         author = credit
     author = author or cleaned.byline
-    if author and table.lookup(author, strict=True):  # "By Global Times": the outlet is the byline
-        source, author = source or table.lookup(author, strict=True), None
+    byline_outlet = table.lookup(author, strict=True) if author else None
+    if byline_outlet:  # "By Global Times": the outlet is the byline, not an author
+        source, author = source or byline_outlet, None
 
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \

@@ -220,11 +220,12 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-Found = list[tuple[int, int, int]]
+#: ``(sentence number, label index, position)`` of the co-occurrences found.
+_Found = list[tuple[int, int, int]]
 
 
 def _together(text: str, table: TopicTable, folded: str | None = None,
-              home: frozenset[str] = frozenset()) -> tuple[Found, Found]:
+              home: frozenset[str] = frozenset()) -> tuple[_Found, _Found]:
     """``(sentence number, label index, position)`` for each sentence of ``text`` holding both
     an action and a partner of a topic's ``together`` rule (numbered as :func:`_mentions`
     numbers them; the position is the action's): for the rules that are not weak, then for

@@ -35,8 +35,8 @@ class Together:
     #: Words right before an action that make it someone else's ("criminal gangs in
     #: cooperation with armed groups": the gangs work together, not the police).
     not_after: re.Pattern[str] | None = None
-    #: The actions folded, lowercase: a plain substring test skips the rule for an article
-    #: that has none of them (most articles, for most rules), before any regex runs.
+    #: The actions folded, lowercase: an article that has none of them (most articles, for
+    #: most rules) skips the rule before any of its regexes runs (``TopicTable.literal_pattern``).
     literals: tuple[str, ...] = ()
     #: A weak rule counts only for a topic that has evidence of its own (suspects handed
     #: over abroad are a chase only when the article says some were wanted or had fled).
