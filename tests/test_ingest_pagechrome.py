@@ -359,3 +359,50 @@ def test_a_headline_under_the_date_under_a_copied_menu(tmp_path: Path) -> None:
     assert article.title == "Người phụ nữ mất 2 tỷ đồng vì làm theo 'công an' gọi điện"
     assert article.date is not None and article.date.isoformat() == "2025-03-07"
     assert article.source == "VnExpress"  # by its own sections in the menu
+
+
+def test_a_masthead_by_site_name_a_bare_wire_dateline_and_a_paper_with_its_site(tmp_path: Path) -> None:
+    # heldout15/j16: the page copied with the site's own short name on its first line
+    text = ("nationthailand\nHome  Thailand  Politics  Business  World\nThailand > Crime\n\n"
+            "6 million meth pills found hidden in corn sacks at Chiang Rai checkpoint\n\n"
+            "Soldiers found the pills in a truck at a checkpoint in Chiang Rai on Sunday.\n\n"
+            "The driver was arrested.\n")
+    assert _extract(tmp_path, text).source == "The Nation"
+    # heldout15/j31: AKP's dateline credits the agency without brackets
+    text = ("Cambodia, Viet Nam Vow to Step Up Joint Action Against Transnational Crime\n\n"
+            "Phnom Penh, June 12, 2025 AKP -- Cambodia and Viet Nam have agreed to further strengthen "
+            "cooperation between their police forces.\n\nThe commitment was made during a courtesy call.\n")
+    assert _extract(tmp_path, text).source == "AKP"
+    # heldout15/j27: a paper outside the table given with its site
+    text = ("Title: Long An thu giữ 4.000 gói thuốc lá lậu\nDate: 2025-02-14\nSource: Báo Long An - baolongan.vn\n\n"
+            "Công an huyện Đức Huệ vừa thu giữ gần 4.000 gói thuốc lá ngoại nhập lậu.\n")
+    assert _extract(tmp_path, text).source == "Báo Long An"
+
+
+def test_a_papers_page_of_a_wire_story_credited_in_its_dateline(tmp_path: Path) -> None:
+    # heldout15/j19: The Star's page of a Bernama story ("KUALA LUMPUR (Bernama):")
+    page = tmp_path / "star.html"
+    page.write_text(
+        "<html><head><title>Vietnamese murder fugitive handed over | The Star</title>"
+        "<meta property='og:site_name' content='The Star'></head><body><article>"
+        "<h1>Vietnamese murder fugitive handed over</h1>"
+        "<p>KUALA LUMPUR (Bernama): A Vietnamese man who had been on the run for six years has been handed over to "
+        "the Vietnamese police following his arrest in Selangor.</p>"
+        "<p>He was arrested at a condominium in Petaling Jaya on July 10, police said on Tuesday.</p>"
+        "<p>The handover took place at KLIA in the presence of officers of both countries.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (article,) = extract_file(page).articles
+    assert article.source == "Bernama"
+
+
+def test_the_mastheads_editor_and_newsroom_lines_are_no_text(tmp_path: Path) -> None:
+    # heldout15/j20: a copied page ending with the paper's editor-in-chief, owner and newsroom
+    text = ("Hà Nội phạt nguội hơn 12.000 trường hợp qua camera\n\nThứ Tư, 15/01/2025 10:20 (GMT+7)\n\n"
+            "Trung tá Nguyễn Quang Hưng cho biết số vi phạm tại các nút giao có camera đã giảm rõ rệt.\n\n"
+            "Chị Lê Thị Thu, một người đi xe máy, nói chị đã quen với việc dừng đúng vạch.\n\n"
+            "Tổng Biên tập: Nguyễn Ngọc Hiển\nCơ quan chủ quản: Tổng Liên đoàn Lao động Việt Nam\n"
+            "Toà soạn: Số 6 Phạm Văn Bạch, Cầu Giấy, Hà Nội\n"
+            "© Báo Lao Động. Ghi rõ nguồn \"Báo Lao Động\" khi phát hành lại thông tin từ website này.\n")
+    article = _extract(tmp_path, text)
+    assert "Tổng Biên tập" not in article.body and "Toà soạn" not in article.body
+    assert article.people == ["Nguyễn Quang Hưng", "Lê Thị Thu"] and article.source == "Lao Động"

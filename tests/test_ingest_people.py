@@ -423,6 +423,13 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
      "trafficking. Zhao has denied wrongdoing.", ["Zhao Wei"]),
     ("Colonel Nguyen Thanh Luan, Commander of the Tay Ninh Border Guard, said the patrols would go on.",
      ["Nguyen Thanh Luan"]),
+    # heldout15/j25, j34, j20: a village elder of a two-word Gia Rai family; the head of a body named in full,
+    # then the name; streets at junctions are no one
+    ("Già làng Rơ Châm Phiu ở làng Klăh, thành viên tổ tự quản, cho biết.", ["Rơ Châm Phiu"]),
+    ("Meanwhile, the head of the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said that exports of "
+     "wild lobster seeds are banned.", ["Ahmad Rizal"]),
+    ("Tại nhiều nút giao lớn như Kim Mã - Nguyễn Chí Thanh, Trần Duy Hưng - Khuất Duy Tiến, tình trạng vượt đèn "
+     "đỏ đã giảm, Trung tá Nguyễn Quang Hưng cho biết.", ["Nguyễn Quang Hưng"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -21,13 +21,15 @@ from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import after_forward, footer_outlet, lead_in, mail_date, menu_outlet, tail_off
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
-from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, load_sources
+from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, lead_credit, load_sources
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
 #: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
 _SOURCE_PARTS = re.compile(r"\s+[-–|]\s+|,\s*")
+#: A web address without its scheme ("baolongan.vn", "www.nhandan.vn/").
+_SITE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?")
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
@@ -83,7 +85,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     source = canonical_source(given_source, table) if given_source else None
     site = _text(meta.get("site"))
     if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama")
-        source = end_credit(body, table) or canonical_source(site, table)
+        source = lead_credit(body, table) or end_credit(body, table) or canonical_source(site, table)
     if source is None:
         url_source = _source_from_url(given_url, table)
         source = url_source or masthead or detect_source(body, cleaned.credit_kind, credit, table) \
@@ -127,7 +129,9 @@ def _given_source(value: str | None, url: str | None,
     if table.lookup(value) is None:
         parts = [p for p in _SOURCE_PARTS.split(value) if p.strip()]
         named = next((found for found in map(table.lookup, parts) if found), None)
-        value = named or (parts[0] if dated and parts else value)
+        # "Báo Long An - baolongan.vn": a paper outside the table, then its site
+        sited = len(parts) >= 2 and all(_SITE.fullmatch(part.strip()) for part in parts[1:])
+        value = named or (parts[0].strip() if (dated or sited) and parts else value)
     return value, url, dated
 
 

@@ -41,8 +41,11 @@ _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
 _RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
                       r"(?:cac )?tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
-#: Lines of the tail: tags, a comment box, a copyright line.
-_TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment)\b.{0,200}")
+#: Lines of the tail: tags, a comment box, a copyright line, the masthead's editor, owner,
+#: newsroom and licence ("Tổng Biên tập: ...", "Toà soạn: ...").
+_TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment|"
+                        r"(?:pho )?tong bien tap|co quan chu quan|toa soan|giay phep|chiu trach nhiem|editor in chief)"
+                        r"\b.{0,200}")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
     NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES,
@@ -106,7 +107,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
     # their reversed spelling is not another person
-    ordered_names = _japanese_caps_mentions(text) + _pronoun_surname_mentions(text)
+    ordered_names = japanese_caps_mentions(text) + pronoun_surname_mentions(text)
     printed = {fold_key(" ".join(reversed(name.split()))) for _, name in ordered_names}
     aliases = _quoted_names(text)  # papers "in the name of" someone: not a person of the story
     untitled = [m for m in _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
@@ -218,21 +219,24 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
                                     direct=kind == "direct" or not text[at].isupper()
                                     or match.group(0) in SPORT_ROLES)
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
-        if name and not _place_after_title(text, start, name):
+        if name and not _place_after_title(text, start, name, match.end()):
             found.append((start, name))
     return found
 
 
-def _place_after_title(text: str, start: int, name: str) -> bool:
+def _place_after_title(text: str, start: int, name: str, title_end: int = 0) -> bool:
     """Whether ``name``, found after a title, is a place: two words, or a foreign-looking
     pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành")
     or the end of a post's name ("Đồn trưởng Đồn Biên phòng Ka Long").
     A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
-    the province is implied)."""
+    the province is implied). A title ending in a place word ("Già làng", village elder)
+    is no place before the name."""
     first = name.split()[0]
     if first.lower() in SURNAMES and len(name.split()) >= 3:
         return False
     at = text.find(first, start)
+    if not text[title_end:at].strip():
+        return False
     before = text[max(0, at - 20):at].split()
     if not before or not before[-1].islower():
         return False
@@ -344,6 +348,8 @@ def _vietnamese_name(words: list[str]) -> str | None:
     if len(highland) >= 2 and (highland[0][:2] in ("H'", "H’")
                                or highland[0] == "Y" and highland[-1].lower() in HIGHLAND_FAMILIES):
         return _as_name(highland)
+    if len(words) >= 3 and words[0] in ("Rơ", "Ro"):  # a Gia Rai family name of two words: "Rơ Châm Phiu"
+        return _as_name(words[:3])
     lao = []
     for word in reversed(words):  # a Lao or Khmer name spelt by syllables: "Bun-thăn Phôm-ma-vông"
         if "-" not in word.strip("-"):
@@ -402,6 +408,12 @@ _ROLE_BEFORE = re.compile(
     r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece|chairman|chairwoman|"
     r"founder|spokesperson"
     r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
+#: Before a name: the head of a body named in full, then the name in apposition ("the head of
+#: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").
+_ROLE_OF_BEFORE = re.compile(
+    r"\b(?:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
+    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&))*"
+    r"\s*,\s*$")
 #: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
 #: wanted"); places and bodies take "which".
 _WHO_AFTER = re.compile(r",\s+who\s")
@@ -502,7 +514,8 @@ def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())
 
 
-_STREET_LIST = re.compile(r"\b(?:đường(?! chuyền)|phố|tuyến đường|các tuyến|streets|roads|avenues)\b[^.!?;\n]*$", re.IGNORECASE)
+_STREET_LIST = re.compile(r"\b(?:đường(?! chuyền)|phố|tuyến đường|các tuyến|nút giao|giao lộ|ngã ba|ngã tư|streets|roads|"
+                          r"avenues|junctions?|intersections?)\b[^.!?;\n]*$", re.IGNORECASE)
 
 
 def _in_street_list(text: str, run: re.Match[str]) -> bool:
@@ -527,7 +540,8 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
             and bool(_AND.fullmatch(text, run.end(), runs[k + 1].start()))
         described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
-        described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start())
+        described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
+            or text.startswith(",", run.end()) and _ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
         if not (relative or _AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
                 or _ALIAS_AFTER.match(text, run.end())):
             continue
@@ -535,61 +549,4 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
         name = _as_name(words)
         if name:
             found.append((run.end() - len(name), name))
-    return found
-
-
-#: A Japanese name as Japanese ministries print it in English: the family name in capitals,
-#: then the given name ("Commissioner General MORITA Kenji").
-_CAPS_FAMILY_FIRST = re.compile(r"\b([A-Z]{3,})[ \t]+([A-Z][a-z]{2,})\b")
-#: Words made only of Hepburn syllables ("morita", "kenji"; not "police", "times", "mekong").
-_JAPANESE_WORD = re.compile(r"(?:(?:kk|ss|tt|pp|ssh|tch|ky|gy|sh|ch|ts|ny|hy|by|py|my|ry|[kgszjtdnhbpmyrwf])?"
-                            r"[aeiou]|n)+")
-
-
-def _japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
-    """Japanese names written family name first in capitals, shown given name first as
-    English-language news print them ("MORITA Kenji" → "Kenji Morita"). Both words must be
-    made of Japanese syllables and be neither an organisation, place nor title word, and a
-    title or organisation word must come just before ("Minister KAMIKAWA Yoko", "National
-    Police Agency MORITA Kenji"; not "SANYO Denki", a company). Back-references ("MORITA
-    said") are the person already named, never a name of their own."""
-    found: list[tuple[int, str]] = []
-    for match in _CAPS_FAMILY_FIRST.finditer(text):
-        family, given = match.group(1), match.group(2)
-        words = (family.lower(), given.lower())
-        if not all(_JAPANESE_WORD.fullmatch(w) and w not in REJECT and w not in LEADING for w in words):
-            continue
-        before = text[max(0, match.start() - 40):match.start()].split()
-        if not before or before[-1].lower().rstrip(".,") not in LEADING or before[-1].isupper():
-            continue  # no title before it, or a headline in capitals ("FORCE MAJEURE Peru's")
-        after = _NEXT_WORD.match(text, match.end())
-        if after and after.group(1)[0].isupper():
-            continue  # a longer Western name ("FIFA Gianni Infantino")
-        found.append((match.start(), f"{given} {family.title()}"))
-    return found
-
-
-#: Chinese surnames that are also English pronouns: "He Lifeng", "She Zhijiang". The pronoun
-#: is followed by a verb in lowercase; a capitalised given name of two pinyin syllables is a name.
-_PRONOUN_SURNAME = re.compile(r"\b(He|She)[ \t]+([A-Z][a-z]{3,})\b")
-_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-                    r"(?:iang|iong|uang|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui"
-                    r"|a|o|e|i|u)")
-_PINYIN_GIVEN = re.compile(f"(?:{_PINYIN_SYLLABLE}){{2}}")
-
-
-def _pronoun_surname_mentions(text: str) -> list[tuple[int, str]]:
-    """Chinese names whose surname is an English pronoun ("He Lifeng", "She Zhijiang"): the
-    given name must be two pinyin syllables, capitalised, and not followed by another
-    capitalised word (a title-case headline: "How He Made It")."""
-    found: list[tuple[int, str]] = []
-    for match in _PRONOUN_SURNAME.finditer(text):
-        given = match.group(2)
-        low = given.lower()
-        if not _PINYIN_GIVEN.fullmatch(low) or low in REJECT or low in LEADING:
-            continue
-        after = _NEXT_WORD.match(text, match.end())
-        if after and after.group(1)[0].isupper():
-            continue
-        found.append((match.start(), f"{match.group(1)} {given}"))
     return found

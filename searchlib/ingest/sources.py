@@ -168,11 +168,9 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     cleaner); last, a photo credit "(Photo: VNA)".
     """
     table = table or _default_table()
-    head = _PHOTO_CREDIT.sub(" ", body[:300])
-    for match in _PARENS.finditer(head):
-        found = table.lookup(match.group(1))
-        if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
-            return found
+    found = lead_credit(body, table, wires_only=False)
+    if found:
+        return found
     for match in _DASHED.finditer(body[:150]):
         key = fold_key(match.group(1)).rstrip(".")
         # A wire credit ("VGP -"), or an outlet's own domain ("VOV.VN -").
@@ -203,6 +201,24 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
     return None
 
 
+def lead_credit(body: str, table: SourceTable, *, wires_only: bool = True) -> str | None:
+    """The outlet a bracketed credit in the first lines names ("HÀ NỘI (VNA) —", "KUALA
+    LUMPUR (Bernama):"), or a wire's bare credit in its dateline ("Phnom Penh, June 12, 2025
+    AKP --"); with ``wires_only``, only a wire credit counts (a paper's page of a wire's story
+    is the wire's)."""
+    head = _PHOTO_CREDIT.sub(" ", body[:300])
+    for match in _PARENS.finditer(head):
+        key = fold_key(match.group(1)).strip(" .")
+        found = table.credits.get(key) if wires_only else table.lookup(match.group(1))
+        if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
+            return found
+    match = _DATELINE_BARE.search(head)
+    return table.credits.get(fold_key(match.group(1))) if match else None
+
+
+#: A wire's dateline with its bare credit: "Phnom Penh, June 12, 2025 AKP -- Cambodia and ...".
+_DATELINE_BARE = re.compile(r"(?:^|\n)[A-ZÀ-Ỹ][\w .'’-]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+"
+                            r"([A-Z]{2,10})\s*(?:--|[-–—:])\s")
 #: A wire's dateline opening a paragraph: "HANOI, April 8 (Reuters) -".
 _DATELINE_CREDIT = re.compile(r"(?:^|\n)[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,30},?[^\n()]{0,20}\(([^()\n]{2,30})\)\s*[-–—]")
 #: A credit line under the headline: "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh", "Source: VNA".
@@ -217,7 +233,7 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
     credit line ("Nguồn: thanhnien.vn - Nhóm PV"), the name before the date ("Bao Lao Dong
     - 14/08/2024 09:10"), or a name in capitals or title case opening the lead."""
     if 0 < len(line) <= 40:
-        found = table.lookup(line)
+        found = table.lookup(line) or table.by_site_stem(line)  # "nationthailand" as its masthead
         if found:
             return found
     match = _CREDIT_LINE.match(line)
