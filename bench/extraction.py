@@ -224,6 +224,7 @@ LABEL_SETS = (
     ("heldout12", "blind set 12 (measured once, then used to fix every field)"),
     ("heldout13", "blind set 13 (measured once, then used to fix every field)"),
     ("heldout14", "blind set 14 (measured once, then used to fix every field)"),
+    ("heldout15", "blind set 15 (measured once, then used to fix every field)"),
 )
 
 

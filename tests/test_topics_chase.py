@@ -125,3 +125,11 @@ def test_deported_compound_workers_who_came_illegally_or_a_deportation_drive(bod
 ])
 def test_a_clause_on_repatriation_or_a_wanted_mans_deportation_is_no_migration(body: str) -> None:
     assert MIGRATION not in detect_topics("", body)
+
+
+def test_deported_nationals_in_a_raid_story() -> None:
+    # heldout15/j10: "deported more than 380 of them, including 206 Chinese nationals"
+    body = ("Authorities in Laos have detained 771 people, most of them foreigners, in a crackdown on scam "
+            "operations.\n\nLao authorities have deported more than 380 of them so far, including 206 Chinese "
+            "nationals, and the rest would be sent home in the coming weeks.")
+    assert MIGRATION in detect_topics("Laos detains 771 in crackdown on scam centres", body)

@@ -30,8 +30,13 @@ def detect_topics(title: str, body: str, table=None) -> list[str]:  # noqa: ANN0
     # a unit typed without accents and without the comma of "phòng, chống" (heldout3/z06)
     "Thuong ta Nguyen Van Quan, Pho truong Phong An ninh mang va phong chong toi pham su dung cong nghe cao "
     "Cong an TP Hai Phong cho biet, chi tu dau nam den nay da xay ra hon 70 vu viec.",
+    # a routine check named by what it tests for (heldout15/j28): traffic police testing drivers
+    "Dịp Tết, đơn vị tập trung kiểm tra nồng độ cồn, ma túy đối với người điều khiển phương tiện.",
+    # what residents are urged not to do (heldout15/j21)
+    "Công an tỉnh đề nghị người dân khu vực biên giới nâng cao cảnh giác, không vì hám lợi mà nhận vận chuyển "
+    "hàng hóa không rõ nguồn gốc qua biên giới.",
 ])
-def test_the_name_of_a_unit_an_agency_or_a_law_is_no_topic(body: str) -> None:
+def test_a_units_name_a_law_a_routine_check_or_advice_to_residents_is_no_topic(body: str) -> None:
     assert detect_topics("", body) == []
 
 

@@ -106,13 +106,16 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 #: A risk, not a case: what stolen data "could be used" for ("có thể bị tội phạm mạng lợi
 #: dụng để mạo danh, cho các mục đích lừa đảo"), what people who cross illegally "easily
 #: fall into" ("dễ rơi vào cảnh ... bị bán qua lại"), what the public is warned against
-#: ("cảnh giác với các cuộc gọi giả danh", "warned residents against"), or the times a
+#: ("cảnh giác với các cuộc gọi giả danh", "warned residents against", "đề nghị người dân ...
+#: không nhận vận chuyển hàng hóa không rõ nguồn gốc"), or the times a
 #: procedure happens in ("giữa lúc các thủ đoạn lừa đảo ngày càng tinh vi"), shortly before
 #: the mention.
 _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
                     r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to|beware of|be wary of)\b"
                     r"|\bwarn(?:ed|s|ing)?\s+(?:the\s+)?(?:public|people|residents|citizens|parents)\s+(?:against|about|not)\b"
                     r"|\b(?:cảnh giác|canh giac) (?:với|trước|voi|truoc)\b|\b(?:giữa lúc|giua luc)\b"
+                    r"|\b(?:cảnh giác|canh giac),?\s+(?:không|khong)\b"
+                    r"|\b(?:khuyến cáo|khuyen cao|đề nghị|de nghi|kêu gọi|keu goi)\s+(?:người dân|nguoi dan|bà con|ba con)\b"
                     r"|\b(?:dễ|nguy cơ|de|nguy co) (?:bị|rơi vào|bi|roi vao)\b"
                     r"|\bcó thể (?:bị |được )?[^.!?;\n]{0,30}?(?:lợi dụng|sử dụng)\b"
                     r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b)[^.!?;\n]{0,60}$")
