@@ -18,7 +18,9 @@ from searchlib.ingest.clean import WRITER_KINDS, clean_body
 from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
-from searchlib.ingest.pagechrome import after_forward, footer_outlet, lead_in, mail_date, menu_outlet, tail_off
+from searchlib.ingest.pagechrome import (
+    SITE_ADDRESS, after_forward, footer_outlet, lead_in, mail_date, menu_outlet, tail_off,
+)
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, lead_credit, load_sources
@@ -28,8 +30,7 @@ from searchlib.textnorm import fold_key, normalize_text
 
 #: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
 _SOURCE_PARTS = re.compile(r"\s+[-–|]\s+|,\s*")
-#: A web address without its scheme ("baolongan.vn", "www.nhandan.vn/").
-_SITE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?")
+_SITE = re.compile(SITE_ADDRESS)
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")

@@ -49,9 +49,11 @@ _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|lea
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|bản quyền|ban quyen)", re.I)
 _COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\b(?:bản quyền|ban quyen)(?: thuộc về| thuoc ve)?\b|\d{4}(?:\s*-\s*\d{4})?"
                               r"|all rights reserved\.?|\bby\b", re.I)
+#: A web address, its scheme left out ("baogialai.com.vn", "www.nhandan.vn/").
+SITE_ADDRESS = r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/?"
 #: A paper's footer giving its name and its site ("Báo Gia Lai điện tử - baogialai.com.vn").
 _PAPER_SITE = re.compile(r"(?P<name>(?:Báo|Tạp chí|Đài)\s[^|–—\n]{2,50}?)\s+[-–—|]\s+"
-                         r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
+                         r"(?:https?://)?" + SITE_ADDRESS + "$")
 #: A paper's reader hotline in its footer ("Bạn đọc có thể gửi thông tin về đường dây nóng Báo
 #: Lao Động: 0961...").
 _HOTLINE = re.compile(r"(?:đường dây nóng|duong day nong|hotline)(?:\s+(?:của|cua|of))?\s+"

@@ -224,7 +224,7 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _place_after_title(text: str, start: int, name: str, title_end: int = 0) -> bool:
+def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool:
     """Whether ``name``, found after a title, is a place: two words, or a foreign-looking
     pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành")
     or the end of a post's name ("Đồn trưởng Đồn Biên phòng Ka Long").
