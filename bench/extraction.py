@@ -225,6 +225,7 @@ LABEL_SETS = (
     ("heldout13", "blind set 13 (measured once, then used to fix every field)"),
     ("heldout14", "blind set 14 (measured once, then used to fix every field)"),
     ("heldout15", "blind set 15 (measured once, then used to fix every field)"),
+    ("heldout16", "blind set 16 (measured once, then used to fix every field)"),
 )
 
 

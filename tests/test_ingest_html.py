@@ -245,3 +245,8 @@ def test_a_date_in_the_top_bar_is_todays(tmp_path: Path) -> None:
             "<div class='weather'>Nha Trang 29°C</div></div></div>"
             "<div class='article-date'>Thứ Năm, 03/04/2025 - 21:40</div>" + paragraphs(3))
     assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 4, 3)
+    # heldout16/g39: Kyodo's credit line carries the date; a "Recommended" list's dates do not
+    body = ("<p class='credit'>KYODO NEWS - Sep 30, 2025 - 19:22 | <a href='/news/japan'>Japan</a></p>"
+            + paragraphs(3) + "<div class='recommend'><ul><li><a href='/a'>Coast guard boosts patrols</a> "
+            "<span class='date'>Sep 27, 2025</span></li></ul></div>")
+    assert extract_file(page(tmp_path, body)).articles[0].date == dt.date(2025, 9, 30)

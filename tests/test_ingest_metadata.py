@@ -74,6 +74,8 @@ def test_find_date_prefers_a_date_only_line_and_never_invents_a_year() -> None:
     ("Saturday, 6/21/2025 18:05", dt.date(2025, 6, 21)), ("6/7/2025", dt.date(2025, 7, 6)),
     # heldout10/q16 (Yonhap): the region's time zones after the time
     ("2025/02/11 14:05 KST", dt.date(2025, 2, 11)), ("14 October 2025 08:12 ICT", dt.date(2025, 10, 14)),
+    # heldout16/g38 ("Ngày đăng: 11-11-2025 17:05"): a dashed date with its time
+    ("11-11-2025 17:05", dt.date(2025, 11, 11)), ("15-09-2025 08:30 (GMT+7)", dt.date(2025, 9, 15)),
 ])
 def test_dates_written_month_first_or_with_a_time_zone(value: str, expected: dt.date) -> None:
     assert parse_date(value) == expected

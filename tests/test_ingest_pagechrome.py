@@ -406,3 +406,24 @@ def test_the_mastheads_editor_and_newsroom_lines_are_no_text(tmp_path: Path) -> 
     article = _extract(tmp_path, text)
     assert "Tổng Biên tập" not in article.body and "Toà soạn" not in article.body
     assert article.people == ["Nguyễn Quang Hưng", "Lê Thị Thu"] and article.source == "Lao Động"
+
+
+def test_a_wire_dateline_under_a_copied_pages_masthead_and_a_site_name_given_as_an_address(tmp_path: Path) -> None:
+    # heldout16/g06: The Star's page of a Reuters story, copied with its masthead and menu
+    text = ("Skip to main content\nThe Star\nThursday, 14 Aug 2025\nSubscribe   Login\n"
+            "News  Business  Sport  Metro  Lifestyle  Food  Tech  Opinion\nHome > Aseanplus > Aseanplus News\n\n"
+            "Myanmar hands over 640 scam suspects, including alleged syndicate boss, to China\n\n"
+            "ASEAN+\nThursday, 14 Aug 2025\n3:10 PM MYT\n\n"
+            "BANGKOK (Reuters) - Myanmar's military government handed over more than 640 Chinese nationals to "
+            "China on Thursday, officials said.\n\nThe handover took place at the border.\n")
+    assert _extract(tmp_path, text).source == "Reuters"
+    # heldout16/g04: og:site_name given as the site's address
+    page = tmp_path / "bp.html"
+    page.write_text("<html><head><title>Mae Sot struggles with escapees</title>"
+                    "<meta property='og:site_name' content='https://www.bangkokpost.com'></head><body><article>"
+                    "<h1>Mae Sot struggles with flood of scam compound escapees</h1>"
+                    "<p>Hundreds of people who fled scam compounds across the Moei River are overwhelming shelters.</p>"
+                    "<p>Officials said more buses would be sent on Friday to take them to the airport.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    (article,) = extract_file(page).articles
+    assert article.source == "Bangkok Post"

@@ -430,6 +430,32 @@ def test_excellencies_acronyms_players_and_false_identities(text: str, expected:
      "wild lobster seeds are banned.", ["Ahmad Rizal"]),
     ("Tại nhiều nút giao lớn như Kim Mã - Nguyễn Chí Thanh, Trần Duy Hưng - Khuất Duy Tiến, tình trạng vượt đèn "
      "đỏ đã giảm, Trung tá Nguyễn Quang Hưng cho biết.", ["Nguyễn Quang Hưng"]),
+    # heldout16/g22, g33, g18, g25: a role word before an unaccented name; an age as an adjective; a
+    # commissar; a Malaysian rank abbreviated; "Thai" ending a Vietnamese name is Thái
+    ("Teller Tran Thi Kim Ngan noticed that the customer looked anxious. Ngan delayed the transfer.",
+     ["Tran Thi Kim Ngan"]),
+    ("The group, led by 27-year-old Pham Quoc Thai, had broken into the systems of a logistics firm.",
+     ["Pham Quoc Thai"]),
+    ("Police released video of the rescue of a 8-year-old Fort Worth girl.", []),
+    ("Li Wenbo, political commissar of the brigade, said illegal crossings had fallen.", ["Li Wenbo"]),
+    ("Senior Asst Comm Azman Rasid said the raids were carried out at about 3am.", ["Azman Rasid"]),
+    # heldout16/g32, g14, g24: a false name given at arrest; a province after "tinh" and a wrapped unit
+    # are no one; a photo credit names a photographer, not a person of the story; an address is a street
+    ("Ban dau doi tuong khai ten la Tran Van Hai, nhung doi chieu dau van tay thi la Nguyen Van Tam (SN 1979).",
+     ["Nguyen Van Tam"]),
+    ("Dai ta Nguyen Duy Hoang, Pho Giam doc Cong an tinh Dak Lak cho biet, da bat 47 doi tuong truy na.",
+     ["Nguyen Duy Hoang"]),
+    ("Senior Colonel Dinh Van Loi, Deputy Director of Son La Provincial\n> Police, said the equipment arrived.",
+     ["Dinh Van Loi"]),
+    ("Lực lượng cứu hỏa tiếp cận các phòng trọ - Ảnh: BÌNH DƯƠNG CUNG CẤP\n\nTrung tá Đỗ Quang Huy cho biết.",
+     ["Đỗ Quang Huy"]),
+    ("Sản phẩm của công ty. Địa chỉ: 288 Bis Nguyễn Văn Cừ, An Hòa, Ninh Kiều, Cần Thơ.", []),
+    ("Liên đoàn cảnh cáo HLV Phạm Kim Huệ và 3 VĐV Nguyễn Thu Hoài, Hoàng Thị Hà.",
+     ["Phạm Kim Huệ", "Nguyễn Thu Hoài", "Hoàng Thị Hà"]),
+    # heldout16/g02: a province before its body, after "Director of the", is no one
+    ("It was co-chaired by Senior Colonel Tran Ngoc Tuan, Deputy Director of the Nghe An provincial police, and "
+     "Colonel Phoutthasone Vongsamphanh, Director of the Xieng Khouang provincial police.",
+     ["Tran Ngoc Tuan", "Phoutthasone Vongsamphanh"]),
 ])
 def test_claimed_identities_named_suspects_and_mountain_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -133,3 +133,21 @@ def test_deported_nationals_in_a_raid_story() -> None:
             "operations.\n\nLao authorities have deported more than 380 of them so far, including 206 Chinese "
             "nationals, and the rest would be sent home in the coming weeks.")
     assert MIGRATION in detect_topics("Laos detains 771 in crackdown on scam centres", body)
+
+
+def test_in_a_chase_a_deportation_is_the_handover_not_migration() -> None:
+    # heldout16/g30: wanted men deported home; "deported" in other sentences is their handover too
+    title = "Philippines deports four Japanese wanted over phone scams targeting elderly"
+    body = ("The Bureau of Immigration deported four Japanese fugitives wanted in Japan for phone scams.\n\n"
+            "Among those deported was Takeshi Morimoto, 41, who Japanese police say directed the ring's callers.\n\n"
+            "Viado said the bureau expected to deport two more Japanese nationals wanted in Japan.")
+    found = detect_topics(title, body)
+    assert CHASE in found and MIGRATION not in found
+
+
+def test_seasonal_workers_who_abscond_and_work_illegally() -> None:
+    # heldout16/g26 (Yonhap): a broker ring helping seasonal workers leave their farms
+    title = "Police bust ring helping Vietnamese seasonal workers abscond, work illegally"
+    body = ("Police said at least 67 seasonal workers had left their farms with the ring's help and found illegal "
+            "jobs at factories.\n\nMany chose to stay in the country after their visas expired.")
+    assert MIGRATION in detect_topics(title, body)

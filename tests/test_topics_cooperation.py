@@ -101,3 +101,11 @@ def test_an_article_takes_its_outlets_country(tmp_path) -> None:  # noqa: ANN001
                     encoding="utf-8")
     (article,) = extract_file(path).articles
     assert COOP not in article.topics and "illegal migration" in article.topics
+
+
+def test_an_embassy_is_no_police_partner() -> None:
+    # heldout16/g25 (The Star): police confirm the rescued women's identities with their embassy
+    body = ("Police are working with the Vietnamese Embassy to confirm the identities of the 14 women before they "
+            "are sent home.")
+    assert COOP not in _detect_from("Malaysia", "", body)
+    assert COOP in _detect_from("Malaysia", "", body.replace("the Vietnamese Embassy", "Vietnamese police"))

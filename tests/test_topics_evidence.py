@@ -577,6 +577,12 @@ def test_heldout12_scam_compound_forms(body: str, topic: str) -> None:
     assert topic in detect_topics("", body)
 
 
+def test_stimulants_are_drugs() -> None:
+    # heldout16/g39 (Kyodo): Japan's press calls methamphetamine "stimulants"
+    assert "drug crime" in detect_topics("Japan seizes 480 kg of stimulants from fishing boat off Okinawa",
+                                         "Police and the coast guard seized about 480 kilograms of stimulant drugs.")
+
+
 def test_passports_kept_by_the_police_are_no_trafficking() -> None:
     body = "Police confiscated their passports pending the investigation into the land fraud."
     assert "human trafficking" not in detect_topics("", body)

@@ -85,11 +85,15 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     credit_is_source = bool(credit and table.lookup(credit))
     source = canonical_source(given_source, table) if given_source else None
     site = _text(meta.get("site"))
+    if site and "://" in site:  # og:site_name given as the site's address
+        site = _source_from_url(site, table) or site
     if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama")
         source = lead_credit(body, table) or end_credit(body, table) or canonical_source(site, table)
     if source is None:
         url_source = _source_from_url(given_url, table)
-        source = url_source or masthead or detect_source(body, cleaned.credit_kind, credit, table) \
+        # a copied page's masthead names the site; a wire's dateline credit names the story's source
+        source = url_source or lead_credit(body, table) or masthead \
+            or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or (menu_outlet(text, table) if headline_first_line else None)
 
     author = _text(meta.get("author"))

@@ -51,6 +51,8 @@ _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[u�
 _DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng"
                               r"|\b(?:" + _ZONES + r")\b)"
                               r"|[\s,|\-–—:()]+", re.I)
+#: The times on a date line, taken off before its separators are ("11-11-2025 17:05").
+_TIMES = re.compile(r"\s*(?<![\d-])" + _TIME, re.I)
 #: A year glued to the time after it by copying a page ("November 3, 20223:41 PM").
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})(?!\d)")
 #: Where a line's second date, the last update, starts ("... 3:41 PM Updated November 3").
@@ -79,7 +81,8 @@ def parse_date(value: object) -> _dt.date | None:
 def _date_line(text: str) -> _dt.date | None:
     """The date of ``text`` when it is only a date, with or without a weekday, a time or
     words such as "ngày" and "Published"."""
-    return _match_whole(text) or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
+    return _match_whole(text) or _match_whole(_TIMES.sub("", text).strip()) \
+        or _match_whole(_DATE_LINE_NOISE.sub(" ", text).strip())
 
 
 def find_date(text: str, *, head: int = 600) -> _dt.date | None:

@@ -33,7 +33,9 @@ _STEMS = {
         newsletter signup sign-up advert taglist tag-list keyword popup modal navbar navigation pagination pager
         widget outbrain taboola morestories more-stories readmore read-more mostread most-read mostpopular
         most-popular mostviewed most-viewed trending toolbar sr-only visually-hidden screen-reader jumplink
-        jump-link rating followus follow-us caption credit copyright menu""".split(), "c"),
+        jump-link rating followus follow-us caption copyright menu""".split(), "c"),
+    #: a wire's credit line often carries the date ("KYODO NEWS - Sep 30, 2025 - 19:22")
+    "credit": "cd",
     **dict.fromkeys("comment related sidebar side-bar sponsor promo footer masthead".split(), "cn"),
     **dict.fromkeys("author byline".split(), "cb"),
     **dict.fromkeys("timestamp publishdate publish-date posted-on postedon posted-date".split(), "cd"),

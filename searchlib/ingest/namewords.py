@@ -14,7 +14,8 @@ EN_TITLES = (
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
     "Premier", "Chancellor", "Governor", "Commissioner", "Commissioner General", "Deputy Commissioner",
-    "Police Commissioner", "Mayor", "Vice Mayor", "Commander", "Deputy Commander",
+    "Police Commissioner", "Mayor", "Vice Mayor", "Commander", "Deputy Commander", "Asst Comm", "Senior Asst Comm",
+    "Assistant Commissioner", "Senior Assistant Commissioner",
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
@@ -58,7 +59,7 @@ LEADING = frozenset("""
 public security state foreign affairs national defence defense home interior justice police party central
 committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
 singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
-vice assistant prime minister ministers president secretary chairman chairwoman director ambassador the
+vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
 communist people's peoples people government office department gen lt maj col mr ms mrs dr standing
 permanent executive acting former first provincial municipal bureau political immigration investigation
 agency force forces commander chief head cabinet supreme court procuracy order safety administration
@@ -84,7 +85,7 @@ Kpơr Kpuih Châm Kdăm Yă
 #: Words that cannot be part of a person's name (places, organisations, months...).
 REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force division
-command directorate guard guards army navy
+command directorate guard guards army navy provincial municipal
 ward commune town village hamlet bridge school stadium
 forces center centre conference meeting dialogue forum summit university academy province district
 river sea street road airport court office band concert group programme program plan
@@ -136,10 +137,12 @@ NOT_PERSON_BEFORE = frozenset("""
 đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
 viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
 street road avenue ward district school university bridge hospital
+tinh huyen xa phuong quan thon duong
 """.split())
 #: Capitalised phrases that start like a name and are not one ("Vương quốc Anh": the UK).
 NOT_NAMES = ("ho chi minh", "vuong quoc", "hai ba trung")
-NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium".split())
+NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school university bridge stadium provincial "
+                             "province municipal city police department".split())
 
 #: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
 MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien

@@ -98,12 +98,17 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
     return smart_title(clean)
 
 
+#: A photo credit ("Ảnh: BÌNH DƯƠNG CUNG CẤP", "(Photo: Nguyen Van A/VNA)"), to its line's or bracket's end.
+_PHOTO_CREDIT = re.compile(r"\b(?:[ẢảA]nh|ẢNH|ANH|[Pp]hotos?|PHOTO|[Nn]guồn ảnh|[Pp]hoto credit)\s*:\s*[^\n()]*")
+
+
 def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str = "") -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance.
 
     ``accents`` is text of the same page that names no one of its own but may spell a name
     of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
+    text = _PHOTO_CREDIT.sub(lambda m: " " * len(m.group(0)), text)  # photographers are no people of the story
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
     # their reversed spelling is not another person
@@ -151,7 +156,8 @@ def _accented_spellings(key: str, hint: str, folded: str) -> list[str]:
 
 #: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
 _CLAIMS = re.compile(r"(?:tự xưng|xưng là|xưng danh|mạo danh|giả danh|giả làm|claiming to be|claimed to be|"
-                     r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as)"
+                     r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as|"
+                     r"khai tên là|khai ten la|khai tên|gave (?:his|her) name as|gave a false name(?:,|\s+of)?)"
                      r"(?:\s+là)?[\s\"“]+(?P<between>[^\n.;:!?,\"”]{0,60})$", re.I)
 
 
@@ -219,6 +225,9 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
                                     direct=kind == "direct" or not text[at].isupper()
                                     or match.group(0) in SPORT_ROLES)
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
+        following = _NEXT_WORD.match(text, start + len(" ".join(words))) if kind == "en" and words else None
+        if following and following.group(1) in NOT_PERSON_AFTER:
+            continue  # "Director of the Nghe An provincial police": a place, then its body
         if name and not _place_after_title(text, start, name, match.end()):
             found.append((start, name))
     return found
@@ -320,7 +329,10 @@ def _as_name(words: list[str]) -> str | None:
     if len(words[-1].rstrip(".")) == 1:
         return None  # initials only ("Nguyễn Văn T."): the press hides the person, and it names no one
     # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
-    if any((w.lower() in REJECT and not (w in ("A", "An") and 0 < i)) or not w[0].isupper()
+    # "Thai" is a nationality, and the given name Thái at the end of a Vietnamese name ("Pham Quoc Thai")
+    vietnamese = len(words) >= 3 and words[0].lower() in SURNAMES
+    if any((w.lower() in REJECT and not (w in ("A", "An") and 0 < i)
+            and not (vietnamese and i == len(words) - 1 and fold(w).lower() == "thai")) or not w[0].isupper()
            or (i and w.lower() in REJECT_AFTER_FIRST) for i, w in enumerate(words)):
         return None
     name = " ".join(words)
@@ -398,7 +410,7 @@ _ROLE_AFTER = re.compile(
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
     r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
-    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow)s?\b",
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|(?:political\s+)?commissar)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
@@ -427,6 +439,10 @@ _AND = re.compile(r"\s+and\s+")
 _ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt danh|tức)\s", re.I)
 
 
+#: Before a name: an age as an adjective ("led by 27-year-old Pham Quoc Thai"), the name
+#: ending its phrase (not "a 8-year-old Fort Worth girl").
+_AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
+_AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
 _NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
 
@@ -434,8 +450,10 @@ _NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
     for i, word in enumerate(words):
-        if i == 1 and _foreign_given(words[0]):
-            return []  # "HLV Park Hang Seo": a Korean name, though "Hang" is also a Vietnamese family name
+        if i == 1 and _foreign_given(words[0]) and not (len(words) >= 4 and fold(words[2]).lower() in MIDDLE_NAMES):
+            # "HLV Park Hang Seo": a Korean name, though "Hang" is also a Vietnamese family name;
+            # "Teller Tran Thi Kim Ngan": a role word, then a name with its middle name
+            return []
         if word.lower() in SURNAMES and fold_key(" ".join(words[i:i + 2])) not in SURNAME_PLACES \
                 and fold_key(" ".join(words[i:i + 3])) not in SURNAME_PLACES:
             return words[i:]
@@ -469,8 +487,10 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
-        if before and (before[-1].lower().strip(",.") in NOT_PERSON_BEFORE or before[-1][-1:].isdigit()):
-            continue
+        if before and (before[-1].lower().strip(",.") in NOT_PERSON_BEFORE or before[-1][-1:].isdigit()
+                       or len(before) >= 2 and before[-2][-1:].isdigit() and before[-1].istitle()
+                       and len(before[-1]) <= 4):
+            continue  # a street's address ("288 Bis Nguyễn Văn Cừ")
         if _in_street_list(text, run):
             continue
         after = text[run.end():run.end() + 20].split()
@@ -506,8 +526,12 @@ def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     a Vietnamese name printed without accents: family name, a common middle name,
     Vietnamese syllables only, and neither an alias in quotes nor a street."""
     before = run.group(0).split()[:-len(words)]
-    if before and fold(" ".join(before)).lower() not in ("ong", "ba") or len(words) not in (3, 4):
-        return False  # the whole run is the name, or "Ong"/"Ba" (Mr/Mrs) and the name
+    # the whole run is the name, or "Ong"/"Ba" (Mr/Mrs) and the name, or an English role word
+    # and the name ("Teller Tran Thi Kim Ngan noticed")
+    english_role = len(before) == 1 and before[0].isalpha() and before[0].lower() not in REJECT \
+        and VIETNAMESE_LETTERS.isdisjoint(before[0]) and not _SYLLABLE.fullmatch(fold(before[0]).lower())
+    if before and fold(" ".join(before)).lower() not in ("ong", "ba") and not english_role or len(words) not in (3, 4):
+        return False
     folded = [fold(w).lower() for w in words]
     if folded[1] not in MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
         return False
@@ -541,6 +565,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
         described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
         described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
+            or _AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and _AGED_NAME_END.match(text, run.end()) \
             or text.startswith(",", run.end()) and _ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
         if not (relative or _AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
                 or _ALIAS_AFTER.match(text, run.end())):

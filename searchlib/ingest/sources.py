@@ -203,9 +203,10 @@ def detect_source(body: str, credit_kind: str | None = None, credit: str | None 
 
 def lead_credit(body: str, table: SourceTable, *, wires_only: bool = True) -> str | None:
     """The outlet a bracketed credit in the first lines names ("HÀ NỘI (VNA) —", "KUALA
-    LUMPUR (Bernama):"), or a wire's bare credit in its dateline ("Phnom Penh, June 12, 2025
-    AKP --"); with ``wires_only``, only a wire credit counts (a paper's page of a wire's story
-    is the wire's)."""
+    LUMPUR (Bernama):"), a wire's bare credit in its dateline ("Phnom Penh, June 12, 2025
+    AKP --") or a wire's dateline opening a paragraph further down ("BANGKOK (Reuters) -");
+    with ``wires_only``, only a wire credit counts (a paper's page of a wire's story is the
+    wire's)."""
     head = _PHOTO_CREDIT.sub(" ", body[:300])
     for match in _PARENS.finditer(head):
         key = fold_key(match.group(1)).strip(" .")
@@ -213,7 +214,13 @@ def lead_credit(body: str, table: SourceTable, *, wires_only: bool = True) -> st
         if found and not _defines_acronym(head, match) and not _AFFILIATION.match(fold_key(match.group(1))):
             return found
     match = _DATELINE_BARE.search(head)
-    return table.credits.get(fold_key(match.group(1))) if match else None
+    if match:
+        return table.credits.get(fold_key(match.group(1)))
+    for match in _DATELINE_CREDIT.finditer(body[:1200]):  # under a copied page's chrome or summary bullets
+        found = table.credits.get(fold_key(match.group(1)).strip(" ."))
+        if found:
+            return found
+    return None
 
 
 #: A wire's dateline with its bare credit: "Phnom Penh, June 12, 2025 AKP -- Cambodia and ...".

@@ -281,9 +281,11 @@ def _together(text: str, table: TopicTable, folded: str | None = None,
 _PLEDGE = re.compile(r"\b(?:will|would|shall|to continue to|sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,25}$")
 _PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 #: Places whose names hold a partner's ("Lào Cai" is a Vietnamese province; an
-#: "international border gate" is no international partner).
+#: "international border gate" is no international partner), and embassies: a country's
+#: diplomats are no police partner ("worked with the Vietnamese Embassy to confirm").
 _PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng) quốc tế"
-                             r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port))\b")
+                             r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port)"
+                             r"|[a-z]+(?: [a-z]+)? (?:embassy|embassies|consulate)|(?:đại sứ quán|lãnh sự quán) [^\W\d_]+)\b")
 
 
 def _acts_with(sentence: str, rule: Together, original: str | None = None, home: frozenset[str] = frozenset()) -> int:
@@ -415,6 +417,9 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
         in_body = [m._replace(charged=True) if m.index not in exempt and _wanted_for(text, wanted.get(m.sentence), m.start)
                    else m for m in in_body]
         together = [t for t in together if t[1] in exempt or not _wanted_for(text, wanted.get(t[0]), t[2])]
+        # in a chase, "deported" is how the wanted were sent home, not illegal migration
+        in_title = [m for m in in_title if table.yields.get((m.phrase, m.index)) != chase]
+        in_body = [m for m in in_body if table.yields.get((m.phrase, m.index)) != chase]
     deferred = {m.defer for m in in_title + in_body if m.defer is not None}
     dropped = {index for index in deferred if scores.get(index, 0) >= MIN_SCORE}
     claimed, where = _claims(title.lower(), text, in_body, together, scores, table)
