@@ -222,12 +222,15 @@ def _build(entries: list[dict], ignore: list[str] | None = None, countries: list
             for word in words:
                 for form in _english_forms(word) if word.isascii() else [word, fold(word)]:
                     table.yields[(form, index)] = table.labels.index(other)
-    literals = sorted({literal for rule in table.together for literal in rule.literals})
-    if literals:
-        table.literal_pattern = re.compile("(?=(" + trie_pattern(literals, space=" ") + "))")
-        table.literal_rules = {found: frozenset(k for k, rule in enumerate(table.together)
-                                                if any(found.startswith(literal) for literal in rule.literals))
-                               for found in literals}
+    owners: dict[str, set[int]] = {}  # an action's folded form -> the rules that have it
+    for k, rule in enumerate(table.together):
+        for literal in rule.literals:
+            owners.setdefault(literal, set()).add(k)
+    if owners:
+        table.literal_pattern = re.compile("(?=(" + trie_pattern(owners, space=" ") + "))")
+        # a match also shows every action it starts with ("joint task force" holds "joint")
+        table.literal_rules = {found: frozenset().union(*(owners.get(found[:n], ()) for n in range(1, len(found) + 1)))
+                               for found in owners}
     if table.phrases:
         table.pattern = re.compile(r"\b" + trie_pattern(table.phrases) + r"(?!\w)")
     if table.folded:
