@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from searchlib.ingest import extract_file
-from searchlib.ingest.sources import load_sources
+from searchlib.ingest.sources import header_label_outlet, load_sources
 
 STORY = ("Police in Bolikhamxay province have handed over to Vietnamese authorities a man who had lived in Laos "
          "under a false identity for almost three years while wanted by police in his home country.\n\n"
@@ -272,6 +273,37 @@ def test_a_copied_page_named_only_by_its_menu(tmp_path: Path) -> None:
     # one section of a site's own is not enough: "Góc nhìn" alone may be anybody's column
     text = f"Thời sự\nGóc nhìn\nPháp luật\n\nCong an den tan nha lam can cuoc\n\n{_STORY}"
     assert _extract(tmp_path, text).source is None
+
+
+_BANGKOK_POST_HEAD = ("254 Vietnamese freed from Myawaddy scam hubs sent home via Mae Sot\n\n"
+                      "PUBLISHED : 14 Mar 2025 at 17:32\nUPDATED : 14 Mar 2025 at 19:05\n"
+                      "NEWSPAPER SECTION: News\nWRITER: Penchan Srisuwan\n\n")
+
+
+def test_a_copied_page_named_only_by_its_header_labels(tmp_path: Path) -> None:
+    # heldout15/j06: Bangkok Post's article header ("NEWSPAPER SECTION: News"), the paper named nowhere
+    story = ("TAK: A total of 254 Vietnamese nationals who were freed from scam compounds in Myanmar's Myawaddy "
+             "were transferred across the border to Mae Sot on Friday and flown home, officials said.\n\n"
+             "The group crossed the Second Thai-Myanmar Friendship Bridge in the morning.\n")
+    article = _extract(tmp_path, _BANGKOK_POST_HEAD + story)
+    assert (article.source, article.date.isoformat()) == ("Bangkok Post", "2025-03-14")
+    # a wire credit in the dateline still names the story's source
+    article = _extract(tmp_path, _BANGKOK_POST_HEAD + "MAE SOT, Thailand (Reuters) - " + story[5:])
+    assert article.source == "Reuters"
+    # the label as words of the story names no one
+    article = _extract(tmp_path, "Scam victims sent home\n\n" + story + "The newspaper section: below.\n")
+    assert article.source is None
+
+
+def test_header_labels_extend_with_the_users_table(tmp_path: Path) -> None:
+    extra = tmp_path / "sources.json"
+    extra.write_text(json.dumps({"sources": [{"name": "Hà Nội Mới", "aliases": ["hanoimoi.vn"],
+                                              "header_labels": ["Chuyên mục in"]}]}), encoding="utf-8")
+    table = load_sources(extra)
+    assert header_label_outlet("Tieu de\n\nChuyên mục in: Thời sự\nNgười viết: Minh Thu\n\nNội dung.", table) \
+        == "Hà Nội Mới"
+    assert header_label_outlet(_BANGKOK_POST_HEAD, table) == "Bangkok Post"
+    assert header_label_outlet("Tieu de\n\nChuyên mục: Thời sự\n\nNội dung.", table) is None
 
 
 def test_a_papers_name_before_its_date_and_its_organ_statement(tmp_path: Path) -> None:

@@ -109,3 +109,36 @@ def test_an_embassy_is_no_police_partner() -> None:
             "are sent home.")
     assert COOP not in _detect_from("Malaysia", "", body)
     assert COOP in _detect_from("Malaysia", "", body.replace("the Vietnamese Embassy", "Vietnamese police"))
+
+
+_BORDER_POST = ("Đồn Biên phòng Bản Vược được giao quản lý, bảo vệ hơn 20km đường biên giới với 8 cột mốc. "
+                "Từ đầu năm đến nay, đồn đã tổ chức hơn 300 lượt tuần tra, kiểm soát dọc tuyến biên giới. ")
+
+
+@pytest.mark.parametrize("patrols", [
+    # heldout16/g13, heldout10/q37, heldout6/u15: the count of a border post's joint patrols
+    "Phối hợp với lực lượng biên phòng Trung Quốc tuần tra song phương 4 lần.",
+    "Đơn vị cũng phối hợp với đại đội bảo vệ biên giới Lào tổ chức 4 đợt tuần tra song phương.",
+    # heldout14/k30: typed without accents
+    "Phoi hop tuan tra song phuong voi luc luong bao ve bien gioi Campuchia 18 lan.",
+    "The post also conducted four joint patrols with Lao border forces.",
+])
+def test_a_count_of_joint_patrols_is_no_cooperation(patrols: str) -> None:
+    topics = detect_topics("Vững chắc phên giậu nơi đầu nguồn sông Hồng", _BORDER_POST + patrols)
+    assert topics == ["border security"]
+
+
+def test_joint_patrols_beside_cooperation_developed_are_cooperation() -> None:
+    # heldout12/n09: the patrols, and information exchanged through a hotline with the neighbour's border guards
+    body = (_BORDER_POST + "Phối hợp với lực lượng biên phòng Trung Quốc tuần tra song phương 4 lần. "
+            "Hai bên đã trao đổi thông tin qua đường dây nóng với biên phòng Trung Quốc về 12 vụ việc.")
+    assert COOP in detect_topics("Vững chắc phên giậu nơi đầu nguồn sông Hồng", body)
+    # heldout/x06: a story of the patrol itself tells it in more than one sentence
+    body = ("Law enforcement officers from China, Laos, Myanmar and Thailand on Tuesday launched the 153rd joint "
+            "patrol on the Mekong River, focusing on drug trafficking along the waterway. Li Wenjie, head of the "
+            "Chinese command of the joint patrol, said the four countries would carry out joint searches of cargo "
+            "ships and riverside villages.")
+    assert COOP in detect_topics("", body)
+    # a headline telling the joint patrol makes it the story
+    assert COOP in detect_topics("Viet Nam, Laos border guards hold joint patrol",
+                                 _BORDER_POST + "The post conducted a joint patrol with Lao border forces.")

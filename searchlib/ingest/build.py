@@ -23,7 +23,9 @@ from searchlib.ingest.pagechrome import (
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
-from searchlib.ingest.sources import SourceTable, canonical_source, detect_source, end_credit, lead_credit, load_sources
+from searchlib.ingest.sources import (
+    SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit, load_sources,
+)
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
@@ -94,7 +96,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         # a copied page's masthead names the site; a wire's dateline credit names the story's source
         source = url_source or lead_credit(body, table) or masthead \
             or detect_source(body, cleaned.credit_kind, credit, table) \
-            or copyright_holder or (menu_outlet(text, table) if headline_first_line else None)
+            or copyright_holder or header_label_outlet(text, table) \
+            or (menu_outlet(text, table) if headline_first_line else None)
 
     author = _text(meta.get("author"))
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:

@@ -39,6 +39,7 @@ class SourceTable:
     credits: dict[str, str] = field(default_factory=dict)  # fold_key(wire credit) -> name
     stems: dict[str, str] = field(default_factory=dict)  # "nationthailand" -> its address alias
     menus: dict[str, str] = field(default_factory=dict)  # fold_key(a section only it names) -> name
+    labels: dict[str, str] = field(default_factory=dict)  # fold_key(a header label only it prints) -> name
     countries: dict[str, str] = field(default_factory=dict)  # name -> the country whose press it is
 
     def country(self, name: str | None) -> str | None:
@@ -84,9 +85,12 @@ class SourceTable:
         alias = self.stems.get(key) if len(key) >= 5 and key.isalnum() else None
         return self.aliases[alias] if alias else None
 
-    def add(self, name: str, aliases: list[str], credits: list[str], menu: list[str] = ()) -> None:
-        """Add an outlet, or extend an existing one with more aliases, credits and the
-        sections of its menu that no other site has ("Góc nhìn", "Số hóa": VnExpress)."""
+    def add(self, name: str, aliases: list[str], credits: list[str], menu: list[str] = (),
+            labels: list[str] = ()) -> None:
+        """Add an outlet, or extend an existing one with more aliases, credits, the
+        sections of its menu that no other site has ("Góc nhìn", "Số hóa": VnExpress) and
+        the labels of its article header that no other site prints ("NEWSPAPER SECTION":
+        Bangkok Post)."""
         name = normalize_text(name).strip()
         if name not in self.names:
             self.names.append(name)
@@ -100,12 +104,14 @@ class SourceTable:
             self.credits[fold_key(credit)] = name
         for section in menu:
             self.menus[fold_key(section)] = name
+        for label in labels:
+            self.labels[fold_key(label).strip(" :")] = name
 
 
 def load_sources(extra: Path | None = None) -> SourceTable:
     """The shipped outlet table, extended by ``extra`` (a JSON file of the same shape:
     ``{"sources": [{"name": ..., "full_name": ..., "aliases": [...], "credits": [...],
-    "menu": [...], "country": ...}]}``)."""
+    "menu": [...], "header_labels": [...], "country": ...}]}``)."""
     if extra is None:
         return _default_table()
     return _build(load_table("sources.json", "sources", extra))
@@ -126,7 +132,8 @@ def _build(entries: list[dict]) -> SourceTable:
         if isinstance(entry.get("full_name"), str):
             aliases.append(entry["full_name"])
         table.add(name, aliases, [c for c in entry.get("credits", []) if isinstance(c, str)],
-                  [m for m in entry.get("menu", []) if isinstance(m, str)])
+                  [m for m in entry.get("menu", []) if isinstance(m, str)],
+                  [h for h in entry.get("header_labels", []) if isinstance(h, str)])
         if isinstance(entry.get("country"), str):
             table.countries[normalize_text(name).strip()] = entry["country"]
     return table
@@ -254,6 +261,24 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
     match = _CAPS_CREDIT.match(line)
     if match and (match.group("name").isupper() or match.group("name").istitle()):
         return table.lookup(match.group("name"), strict=True)
+    return None
+
+
+#: A labelled line of an article's header: "NEWSPAPER SECTION: News", "PUBLISHED : 14 Mar 2025".
+_HEADER_FIELD = re.compile(r"([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:")
+
+
+def header_label_outlet(text: str, table: SourceTable) -> str | None:
+    """The outlet whose own header label ("NEWSPAPER SECTION: News", Bangkok Post's) stands
+    in the first lines of a copied page: its layout names the site when no words do."""
+    if not table.labels:
+        return None
+    for line in text.lstrip()[:1500].splitlines()[:_HEAD_LINES * 3]:
+        match = _HEADER_FIELD.match(line.strip())
+        if match:
+            found = table.labels.get(fold_key(match.group(1)))
+            if found:
+                return found
     return None
 
 
