@@ -181,9 +181,11 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             # "công dân do phía Campuchia" folds to "cong dan do phia", not to "dẫn độ".
             matches = [m for m in matches if text[m.start():m.end()] == m.group(0)]
         # Two mentions joined by nothing but a comma or a conjunction are items of one list
-        # ("buôn lậu, mua bán người."), however short the list.
+        # ("buôn lậu, mua bán người."), however short the list; two forms of one crime are not
+        # ("through a natural crossing, bypassing the immigration checkpoint").
         joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
-                  if _JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())}
+                  if _JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())
+                  and _kinds(phrases, matches[k]) != _kinds(phrases, matches[k + 1])}
         for k, match in enumerate(matches):
             phrase = " ".join(match.group(0).split())
             if phrase in table.title_only and not in_title:
@@ -205,6 +207,11 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
                 found.append(Mention(sentence, index, weight, listed or aside, charged,
                                      table.defer.get((phrase, index)), phrase, match.start(), listed and not aside, case))
     return found
+
+
+def _kinds(phrases: dict[str, set[int]], match: re.Match[str]) -> set[int]:
+    """The labels the phrase ``match`` found is evidence for."""
+    return phrases.get(" ".join(match.group(0).split()), set())
 
 
 def _law_name(text: str, start: int, end: int) -> bool:
