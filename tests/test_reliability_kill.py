@@ -222,10 +222,19 @@ class KillHarness:
 
 
 def kill_trials(harness: KillHarness, trials: int, rebuild: bool, seed: int) -> list[Trial]:
-    """``trials`` seeded kills spread uniformly over the length of a full run."""
+    """``trials`` seeded kills spread uniformly over the length of a full run. A busy machine
+    can make the measured run longer than the trials' runs, so that few kills strike before
+    the commit: then up to ``trials`` more kills fall in the first half of a run, until half
+    of all the kills interrupted a run and one of them left the old state."""
     span = harness.full_run_seconds(rebuild) * 1.05
     rng = random.Random(seed)
-    return [harness.trial(rng.uniform(0.1, span), rebuild) for _ in range(trials)]
+    done = [harness.trial(rng.uniform(0.1, span), rebuild) for _ in range(trials)]
+    for _ in range(trials):
+        killed = [t for t in done if t.killed]
+        if len(killed) >= len(done) // 2 and any(t.state == "old" for t in killed):
+            break
+        done.append(harness.trial(rng.uniform(0.1, span / 2), rebuild))
+    return done
 
 
 # -- the CI form -------------------------------------------------------------------------------
@@ -245,7 +254,7 @@ def test_sigkill_leaves_old_or_new_state_and_next_run_completes(tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(zip(modes, pool.map(series, modes)))
     for mode, trials in results.items():
-        assert len(trials) == TRIALS
+        assert TRIALS <= len(trials) <= 2 * TRIALS
         # the seeded delays must interrupt runs before their commit, not only finished ones
-        assert sum(t.killed for t in trials) >= TRIALS // 2, (mode, trials)
+        assert sum(t.killed for t in trials) >= len(trials) // 2, (mode, trials)
         assert any(t.killed and t.state == "old" for t in trials), (mode, trials)
