@@ -459,3 +459,43 @@ def test_a_wire_dateline_under_a_copied_pages_masthead_and_a_site_name_given_as_
                     "</article></body></html>", encoding="utf-8")
     (article,) = extract_file(page).articles
     assert article.source == "Bangkok Post"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # heldout17/f08: a provincial paper's name over its date, typed without accents, in a forwarded mail
+    ("From: Tran Minh Duc <duc@example.com>\nDate: Mon, Mar 3, 2025 at 9:12 AM\nSubject: Fwd: Truy na\n\n=====\n\n"
+     "CONG AN PHAT LENH TRUY NA DOI TUONG GIET NGUOI\n\nBao Nghe An - 28/02/2025 16:40\n\n" + _STORY, "Báo Nghệ An"),
+    # heldout17/f30: a provincial paper by its site in the closing "Nguồn:" line
+    ("Khởi tố 4 bị can tổ chức đưa người xuất cảnh trái phép\n\nThứ Ba, 20/08/2024, 16:52\n\n" + _STORY
+     + "\nNGUYỄN THÀNH\n\nNguồn: https://baogialai.com.vn/khoi-to-4-bi-can-post289514.html\n", "Báo Gia Lai"),
+    # heldout17/f40: a credit and its web edition opening the lead
+    ("Khánh Hòa diễn tập chống khủng bố\n\nThứ Năm, ngày 18 tháng 9 năm 2025, 17:35\n\nQĐND Online - " + _STORY,
+     "QĐND"),
+])
+def test_provincial_papers_and_web_editions(tmp_path: Path, text: str, outlet: str) -> None:
+    assert _extract(tmp_path, text).source == outlet
+
+
+def test_papers_named_for_their_province() -> None:
+    table = load_sources()
+    assert table.lookup("Báo Thừa Thiên Huế điện tử") == "Báo Thừa Thiên Huế"
+    assert table.lookup("BAO QUANG NINH") == "Báo Quảng Ninh" and table.lookup("baohatinh.vn") == "Báo Hà Tĩnh"
+    assert table.country("Báo Gia Lai") == "Vietnam"
+    assert table.lookup("Nghệ An") is None  # the province is no paper
+    assert table.lookup("Báo Công an Nhân dân điện tử") == "CAND"  # a paper of the table keeps its name
+
+
+def test_a_wire_as_the_byline_of_a_papers_page_is_the_source(tmp_path: Path) -> None:
+    # heldout17/f35: The Japan Times page of a Kyodo story
+    page = tmp_path / "jt.html"
+    page.write_text(
+        "<html><head><title>Vietnamese woman arrested - The Japan Times</title>"
+        "<meta property='og:site_name' content='The Japan Times'><meta name='author' content='Kyodo'></head>"
+        "<body><article><h1>Vietnamese woman arrested for finding jobs for overstaying ex-trainees</h1>"
+        "<p class='credit-name'>Kyodo</p><p class='publish-date'>Jun 12, 2025</p>"
+        "<p>Police in Gunma Prefecture have arrested a Vietnamese woman on suspicion of finding jobs for former "
+        "technical intern trainees who had overstayed their visas, investigative sources said Thursday.</p>"
+        "<p>The woman, 34, is suspected of introducing at least 12 former trainees to farms in the prefecture.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (article,) = extract_file(page).articles
+    assert (article.source, article.author) == ("Kyodo", None)

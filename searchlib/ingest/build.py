@@ -105,7 +105,9 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     author = author or cleaned.byline
     byline_outlet = table.lookup(author, strict=True) if author else None
     if byline_outlet:  # "By Global Times": the outlet is the byline, not an author
-        source, author = source or byline_outlet, None
+        # a wire as the byline of a paper's page ("Kyodo" on The Japan Times) is the whole story's source
+        wire = byline_outlet in table.credits.values()
+        source, author = (byline_outlet if wire else source or byline_outlet), None
 
     given_people = _as_list(meta.get("people"))
     people = _unique(canonical_person(p) for p in given_people) if given_people is not None \

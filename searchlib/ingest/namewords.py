@@ -107,6 +107,7 @@ Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ N
 Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đàm Khúc Phùng Lục Mạc Tôn Thân Hứa Nông Lò Đồng
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ Mã
 Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù Ma Bế Vi Lăng
+Danh
 """.split() for w in (s.lower(), fold(s).lower()))
 #: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
 #: also family names once folded ("tổ" → "to", as in Tô Lâm).

@@ -21,6 +21,7 @@ from searchlib.ingest.namewords import (
     SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS, UNACCENTED_ADDRESS, VI_DIRECT,
 )
 from searchlib.ingest.resources import load_table, user_table
+from searchlib.ingest.streets import in_street_list, street_kind_before
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
 
@@ -101,6 +102,10 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
 #: A photo credit ("Ảnh: BÌNH DƯƠNG CUNG CẤP", "(Photo: Nguyen Van A/VNA)"), to its line's or bracket's end.
 _PHOTO_CREDIT = re.compile(r"\b(?:[ẢảA]nh|ẢNH|ANH|[Pp]hotos?|PHOTO|[Nn]guồn ảnh|[Pp]hoto credit)\s*:\s*[^\n()]*")
 
+#: A wire's staff credit ("(Reporting by Aradhana Menon in Singapore and Nguyen Thu Trang in
+#: Hanoi; Editing by Simon Clarke)"), to its line's or bracket's end.
+_STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
+                           r"\s+by\s[^\n()]*")
 
 def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str = "") -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance.
@@ -108,7 +113,8 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     ``accents`` is text of the same page that names no one of its own but may spell a name
     of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
-    text = _PHOTO_CREDIT.sub(lambda m: " " * len(m.group(0)), text)  # photographers are no people of the story
+    # photographers, and a wire's reporters and editors, are no people of the story
+    text = _STAFF_CREDIT.sub(lambda m: " " * len(m.group(0)), _PHOTO_CREDIT.sub(lambda m: " " * len(m.group(0)), text))
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
     # their reversed spelling is not another person
@@ -257,7 +263,7 @@ def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool
 
 #: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
 #: "cửa khẩu Tà Lùng").
-_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông"})
+_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "phong", "khau", "song"})
 
 
 def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
@@ -478,7 +484,9 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
     for run in runs:
         all_words = run.group(0).split()
         words = _start_at_surname(all_words)
-        highland = _addressed_highland(all_words, words)
+        addressed = [] if words else _addressed_highland_name(all_words)  # "Chị H'Ngơn Êban"
+        words = words or addressed
+        highland = bool(addressed) or _addressed_highland(all_words, words)
         if not 3 <= len(words) <= 4 and not highland:
             continue
         start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
@@ -491,7 +499,7 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
                        or len(before) >= 2 and before[-2][-1:].isdigit() and before[-1].istitle()
                        and len(before[-1]) <= 4):
             continue  # a street's address ("288 Bis Nguyễn Văn Cừ")
-        if _in_street_list(text, run):
+        if in_street_list(text, run.start(), run.end()) or street_kind_before(text, start):
             continue
         after = text[run.end():run.end() + 20].split()
         if after and after[0].lower().strip(",.") in NOT_PERSON_AFTER:
@@ -513,10 +521,24 @@ def _addressed_highland(run_words: list[str], words: list[str]) -> bool:
         and fold(words[0]).lower() in HIGHLAND_FAMILIES
 
 
+def _addressed_highland_name(run_words: list[str]) -> list[str]:
+    """The Ê Đê or Gia Rai name after a form of address ("Chị H'Ngơn Êban", "anh Y Bhiêr
+    Niê"): a woman's "H'" and two words, or a man's "Y", a given name and a family name of
+    theirs; empty when the run is not one."""
+    if len(run_words) not in (3, 4) or fold(run_words[0]).lower() not in ("ong", "ba", "anh", "chi", "em", "co"):
+        return []
+    name = run_words[1:]
+    if name[0][:2] in ("H'", "H’") and len(name) == 2 or \
+            name[0] == "Y" and len(name) == 3 and name[-1].lower() in HIGHLAND_FAMILIES:
+        return name
+    return []
+
+
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
-#: Before an unaccented name: a street word (tai nut giao Ton That Thuyet - Duong Dinh Nghe).
+#: Before an unaccented name: a street word (tai nut giao Ton That Thuyet - Duong Dinh Nghe),
+#: compared in lowercase: "Duong" in a place's name is none.
 #: An alias in quotes (doi ten thanh "Tran Van Son") is no one for every rule (_quoted_names).
 _NOT_UNACCENTED_BEFORE = re.compile(r"\b(?:nut giao|giao lo|nga ba|nga tu|duong|pho|street|road)\b[^.!?\n]*$")
 
@@ -535,19 +557,8 @@ def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     folded = [fold(w).lower() for w in words]
     if folded[1] not in MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
         return False
-    return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]).lower())
-
-
-_STREET_LIST = re.compile(r"\b(?:đường(?! chuyền)|phố|tuyến đường|các tuyến|nút giao|giao lộ|ngã ba|ngã tư|streets|roads|"
-                          r"avenues|junctions?|intersections?)\b[^.!?;\n]*$", re.IGNORECASE)
-
-
-def _in_street_list(text: str, run: re.Match[str]) -> bool:
-    """Whether ``run`` is one of several names listed after a street word ("các tuyến đường
-    ... như Phạm Văn Đồng, Nguyễn Tri Phương, Võ Văn Kiệt"): streets named after people."""
-    listed = text[max(0, run.start() - 2):run.start()].endswith(", ") or text.startswith(",", run.end())
-    sentence_start = max(text.rfind(".", 0, run.start()), text.rfind("\n", 0, run.start())) + 1
-    return listed and bool(_STREET_LIST.search(text, sentence_start, run.start()))
+    # in lowercase: a street word, not a place named with it ("huyen Tuong Duong")
+    return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]))
 
 
 def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int, str]]:

@@ -23,6 +23,8 @@ _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\
 _DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—|]\s", re.M)
 #: Words around an outlet's name that do not change the outlet (compared folded).
 _DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
+#: A web edition's ending of a paper's name ("Báo Nghệ An điện tử"), compared folded.
+_EDITION_END = re.compile(r"\s+(?:dien tu|online)$")
 #: "Cục Cảnh sát giao thông (Bộ Công an)": a ministry in brackets is whose unit it is, not a credit.
 _AFFILIATION = re.compile(r"(?:bo|ministry)\b")
 #: An outlet's name alone on one of the first lines of a text file ("Khmer Times").
@@ -76,6 +78,8 @@ class SourceTable:
             bare = _DECORATION.sub("", key).strip(" .")
             if bare and bare != key:
                 found = self.aliases.get(bare) or self.credits.get(bare)
+        if found is None and key.startswith("bao "):  # "Báo Nghệ An điện tử": the paper keeps its "Báo"
+            found = self.aliases.get(_EDITION_END.sub("", key).strip(" ."))
         return found
 
     def by_site_stem(self, value: str) -> str | None:
@@ -114,16 +118,20 @@ def load_sources(extra: Path | None = None) -> SourceTable:
     "menu": [...], "header_labels": [...], "country": ...}]}``)."""
     if extra is None:
         return _default_table()
-    return _build(load_table("sources.json", "sources", extra))
+    return _build(load_table("sources.json", "sources", extra),
+                  load_table("sources.json", "papers_by_place", extra, optional=True))
 
 
 @lru_cache(maxsize=1)
 def _default_table() -> SourceTable:
-    return _build(load_table("sources.json", "sources", user_table("sources")))
+    extra = user_table("sources")
+    return _build(load_table("sources.json", "sources", extra),
+                  load_table("sources.json", "papers_by_place", extra, optional=True))
 
 
-def _build(entries: list[dict]) -> SourceTable:
+def _build(entries: list[dict], by_place: list[dict] = ()) -> SourceTable:
     table = SourceTable()
+    _add_place_papers(table, by_place)
     for entry in entries:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -137,6 +145,25 @@ def _build(entries: list[dict]) -> SourceTable:
         if isinstance(entry.get("country"), str):
             table.countries[normalize_text(name).strip()] = entry["country"]
     return table
+
+
+def _add_place_papers(table: SourceTable, groups: list[dict]) -> None:
+    """The papers named for their province ("Báo Nghệ An", "Báo Gia Lai"): too many for the
+    table one by one, and written alike: without accents ("Bao Nghe An") and by a site
+    made of the name ("baogialai.com.vn"). An outlet of the table keeps its own names."""
+    for group in groups:
+        pattern, sites = group.get("name"), [s for s in group.get("sites", []) if isinstance(s, str)]
+        if not isinstance(pattern, str) or "{place}" not in pattern:
+            continue
+        for place in (p for p in group.get("places", []) if isinstance(p, str) and p.strip()):
+            name = normalize_text(pattern.replace("{place}", place)).strip()
+            stem = "".join(ch for ch in fold_key(place) if ch.isalnum())
+            keys = [fold_key(name)] + [site.replace("{stem}", stem) for site in sites]
+            if any(key in table.aliases for key in keys):
+                continue
+            table.add(name, [site.replace("{stem}", stem) for site in sites], [])
+            if isinstance(group.get("country"), str):
+                table.countries[name] = group["country"]
 
 
 def _site_stem(host: str) -> str:
@@ -238,7 +265,7 @@ _DATELINE_CREDIT = re.compile(r"(?:^|\n)[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,30},?[^\
 #: A credit line under the headline: "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh", "Source: VNA".
 _CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)", re.I)
 #: A paper's name in capitals or title case opening its lead: "LAO DONG - Lực lượng chức năng ...",
-#: "Thanh Nien - Luc luong ..." (a lead typed again without accents).
+#: "Thanh Nien - Luc luong ..." (a lead typed again without accents), "QĐND Online - Sáng 18-9, ...".
 _CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-–—]\s")
 
 
@@ -259,7 +286,7 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
         if found:
             return found
     match = _CAPS_CREDIT.match(line)
-    if match and (match.group("name").isupper() or match.group("name").istitle()):
+    if match and (match.group("name").isupper() or all(word[0].isupper() for word in match.group("name").split())):
         return table.lookup(match.group("name"), strict=True)
     return None
 
