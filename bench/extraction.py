@@ -226,6 +226,7 @@ LABEL_SETS = (
     ("heldout14", "blind set 14 (measured once, then used to fix every field)"),
     ("heldout15", "blind set 15 (measured once, then used to fix every field)"),
     ("heldout16", "blind set 16 (measured once, then used to fix every field)"),
+    ("heldout17", "blind set 17 (measured once, then used to fix every field)"),
 )
 
 

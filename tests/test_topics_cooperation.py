@@ -142,3 +142,13 @@ def test_joint_patrols_beside_cooperation_developed_are_cooperation() -> None:
     # a headline telling the joint patrol makes it the story
     assert COOP in detect_topics("Viet Nam, Laos border guards hold joint patrol",
                                  _BORDER_POST + "The post conducted a joint patrol with Lao border forces.")
+
+
+def test_a_neighbours_province_police_are_a_partner() -> None:
+    # heldout17/f05 (MPS): the Houaphanh police, named by their province alone
+    body = ("Since 2023, the Houaphanh police have arrested and handed over nine Vietnamese wanted persons to the "
+            "Vietnamese side through the Na Meo - Namsoy international border gate.")
+    assert COOP in _detect_topics("", body, learned=False, home="Vietnam")
+    # in the Lao press, the province is home
+    assert COOP not in _detect_topics("", "Police in Houaphanh province coordinated with the provincial military "
+                                          "to arrest three drug traffickers.", learned=False, home="Laos")

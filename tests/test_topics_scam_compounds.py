@@ -45,3 +45,38 @@ def test_a_compound_only_named_is_no_online_fraud() -> None:
 def test_workers_taken_across_outside_the_checkpoints_are_illegal_migration(crossing: str) -> None:
     assert "illegal migration" in detect_topics("", "Police arrested three members of a gang accused of selling Thai "
                                                     "job-seekers to a scam compound in Myawaddy. " + crossing)
+
+
+def test_what_workers_did_not_report_is_no_evidence() -> None:
+    # heldout17/f23: a raid where no one said they were held
+    topics = detect_topics("", _ESCAPE + "Police said none of the workers interviewed so far had reported being held "
+                                         "against their will.")
+    assert "human trafficking" not in topics
+
+
+@pytest.mark.parametrize("body, topic", [
+    # heldout17/f28: workers lured and forced to scam (a talks article's one sentence on it)
+    ("Many Vietnamese workers were lured to these places with promises of high-paying jobs and then forced to take "
+     "part in scams.", "human trafficking"),
+    # heldout17/f31: a deportation drive with its figures
+    ("The BI has deported more than 1,400 foreign POGO workers since August, and another 2,000 are awaiting "
+     "deportation, the bureau said.", "illegal migration"),
+    # heldout17/f26: malware that empties the victims' accounts
+    ("Malware-enabled scams have become one of the main concerns of Singapore's authorities, which lost S$3 million "
+     "to the ring this year.", FRAUD),
+])
+def test_forced_scamming_deportation_drives_and_malware_scams(body: str, topic: str) -> None:
+    assert topic in detect_topics("", body, learned=False)
+
+
+def test_a_fake_police_callers_claim_and_a_settled_chase() -> None:
+    # heldout17/f24: "tự xưng công an": the money-laundering ring the caller named is his pretext
+    body = ("Được người tự xưng công an hướng dẫn cập nhật định danh mức 2 qua ứng dụng giả, bà Mai bị rút sạch 1,2 tỷ "
+            "đồng. Hai ngày sau, đối tượng gọi lại, cho biết số tài khoản của bà \"có liên quan một đường dây rửa tiền "
+            "đang bị điều tra\". Ứng dụng giả mạo được cài từ đường link bên ngoài kho ứng dụng chính thức.")
+    assert detect_topics("", body, learned=False) == [FRAUD]
+    # heldout17/f28: in talks naming impersonation scams, criminals who fled abroad are still a chase
+    body = ("Criminal groups defraud Vietnamese citizens through fake investment platforms and impersonation of police. "
+            "He also asked the Cambodian side to hand over Vietnamese criminals who have fled to Cambodia, especially "
+            "those wanted for organising online fraud.")
+    assert "fugitives and extradition" in detect_topics("", body, learned=False)

@@ -118,7 +118,12 @@ _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|ex
                     r"|\b(?:khuyến cáo|khuyen cao|đề nghị|de nghi|kêu gọi|keu goi)\s+(?:người dân|nguoi dan|bà con|ba con)\b"
                     r"|\b(?:dễ|nguy cơ|de|nguy co) (?:bị|rơi vào|bi|roi vao)\b"
                     r"|\bcó thể (?:bị |được )?[^.!?;\n]{0,30}?(?:lợi dụng|sử dụng)\b"
-                    r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b)[^.!?;\n]{0,60}$")
+                    r"|\bco the (?:bi |duoc )?[^.!?;\n]{0,30}?(?:loi dung|su dung)\b"
+                    # denied: "none of the workers had reported being held against their will"
+                    r"|\b(?:none of|no one|nobody)\b[^.!?;\n]{0,50}?\b(?:reported|said|claimed|complained)\b"
+                    r"|\bno (?:evidence|sign|signs|indication)\s+(?:of|that)\b"
+                    r"|\b(?:không|chưa|khong|chua) (?:có|phát hiện|ghi nhận|co|phat hien|ghi nhan) "
+                    r"(?:dấu hiệu|dau hieu)\b)[^.!?;\n]{0,60}$")
 
 
 #: A sentence of courtesy ("thanked the police for their cooperation", "expressed his
@@ -431,7 +436,9 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     dropped = {index for index in deferred if scores.get(index, 0) >= MIN_SCORE}
     claimed, where = _claims(title.lower(), text, in_body, together, scores, table)
     in_title = [m for m in in_title if m.defer not in dropped and not (m.index in claimed and -1 in where)]
-    in_body = [m for m in in_body if m.defer not in dropped and not (m.index in claimed and m.sentence in where)]
+    # a form the guide settles as evidence ("criminals who have fled") is nobody's pretext
+    in_body = [m for m in in_body if m.defer not in dropped
+               and not (m.index in claimed and m.sentence in where and (m.phrase, m.index) not in table.settled)]
     if not charges_pass:
         in_body = _charge_lists(in_body)
     sentences = _per_sentence(in_body, together, charges_pass)
