@@ -131,7 +131,6 @@ def _default_table() -> SourceTable:
 
 def _build(entries: list[dict], by_place: list[dict] = ()) -> SourceTable:
     table = SourceTable()
-    _add_place_papers(table, by_place)
     for entry in entries:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -144,6 +143,7 @@ def _build(entries: list[dict], by_place: list[dict] = ()) -> SourceTable:
                   [h for h in entry.get("header_labels", []) if isinstance(h, str)])
         if isinstance(entry.get("country"), str):
             table.countries[normalize_text(name).strip()] = entry["country"]
+    _add_place_papers(table, by_place)  # after the outlets of the table, whose names win
     return table
 
 

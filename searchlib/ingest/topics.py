@@ -455,12 +455,13 @@ def _routine_only(text: str, in_title: list[Mention], sentences: dict[int, dict[
     a border post's joint patrols, counted among its year's work, are no cooperation story
     (the labelling guide: one clause or a count of joint patrols is not; a story of the
     patrol itself tells it in more sentences)."""
-    found = []
+    found: list[int] = []
+    ends: list[int] | None = None
     for index, pattern in table.routine:
         evident = {n for n, per in sentences.items() if per.get(index, 0) > 0}
         if len(evident) != 1 or any(m.index == index and m.weight > 0 for m in in_title):
             continue
-        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        ends = ends if ends is not None else [m.start() for m in _SENTENCE_END.finditer(text)]
         if evident <= {bisect.bisect_left(ends, m.start()) for m in pattern.finditer(text)}:
             found.append(index)
     return found
