@@ -134,8 +134,10 @@ def _english_forms(phrase: str) -> list[str]:
 
 def _build(entries: list[dict], ignore: list[str] | None = None, countries: list[dict] | None = None) -> TopicTable:
     table = TopicTable()
+    country_words: list[str] = []  # every country's partner words, for rules whose partners are countries
     for country in countries or []:
         if isinstance(country.get("name"), str):
+            country_words += _strings(country.get("partners"))
             words = {fold(_phrase(w)) for w in _strings(country.get("partners"))}
             table.countries[_key(country["name"])] = table.countries.get(_key(country["name"]), frozenset()) | words
     deferred_to: list[tuple[int, str, list[str]]] = []
@@ -194,6 +196,8 @@ def _build(entries: list[dict], ignore: list[str] | None = None, countries: list
                 continue
             # a later rule of the topic shares the first one's partners and actors unless it names its own
             together = {**{k: v for k, v in first.items() if k in ("partners", "actors")}, **together}
+            if together.get("countries_are_partners") is True:  # the "countries" table's words, kept in one place
+                together["partners"] = _strings(together.get("partners")) + country_words
             first = first or together
             actions = _strings(together.get("actions"))
             if actions and _strings(together.get("partners")):
