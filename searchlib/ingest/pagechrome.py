@@ -41,6 +41,8 @@ _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
 _RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
                       r"(?:cac )?tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
+#: The heading of a comment box, with its count ("Bình luận (3)", "Comments (12)"), folded.
+_COMMENTS = re.compile(r"(?:binh luan|y kien ban doc|comments?|reader comments)\s*(?:\(\d+\))?")
 #: Lines of the tail: tags, a comment box, a copyright line, the masthead's editor, owner,
 #: newsroom and licence ("Tổng Biên tập: ...", "Toà soạn: ...").
 _TAIL_LINE = re.compile(r"(?:tags?|tu khoa|binh luan|gui binh luan|comments?|leave a comment|"
@@ -165,6 +167,8 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         if is_date_bar(line) or _SOURCE_LINE.match(line):  # "Nguon: qdnd.vn - ..., 28/07/2025 16:35"
             dates.append(lines[i - 1])
             continue
+        if dates and _SECTION_LABEL.fullmatch(line) and is_headline(_next_line(lines, i)):
+            continue  # the desk's label between a wire's date line and its headline ("GENERAL")
         i -= 1
         break
     rest = lines[i:]
@@ -178,6 +182,24 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
             dated = [over, ""] if is_date_bar(over.strip()) else []  # the date over the headline stays
             headline, rest = " ".join(rest[top].split()), dated + rest[top + 1:]
     return outlet, headline, "\n".join([*dates, "", *rest] if dates else rest).strip("\n")
+
+
+#: A desk or section label in capitals, one to three words ("GENERAL", "WORLD NEWS").
+_SECTION_LABEL = re.compile(r"[A-Z&/]+(?: [A-Z&/]+){0,2}")
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    """The first line from ``i`` on that is not blank ("" when none is)."""
+    return next((line for line in lines[i:] if line.strip()), "")
+
+
+def byline_over_date(body: str, table: SourceTable) -> str | None:
+    """The outlet whose name alone opens ``body`` over a date line ("KYODO" then "Jun 12,
+    2025" under a paper's headline): the story's byline, so its source."""
+    lines = [line.strip() for line in body.lstrip().split("\n", 2)]
+    if len(lines) < 2 or len(lines[0]) > 40 or not is_date_bar(lines[1]):
+        return None
+    return table.lookup(lines[0], strict=True)
 
 
 #: A byline line under a headline ("By Reuters", "By Nguyen Ha and Tran Minh").
@@ -303,7 +325,12 @@ def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
     cut = len(lines)
     start = int(len(lines) * 0.5)
     for k in range(start, len(lines)):
-        if _RELATED.fullmatch(fold_key(lines[k].strip())) or fold_key(lines[k].strip()).startswith("related news:"):
+        folded = fold_key(lines[k].strip())
+        # readers' comments follow the box's heading, however long; an empty box ("(0)") is one line
+        if _COMMENTS.fullmatch(folded) and not folded.endswith("(0)"):
+            cut = k
+            break
+        if _RELATED.fullmatch(folded) or folded.startswith("related news:"):
             after = [x for x in lines[k + 1:] if x.strip()]
             if all(len(x) <= 200 for x in after):
                 cut = k

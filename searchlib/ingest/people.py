@@ -416,7 +416,7 @@ _ROLE_AFTER = re.compile(
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
     r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
-    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|(?:political\s+)?commissar)s?\b",
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
@@ -543,6 +543,11 @@ _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])
 _NOT_UNACCENTED_BEFORE = re.compile(r"\b(?:nut giao|giao lo|nga ba|nga tu|duong|pho|street|road)\b[^.!?\n]*$")
 
 
+#: The last word of a body's English name, after which its head's name may follow directly.
+_BODY_ENDS = frozenset("Committee Department Police Ministry Office Command Court Council Agency Bureau "
+                       "Commission Authority Guard Procuracy Inspectorate Association Union Front Affairs Security".split())
+
+
 def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     """Whether ``words``, the whole capitalised ``run`` (or all of it after "Ong"/"Ba"), is
     a Vietnamese name printed without accents: family name, a common middle name,
@@ -552,7 +557,10 @@ def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     # and the name ("Teller Tran Thi Kim Ngan noticed")
     english_role = len(before) == 1 and before[0].isalpha() and before[0].lower() not in REJECT \
         and VIETNAMESE_LETTERS.isdisjoint(before[0]) and not _SYLLABLE.fullmatch(fold(before[0]).lower())
-    if before and fold(" ".join(before)).lower() not in ("ong", "ba") and not english_role or len(words) not in (3, 4):
+    # or the body whose title stands before it ("Chairman of the Da Nang People's Committee Ho Ky Minh")
+    of_body = bool(before) and before[-1] in _BODY_ENDS and VIETNAMESE_LETTERS.isdisjoint(" ".join(before))
+    if before and fold(" ".join(before)).lower() not in ("ong", "ba") and not english_role and not of_body \
+            or len(words) not in (3, 4):
         return False
     folded = [fold(w).lower() for w in words]
     if folded[1] not in MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):

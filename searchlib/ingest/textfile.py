@@ -18,10 +18,14 @@ HEADER_KEYS = {
     "url": "url", "link": "url", "author": "author", "by": "author", "people": "people",
     "persons": "people", "topics": "topics", "tags": "topics", "lang": "lang", "language": "lang", "id": "id",
     "section": "section", "category": "section",
+    # when a clipping tool saved the page: the reader's day, not the article's
+    "retrieved": "retrieved", "accessed": "retrieved", "saved": "retrieved", "fetched": "retrieved",
+    "clipped": "retrieved", "captured": "retrieved", "downloaded": "retrieved",
     # Vietnamese headers, as Vietnamese sites and clipping tools write them
     "tiêu đề": "title", "ngày": "date", "ngày đăng": "date", "ngày xuất bản": "date", "thời gian": "date",
     "nguồn": "source", "nguồn tin": "source", "tác giả": "author", "đường dẫn": "url", "liên kết": "url",
     "chuyên mục": "section", "danh mục": "section", "thể loại": "section", "từ khóa": "topics",
+    "ngày truy cập": "retrieved", "ngày lưu": "retrieved",
 }
 #: The Vietnamese keys typed without accents ("Nguon: Tuoi Tre Online").
 HEADER_KEYS.update({fold(key): field for key, field in list(HEADER_KEYS.items()) if fold(key) not in HEADER_KEYS})

@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset("""mr ms mrs dr gen lt maj col sen rep prof st jr sr 
 sept oct nov dec co inc ltd corp dept gov tp u.s u.k""".split())
 #: Words a cut title should not end on ("… talks with his counterpart on…").
 _DANGLING = frozenset("a an the of on in at to for with and or by from as his her its their that which của và với cho tại về các những".split())
-_DATE_ONLY = re.compile(r"[\d/.\-:, ]+|(?:(?:th[uứ]|ch[uủ])\s+\w+,?\s*)?[\d/.\-:,() GMT+]+", re.I)
+_DATE_ONLY = re.compile(r"(?:[\d/.\-:, ]+|(?:(?:th[uứ]|ch[uủ])\s+\w+,?\s*)?[\d/.\-:,() GMT+]+)(?:\s*[AP]\.?M\.?)?", re.I)
 
 
 def is_headline(line: str) -> bool:
