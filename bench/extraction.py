@@ -227,6 +227,7 @@ LABEL_SETS = (
     ("heldout15", "blind set 15 (measured once, then used to fix every field)"),
     ("heldout16", "blind set 16 (measured once, then used to fix every field)"),
     ("heldout17", "blind set 17 (measured once, then used to fix every field)"),
+    ("heldout18", "blind set 18 (measured once, then used to fix every field)"),
 )
 
 

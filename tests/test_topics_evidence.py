@@ -586,3 +586,14 @@ def test_stimulants_are_drugs() -> None:
 def test_passports_kept_by_the_police_are_no_trafficking() -> None:
     body = "Police confiscated their passports pending the investigation into the land fraud."
     assert "human trafficking" not in detect_topics("", body)
+
+
+def test_border_patrols_on_trails_and_openings_and_seized_foreign_cigarettes() -> None:
+    # heldout18/e22: checkpoints on the trails where people and goods cross, and a count of smuggling cases
+    body = ("The Border Guard Command of An Giang has mobilised 600 officers in the run-up to Tet, when illegal "
+            "crossings and smuggling traditionally rise. The force has set up 24 "
+            "additional checkpoints and mobile patrol teams on trails, openings and canals, where people and goods "
+            "most often cross without going through border gates. In the same period, the border guard force handled "
+            "19 smuggling cases, seizing 4,200 packs of foreign cigarettes, 3.5 tonnes of sugar and nearly 300 kg of "
+            "firecrackers that had been carried across the border on motorbikes and small boats.")
+    assert sorted(detect_topics("", body)) == ["border security", "smuggling"]

@@ -80,3 +80,17 @@ def test_a_fake_police_callers_claim_and_a_settled_chase() -> None:
             "He also asked the Cambodian side to hand over Vietnamese criminals who have fled to Cambodia, especially "
             "those wanted for organising online fraud.")
     assert "fugitives and extradition" in detect_topics("", body, learned=False)
+
+
+@pytest.mark.parametrize("stay", [
+    # heldout18/e23: how the foreigners found in a raid stayed, in the ministry's words
+    "An interior ministry spokesman said the rest had entered or remained in Cambodia in breach of the immigration "
+    "law: most held no work permit, and more than 200 had overstayed their visas.",
+    # heldout18/e04: crossings outside any checkpoint, then the charge for it
+    "Most of the foreigners had entered Myanmar through natural crossings along the river without passing any "
+    "immigration checkpoint. Those not identified as victims will be charged with illegal entry and deported.",
+])
+def test_how_the_compounds_workers_entered_or_stayed_is_illegal_migration(stay: str) -> None:
+    body = ("Police detained 612 foreign nationals in a raid on a scam compound, where victims abroad had been "
+            "persuaded to deposit money on fake trading platforms. " + stay)
+    assert "illegal migration" in detect_topics("", body)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -33,6 +33,9 @@ class TopicModel:
     """Weights of one logistic regression per topic label, over :data:`FEATURES`."""
 
     weights: dict[str, tuple[float, ...]]
+    #: The chance at which a topic is kept, where it is not one half (see ``about_keep_at`` in
+    #: ``topic_model.json``: measured, not trained).
+    keep_at: dict[str, float] = field(default_factory=dict)
 
     def probability(self, label: str, features: list[float]) -> float | None:
         """How likely the topic is, given its features; ``None`` when there is no model for it."""
@@ -42,13 +45,22 @@ class TopicModel:
         z = sum(w * v for w, v in zip(weights, features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def threshold(self, label: str) -> float:
+        """The chance from which the rules' proposal of ``label`` is kept."""
+        return self.keep_at.get(label, 0.5)
+
 
 def model_from_json(data: dict) -> TopicModel:
-    """A :class:`TopicModel` from its JSON form (``{"features": [...], "models": {label: [...]}}``);
-    a file whose features differ from :data:`FEATURES` is refused."""
+    """A :class:`TopicModel` from its JSON form (``{"features": [...], "models": {label: [...]},
+    "keep_at": {label: chance}}``); a file whose features differ from :data:`FEATURES`, or a
+    chance outside (0, 1), is refused."""
     if tuple(data.get("features", ())) != FEATURES:
         raise ValueError("topic model features do not match this version of searchlib")
-    return TopicModel({label: tuple(float(w) for w in weights) for label, weights in data["models"].items()})
+    keep_at = {label: float(chance) for label, chance in data.get("keep_at", {}).items()}
+    if any(not 0.0 < chance < 1.0 for chance in keep_at.values()):
+        raise ValueError("a topic model's keep_at chances must lie between 0 and 1")
+    return TopicModel({label: tuple(float(w) for w in weights) for label, weights in data["models"].items()},
+                      keep_at)
 
 
 @lru_cache(maxsize=1)

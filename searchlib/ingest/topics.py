@@ -372,7 +372,8 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
         chances = {label: model.probability(label, features[label]) for label in kept}
         settled = {table.labels[m.index] for m in found.in_body
                    if m.weight >= 1 and not m.passing and not m.charged and (m.phrase, m.index) in table.settled}
-        kept = {label for label, chance in chances.items() if chance is None or chance >= 0.5 or label in settled}
+        kept = {label for label, chance in chances.items()
+                if chance is None or chance >= model.threshold(label) or label in settled}
     scores = {table.labels[index]: score for index, score in found.scores.items()}
     return sorted(kept, key=lambda label: (-scores.get(label, 0.0), label))
 
