@@ -597,3 +597,15 @@ def test_border_patrols_on_trails_and_openings_and_seized_foreign_cigarettes() -
             "19 smuggling cases, seizing 4,200 packs of foreign cigarettes, 3.5 tonnes of sugar and nearly 300 kg of "
             "firecrackers that had been carried across the border on motorbikes and small boats.")
     assert sorted(detect_topics("", body)) == ["border security", "smuggling"]
+
+
+@pytest.mark.parametrize("body, topics", [
+    # an inventory of a seizure, item by item with its quantity, is no list of crimes
+    ("Border guards in Long An seized 4,200 packs of foreign cigarettes and 3.5 tonnes of sugar from a boat.",
+     ["smuggling"]),
+    ("Lực lượng biên phòng thu giữ 1.200 bao thuốc lá ngoại và 2 tấn đường cát trên một ghe gỗ.", ["smuggling"]),
+    # a list of crimes still is
+    ("The two sides exchanged information on drug trafficking and smuggling across the border.", []),
+])
+def test_a_seizures_inventory_is_no_list_of_crimes(body: str, topics: list[str]) -> None:
+    assert detect_topics("", body) == topics

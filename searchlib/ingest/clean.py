@@ -38,8 +38,8 @@ _CO_AUTHORS = re.compile(_WRITER + r"(?:[ \t]+[-–][ \t]+" + _WRITER + r"){1,2}
 
 #: "Nguồn: https://thanhnien.vn/...", "Link: https://baokhanhhoa.vn/...": the story's address as
 #: its credit (the site is the source).
-_URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:|Link:|URL:|Đường dẫn:|Duong dan:)\s*"
-                         r"(?P<name>https?://\S+)", re.I)
+_URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc:|Link:|URL:|Đường dẫn:|"
+                         r"Duong dan:)\s*(?P<name>https?://\S+)", re.I)
 
 
 @dataclass

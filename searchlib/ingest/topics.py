@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from searchlib.ingest.enumerations import JOINER, in_enumeration
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
@@ -24,26 +25,6 @@ MIN_SCORE = 1.0
 #: A sentence naming more topics than this is a laundry list: each mention counts half.
 LIST_SIZE = 3
 _SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
-#: Words joining the items of an enumeration ("A, B and C", "A hoặc B").
-_CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
-#: A mention followed by a conjunction, or by a comma with a conjunction later in the
-#: sentence; "and to hold", "và sẽ", "and are hiding" join clauses, not items.
-_LIST_AFTER = re.compile(r"\s*(?:/|" + _CONJUNCTIONS
-                         + r"\b(?!\s+(?:to|will|would|are|is|was|were|have|has|had|sẽ|se|đang|đã)\b)|,[^.!?;\n]{0,80}?\b"
-                         + _CONJUNCTIONS + r"\b)")
-#: A comma and "and" right after a mention: a new clause ("placed on Interpol red notices,
-#: and their passports were invalidated"), unless items came before ("A, B, and C").
-_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|và|va)\s")
-#: A conjunction later in the same sentence.
-_CONJUNCTION_LATER = re.compile(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b")
-#: A mention preceded by a conjunction or a comma (a later item of a list).
-_LIST_BEFORE = re.compile(r"(?:/|,|\b" + _CONJUNCTIONS + r")\s*$")
-#: Lists written with commas only ("truy bắt tội phạm truy nã, tội phạm ma túy, lừa đảo."):
-#: a mention with an item after it and another after that, or with two before it.
-_COMMA_LIST = re.compile(r"\s*,[^,.!?;\n]{1,30},")
-_COMMA_LIST_BEFORE = re.compile(r",[^,.!?;\n]{1,30},\s*$")
-#: What may stand between two items of a list.
-_JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: A mention naming what someone is wanted for, charged with or convicted of ("wanted for
 #: fraud, drug trafficking and murder", "bị truy nã về tội ..."): the charge sheet of a
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
@@ -144,21 +125,6 @@ def _mask(text: str, table: TopicTable) -> str:
     return table.ignore_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _in_enumeration(text: str, start: int, end: int) -> bool:
-    """Whether the mention at ``text[start:end]`` is one item of an enumeration ("drug
-    trafficking, human trafficking and the illegal crossing of people", "rửa tiền hoặc ...")."""
-    if _LIST_AFTER.match(text, end) and not _CLAUSE_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
-        return True  # ", and" plus a clause ends a list only after items (the _LIST_BEFORE test below)
-    if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start):
-        return True
-    if _LIST_BEFORE.search(text, max(0, start - 12), start):
-        # after a comma only when another comma or a conjunction follows ("A, B, C", "A, B and C")
-        before = text[max(0, start - 12):start].rstrip()
-        return not before.endswith(",") or text[end:end + 2].lstrip().startswith(",") \
-            or bool(_CONJUNCTION_LATER.match(text, end))
-    return False
-
-
 def _mentions(text: str, table: TopicTable, in_title: bool = False,
               folded: str | None = None) -> list[Mention]:
     """A :class:`Mention` for each phrase found in ``text`` (lowercase); ``weight`` is 1 for a
@@ -189,7 +155,7 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
         # ("buôn lậu, mua bán người."), however short the list; two forms of one crime are not
         # ("through a natural crossing, bypassing the immigration checkpoint").
         joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
-                  if _JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())
+                  if JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())
                   and _kinds(phrases, matches[k]) != _kinds(phrases, matches[k + 1])}
         for k, match in enumerate(matches):
             phrase = " ".join(match.group(0).split())
@@ -198,7 +164,7 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
                 continue  # the name of a unit or a law: not even support
             sentence = bisect.bisect_left(ends, match.start())
-            listed = k in joined or _in_enumeration(haystack, match.start(), match.end())
+            listed = k in joined or in_enumeration(haystack, match.start(), match.end())
             aside = (sentence in courteous or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
                      or bool(_HEDGE.search(haystack, max(0, match.start() - 120), match.start())))
             charge = _CHARGED.search(haystack, max(0, match.start() - 90), match.start())
