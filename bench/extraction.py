@@ -349,7 +349,7 @@ def guided_agreement() -> list[str]:
     for folder_name, _ in LABEL_SETS:
         keys = [k for k in guided if k.split("/")[0] == folder_name]
         if keys:
-            agree = sum(guided[k]["a"] == guided[k]["b"] for k in keys)
+            agree = sum(sorted(guided[k]["a"]) == sorted(guided[k]["b"]) for k in keys)  # sets, not orders
             lines.append(f"  {folder_name:<10} {len(keys):>3} articles: A and B agree {agree / len(keys):.1%}")
     return lines
 

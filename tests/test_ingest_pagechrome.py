@@ -540,3 +540,17 @@ def test_a_comment_box_is_cut_with_everything_under_its_heading(tmp_path: Path) 
         "Bình luận (3)\nQuan tâm nhất  |  Mới nhất\nminhtuan: Lại là sạc xe điện, các nhà trọ cần có quy định "
         "chặt chẽ hơn, ông Nguyễn Văn Tâm ở phường bên cạnh cũng nói thế. Thích (12) Trả lời\n"))
     assert article.body.endswith("DANH TRỌNG") and article.people == []
+
+
+@pytest.mark.parametrize("note, outlet", [
+    # heldout15/j08: the forwarder names the paper in his note, typed without accents
+    ("Gui phong bai bao Quang Tri ve vu chay cho hom Chu nhat de tong hop vao ban tin tuan.", "Báo Quảng Trị"),
+    ("Anh chị ơi, em gửi bài trên Báo Khánh Hòa để đưa vào bản tin tuần này nhé.", "Báo Khánh Hòa"),
+    ("Gửi anh bài báo này để tham khảo.", None),  # no paper named
+])
+def test_the_paper_a_forwarders_note_names(tmp_path: Path, note: str, outlet: str | None) -> None:
+    article = _extract(tmp_path, (
+        "---------- Forwarded message ---------\nFrom: Tran Minh Duc <duc@example.com>\nDate: Tue, Jan 21, 2025 at "
+        "8:47 AM\nSubject: Fwd: bai chay cho\nTo: phongtonghop <ph@example.com>\n\n" + note + "\n\nDuc\n\n"
+        "---------------------------------\n\nChay lon tai cho Dong Ha, hang chuc ki-ot bi thieu rui\n\n" + _STORY))
+    assert article.source == outlet

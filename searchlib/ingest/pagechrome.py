@@ -127,6 +127,36 @@ def mail_date(text: str) -> _dt.date | None:
     return None
 
 
+#: A paper a forwarder's note names ("bài trên Báo Khánh Hòa", "bai bao Quang Tri"): its
+#: capitalised words after "báo".
+_NOTE_PAPER = re.compile(r"\b(?:[Bb]áo|[Bb]ao)\s+((?:[A-ZĐÀ-Ỹ][\w'’]*[ \t]*){1,4})")
+
+
+def forward_note_outlet(text: str, table: SourceTable) -> str | None:
+    """The paper the forwarder's note of a mail names as the story's ("Gui phong bai bao Quang
+    Tri ve vu chay"): the subject and the lines between the last message's headers and the rule
+    over the story. ``None`` for text that is no mail, or whose note names no known paper."""
+    marks = list(_FORWARD.finditer(text))
+    if not marks and not _opens_with_mail_headers(text):
+        return None
+    note: list[str] = []
+    for line in text[marks[-1].end() if marks else 0:].split("\n"):
+        line = line.strip()
+        if _RULE_LINE.fullmatch(line):
+            break
+        if not _MAIL_HEADER.fullmatch(line) or line.lower().startswith(("subject", "chủ đề")):
+            note.append(line)
+    else:
+        return None  # no rule sets a note apart from the story
+    for match in _NOTE_PAPER.finditer("\n".join(note)):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):  # "Bao Quang Tri" before "Bao Quang"
+            found = table.lookup("Báo " + " ".join(words[:n]), strict=True)
+            if found:
+                return found
+    return None
+
+
 def _opens_with_mail_headers(text: str) -> bool:
     """Whether ``text`` starts as a saved mail: a "From:" line among two or more header lines."""
     head: list[str] = []
