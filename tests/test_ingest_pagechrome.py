@@ -554,3 +554,34 @@ def test_the_paper_a_forwarders_note_names(tmp_path: Path, note: str, outlet: st
         "8:47 AM\nSubject: Fwd: bai chay cho\nTo: phongtonghop <ph@example.com>\n\n" + note + "\n\nDuc\n\n"
         "---------------------------------\n\nChay lon tai cho Dong Ha, hang chuc ki-ot bi thieu rui\n\n" + _STORY))
     assert article.source == outlet
+
+
+def test_a_menu_one_item_a_line_under_the_days_date_and_a_mailed_wire_alert(tmp_path: Path) -> None:
+    # heldout19/d09: the "today" bar, then the menu one item a line: the article's date is under its headline
+    menu = "\n".join(["Thời sự", "Thế giới", "Pháp luật", "Kinh doanh", "Công nghệ", "Nhịp sống trẻ", "Video"])
+    article = _extract(tmp_path, (
+        "Tuổi Trẻ Online\nĐăng nhập | Đăng ký | English\nThứ Ba, 07/01/2025\n" + menu + "\nThời sự > Giao thông\n\n"
+        "Hà Nội: Gần 1.200 trường hợp vi phạm bị phạt nguội qua camera\n\n06/01/2025 11:32 GMT+7\n\n" + _STORY))
+    assert (article.date.isoformat(), article.source) == ("2025-01-06", "Tuổi Trẻ")
+    assert article.title == "Hà Nội: Gần 1.200 trường hợp vi phạm bị phạt nguội qua camera"
+    # heldout19/d35: an Outlook forward of a wire alert; the dateline's day in the year the alert was sent
+    lines = ["MANILA, Oct 29 (Reuters) - Philippine authorities raided a", "suspected online scam hub in Cavite "
+             "province south of Manila", "and detained 312 foreigners, officials said on Tuesday, two", "weeks after "
+             "the deadline for workers of banned offshore", "gaming firms to leave the country.", "",
+             "The foreigners included 146 Chinese, 58 Vietnamese and", "dozens of Indonesians and Malaysians, the "
+             "police said in a", "statement, adding that they would be turned over to the", "immigration bureau "
+             "for deportation proceedings.", ""]
+    article = _extract(tmp_path, (
+        "From: Pham Thi Thu Trang <trang.pt@example.vn>\nSent: Monday, November 4, 2024 8:47 AM\nTo: Nhom theo doi "
+        "quoc te <quocte@example.vn>\nSubject: Fwd: Philippine police raid scam hub\n\nGui ca nhom bai Reuters tuan "
+        "truoc.\n\nT.\n\n-----Original Message-----\nFrom: Reuters News Alerts <alerts@thomsonreuters.com>\n"
+        "Sent: Wednesday, October 30, 2024 6:02 AM\nTo: trang.pt@example.vn\nSubject: Philippine police raid scam "
+        "hub\n\nPhilippine police raid scam hub after POGO deadline\n\nBy Andrea Villanueva\n\n" + "\n".join(lines)))
+    assert (article.date.isoformat(), article.source) == ("2024-10-29", "Reuters")
+
+
+def test_a_long_vietnamese_date_typed_without_accents(tmp_path: Path) -> None:
+    # heldout19/d37: "ngay 18 thang 10 nam 2024" after the paper's name
+    article = _extract(tmp_path, "Dak Lak dien tap phuong an chong khung bo\n\nBao Nhan Dan dien tu - ngay 18 thang "
+                                 "10 nam 2024\n\n" + _STORY)
+    assert article.date.isoformat() == "2024-10-18"

@@ -538,3 +538,22 @@ def test_streets_staff_credits_and_highland_and_khmer_names(text: str, expected:
 ])
 def test_highland_names_heads_of_bodies_and_unit_chiefs(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout19/d10: a Tày family name outside the table, after a rank; dantri's Lữ, Lèo, Ung the same way
+    ("Theo thượng tá Lộc Văn Dũng, Trưởng phòng Cảnh sát kinh tế Công an tỉnh Lạng Sơn, hàng lậu được chia nhỏ.",
+     ["Lộc Văn Dũng"]),
+    ("Quận ủy đã kỷ luật bà Lữ Thị Kim Hoa - Trưởng Phòng GD-ĐT quận.", ["Lữ Thị Kim Hoa"]),
+    ("Thứ trưởng Ngoại giao Trung Quốc Lạc Ngọc Thành ngày 16/4 tuyên bố.", []),  # a country, then no full name
+    # heldout19/d27: "Sen. Lieut. Gen." is a rank; "Sen" opening a Khmer name is not
+    ("Deputy Minister of Public Security Sen. Lieut. Gen. Pham The Tung held talks in Canberra.", ["Phạm Thế Tùng"]),
+    ("Police chief Sen Sokha said the suspects were handed over.", ["Sen Sokha"]),
+    # heldout19/d05: a border gate after "Quốc tế" in a post's name
+    ("Thiếu tá Hồ Xuân Thịnh, Đồn trưởng Đồn Biên phòng Cửa khẩu Quốc tế La Lay và Đại úy Bounmy Keophila đã "
+     "hội đàm.", ["Hồ Xuân Thịnh", "Bounmy Keophila"]),
+    # heldout19/d34: a byline on its own line with its agency's initials
+    ("Công an tỉnh đã bắt Trần Quốc Bảo (SN 1985).\n\nLê Huy Hùng (TTXVN)\n", ["Trần Quốc Bảo"]),
+])
+def test_unlisted_family_names_senior_ranks_gates_and_agency_bylines(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

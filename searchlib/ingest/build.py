@@ -15,7 +15,7 @@ from typing import Any
 from searchlib.article import Article
 from searchlib.errors import IngestError
 from searchlib.ingest.clean import WRITER_KINDS, clean_body
-from searchlib.ingest.dates import find_date, parse_date
+from searchlib.ingest.dates import dateline_near, find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
@@ -80,7 +80,10 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         if date is None:
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
     given_source, given_url, source_date = _given_source(_text(meta.get("source")), _text(meta.get("url")), table)
-    date = date or source_date or find_date(body) or (mail_date(whole) if headline_first_line else None)
+    date = date or source_date or find_date(body)
+    if date is None and headline_first_line:
+        sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
+        date = sent and (dateline_near(body, sent) or sent)
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site

@@ -27,8 +27,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)",
     # 17 September 2025.
     r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})(?!\d)",
-    # ngày 15 tháng 9 năm 2025 / 15 tháng 9, 2025.
-    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y>\d{4})(?!\d)",
+    # ngày 15 tháng 9 năm 2025 / 15 tháng 9, 2025 (also typed without accents).
+    r"(?<!\d)(?P<d>\d{1,2})\s+(?:tháng|thang)\s+(?P<m>\d{1,2})(?:\s*,\s*|\s+(?:năm|nam)\s+|\s+)(?P<y>\d{4})(?!\d)",
 ))
 #: "Vientiane, September 3 (KPL) -": place, comma, month and day, a credit in brackets.
 _DATELINE_DAY = re.compile(r"(?:^|\n)[^\W\d_][^\n,()]{1,40},\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\s*\([^()\n]{1,30}\)",
@@ -129,6 +129,20 @@ def _dateline(window: str, text: str) -> _dt.date | None:
                 if candidate and abs((candidate - found).days) <= 45:
                     return candidate
     return _year_to_date(text[match.end():], month, day)
+
+
+def dateline_near(text: str, reference: _dt.date) -> _dt.date | None:
+    """A yearless wire dateline at the top of ``text`` ("MANILA, Oct 29 (Reuters) -") dated
+    within 45 days of ``reference`` (the day a mail carrying the story was sent)."""
+    match = _DATELINE_DAY.search(text[:300])
+    if not match:
+        return None
+    month, day = _MONTHS[fold(match.group("mon")).lower()], int(match.group("d"))
+    for year in (reference.year, reference.year - 1, reference.year + 1):
+        candidate = _checked(year, month, day)
+        if candidate and abs((candidate - reference).days) <= 45:
+            return candidate
+    return None
 
 
 def _year_to_date(text: str, month: int, day: int) -> _dt.date | None:

@@ -12,7 +12,8 @@ EN_TITLES = (
     "Secretary-General", "Director-General", "Deputy Director-General",
     "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
-    "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
+    "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Sen. Lieut. Gen.", "Lieut. Gen.", "Sen. Lt. Gen.", "Lieut. Col.",
+    "Lt. Col.", "Sen. Col.", "Maj.", "Capt.", "Lieut.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
     "Premier", "Chancellor", "Governor", "Commissioner", "Commissioner General", "Deputy Commissioner",
     "Police Commissioner", "Mayor", "Vice Mayor", "Commander", "Deputy Commander", "Asst Comm", "Senior Asst Comm",
     "Assistant Commissioner", "Senior Assistant Commissioner",
@@ -53,14 +54,15 @@ TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_
                **{fold(t).lower(): "vi" for t in VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
                "ông": "direct", "bà": "direct", "anh": "direct", "chị": "direct"}
 
-ABBREVIATIONS = frozenset({"gen", "lt", "maj", "col", "sen", "mr", "ms", "mrs", "dr", "prof", "brig", "adm", "capt"})
+ABBREVIATIONS = frozenset({"gen", "lt", "maj", "col", "sen", "mr", "ms", "mrs", "dr", "prof", "brig", "adm", "capt",
+                           "lieut"})
 #: Words that open a title or an organisation in front of a name; stripped from its start.
 LEADING = frozenset("""
 public security state foreign affairs national defence defense home interior justice police party central
 committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
 singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
 vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
-communist people's peoples people government office department gen lt maj col mr ms mrs dr standing
+communist people's peoples people government office department gen lt maj col mr ms mrs dr standing sen lieut capt
 permanent executive acting former first provincial municipal bureau political immigration investigation
 agency force forces commander chief head cabinet supreme court procuracy order safety administration
 management border guard command military army navy information communications finance trade industry

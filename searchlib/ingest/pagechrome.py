@@ -181,6 +181,10 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         if not line:
             continue
         seen += 1
+        column_end = _menu_column(lines, i - 1)
+        if column_end > i - 1:  # a menu one item a line ("Thời sự", "Thế giới", "Pháp luật", ...)
+            dates, i = [], column_end
+            continue
         if is_menu(line):
             dates = []  # a date above the site's menu is its "today" bar, not the article's
             if " - " in line:  # "VnExpress - Thời sự / Pháp luật": the site, then its breadcrumb
@@ -212,6 +216,19 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
             dated = [over, ""] if is_date_bar(over.strip()) else []  # the date over the headline stays
             headline, rest = " ".join(rest[top].split()), dated + rest[top + 1:]
     return outlet, headline, "\n".join([*dates, "", *rest] if dates else rest).strip("\n")
+
+
+#: One item of a menu printed one item a line: one to three words, no digit, no full stop.
+_MENU_ITEM = re.compile(r"[^\W\d_]+(?:[ &-]+[^\W\d_]+){0,2}")
+
+
+def _menu_column(lines: list[str], k: int) -> int:
+    """The index after a menu printed one item a line from ``lines[k]`` on (four items or
+    more, no blank line between them); ``k`` when none starts there."""
+    j = k
+    while j < len(lines) and _MENU_ITEM.fullmatch(lines[j].strip()):
+        j += 1
+    return j if j - k >= 4 else k
 
 
 #: A desk or section label in capitals, one to three words ("GENERAL", "WORLD NEWS").

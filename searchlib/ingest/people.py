@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
@@ -99,13 +100,6 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
     return smart_title(clean)
 
 
-#: A photo credit ("Ảnh: BÌNH DƯƠNG CUNG CẤP", "(Photo: Nguyen Van A/VNA)"), to its line's or bracket's end.
-_PHOTO_CREDIT = re.compile(r"\b(?:[ẢảA]nh|ẢNH|ANH|[Pp]hotos?|PHOTO|[Nn]guồn ảnh|[Pp]hoto credit)\s*:\s*[^\n()]*")
-
-#: A wire's staff credit ("(Reporting by Aradhana Menon in Singapore and Nguyen Thu Trang in
-#: Hanoi; Editing by Simon Clarke)"), to its line's or bracket's end.
-_STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
-                           r"\s+by\s[^\n()]*")
 
 def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str = "") -> list[str]:
     """Canonical names of the people mentioned in ``text``, in order of first appearance.
@@ -113,8 +107,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     ``accents`` is text of the same page that names no one of its own but may spell a name
     of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
-    # photographers, and a wire's reporters and editors, are no people of the story
-    text = _STAFF_CREDIT.sub(lambda m: " " * len(m.group(0)), _PHOTO_CREDIT.sub(lambda m: " " * len(m.group(0)), text))
+    text = mask_credits(text)  # photographers, bylines, a wire's reporters: no people of the story
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
     # their reversed spelling is not another person
@@ -262,8 +255,8 @@ def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool
 
 
 #: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
-#: "cửa khẩu Tà Lùng").
-_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "phong", "khau", "song"})
+#: "cửa khẩu Tà Lùng", "Cửa khẩu Quốc tế La Lay").
+_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "tế", "phong", "khau", "song", "te"})
 
 
 def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
@@ -310,6 +303,10 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
     return run, start
 
 
+#: Ranks that "Sen." (senior) may open.
+_RANKS = frozenset({"lieut", "lt", "col", "gen", "maj", "capt", "lieutenant", "colonel", "general", "captain"})
+
+
 def _strip_leading(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i].lower() in LEADING:
@@ -317,6 +314,8 @@ def _strip_leading(words: list[str]) -> list[str]:
             break  # "Ong Tran Van Binh" is Mr Tran; "Ong Ye Kung" is Singapore's minister
         if words[i].lower() == "tan" and (i + 1 == len(words) or words[i + 1].lower() != "sri"):
             break  # "Tan Sri" is a Malaysian honorific; "Tan Wei Ming" is Mr Tan
+        if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
+            break  # "Sen. Lieut. Gen." is a rank; "Sen Sokha" is a Khmer name
         i += 1
     return words[i:]
 
@@ -360,6 +359,12 @@ def _vietnamese_name(words: list[str]) -> str | None:
     named = _start_at_surname(words)
     if len(named) >= 2:
         return _as_name(named[:4])
+    # a family name outside the table ("Thượng tá Lộc Văn Dũng", Tày): three Vietnamese
+    # syllables with accents, a common middle name second
+    if len(words) >= 3 and fold(words[1]).lower() in MIDDLE_NAMES and has_diacritics(" ".join(words[:3])) \
+            and fold(words[0]).lower() not in FOREIGN_LEADING and fold_key(" ".join(words[:2])) not in REJECT_PHRASES \
+            and all(_SYLLABLE.fullmatch(fold(word).lower()) for word in words[:4]):
+        return _as_name(words[:4])
     # Ê Đê and Gia Rai names: a woman's "H'" ("H'Linh Niê"); a man's "Y" before a family name
     # of theirs ("Y Bih Niê"; "Y tế" is health)
     highland = words[:3]

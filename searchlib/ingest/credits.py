@@ -1,0 +1,26 @@
+"""Credits in running text that name no one of the story: photographers ("Ảnh: ..."), a
+wire's reporters and editors ("Reporting by ...; Editing by ..."), and a byline on its own
+line with its agency ("Lê Huy Hùng (TTXVN)"). People detection blanks them out first.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A photo credit ("Ảnh: BÌNH DƯƠNG CUNG CẤP", "(Photo: Nguyen Van A/VNA)"), to its line's or bracket's end.
+_PHOTO_CREDIT = re.compile(r"\b(?:[ẢảA]nh|ẢNH|ANH|[Pp]hotos?|PHOTO|[Nn]guồn ảnh|[Pp]hoto credit)\s*:\s*[^\n()]*")
+#: A wire's staff credit ("(Reporting by Aradhana Menon in Singapore and Nguyen Thu Trang in
+#: Hanoi; Editing by Simon Clarke)"), to its line's or bracket's end.
+_STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
+                           r"\s+by\s[^\n()]*")
+#: A line that is only a name and an agency's initials in brackets: a byline ("Lê Huy Hùng
+#: (TTXVN)", "Minh Châu (VNA)").
+_BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-ZĐ]{2,6}(?:/[A-ZĐ]{2,6})?\)[ \t]*$",
+                          re.M)
+
+
+def mask_credits(text: str) -> str:
+    """``text`` with its credits blanked out, same length (offsets stay valid)."""
+    for pattern in (_PHOTO_CREDIT, _STAFF_CREDIT, _BYLINE_LINE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
