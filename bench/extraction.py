@@ -228,6 +228,7 @@ LABEL_SETS = (
     ("heldout16", "blind set 16 (measured once, then used to fix every field)"),
     ("heldout17", "blind set 17 (measured once, then used to fix every field)"),
     ("heldout18", "blind set 18 (measured once, then used to fix every field)"),
+    ("heldout19", "blind set 19 (measured once, then used to fix every field)"),
 )
 
 

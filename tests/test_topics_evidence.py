@@ -609,3 +609,30 @@ def test_border_patrols_on_trails_and_openings_and_seized_foreign_cigarettes() -
 ])
 def test_a_seizures_inventory_is_no_list_of_crimes(body: str, topics: list[str]) -> None:
     assert detect_topics("", body) == topics
+
+
+def test_a_co_occurrence_at_an_item_of_a_list_of_crimes_counts_as_the_item() -> None:
+    # heldout19/d25: a drink-driving drive's one sentence listing the city's other crackdowns
+    body = ("Công an TP.HCM ra quân xử lý vi phạm nồng độ cồn dịp cuối năm. Song song với đợt cao điểm về giao thông, "
+            "Công an TP.HCM cũng triển khai đợt tấn công trấn áp các loại tội phạm cướp giật, trộm cắp, ma túy, đánh "
+            "bạc, lừa đảo qua mạng nhằm giữ bình yên cho người dân đón Tết.")
+    assert detect_topics("", body) == []
+    # heldout12/n24: a list of one topic's forms is still that topic
+    body = ("Police detained 612 foreigners in a raid. The ministry said foreigners found to have entered the country "
+            "illegally, overstayed their visas or worked without permits would be deported after investigation.")
+    assert detect_topics("", body) == ["illegal migration"]
+
+
+@pytest.mark.parametrize("body, topic", [
+    # heldout19/d12: a request in talks to hand over wanted criminals hiding in the other country
+    ("The Deputy Minister also asked the Myanmar side to verify, locate and hand over Vietnamese criminals wanted by "
+     "Vietnamese authorities who are hiding in Myanmar, and to help trace assets they have moved abroad. Myanmar "
+     "will promptly verify requests from the Vietnamese side regarding wanted persons, he said.",
+     "fugitives and extradition"),
+    # heldout19/d23: a raid in Cambodia on information the Vietnamese ministry passed through the liaison channel
+    ("Police in Preah Sihanouk raided an online scam compound on Sunday. The raid followed information passed to "
+     "Cambodian police by the Vietnamese Ministry of Public Security through the police liaison channel between the "
+     "two countries.", "law-enforcement cooperation"),
+])
+def test_wanted_criminals_hiding_abroad_and_information_passed_by_a_foreign_ministry(body: str, topic: str) -> None:
+    assert topic in detect_topics("", body)

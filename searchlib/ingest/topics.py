@@ -530,11 +530,17 @@ def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table:
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
                   charges_pass: bool) -> dict[int, dict[int, float]]:
-    """What each body sentence counts for each topic it names: a co-occurrence 1, a mention
-    its weight (half when passing, nothing when a charge sheet), a name -0.5 (support)."""
+    """What each body sentence counts for each topic it names: a co-occurrence 1 (half when
+    it starts at an item of a list of other topics' crimes too: "cướp giật, ma túy, lừa đảo
+    qua mạng"), a mention its weight (half when passing, nothing when a charge sheet), a
+    name -0.5 (support)."""
     per_sentence: dict[int, dict[int, float]] = {}
-    for sentence, index, _at in together:
-        per_sentence.setdefault(sentence, {})[index] = 1.0
+    mixed = [m for m in in_body if m.listed and any(
+        other.listed and other.sentence == m.sentence and other.index != m.index for other in in_body)]
+    for sentence, index, at in together:
+        item = any(m.sentence == sentence and m.index == index and m.start <= at < m.start + len(m.phrase)
+                   for m in mixed)
+        per_sentence.setdefault(sentence, {})[index] = 0.5 if item else 1.0
     for mention in in_body:
         seen = per_sentence.setdefault(mention.sentence, {})
         # a charge sheet is no evidence (the guide); a name is kept as -0.5 (support) unless
