@@ -114,10 +114,10 @@ def _dateline(window: str, text: str) -> _dt.date | None:
     full date in the text is usually the event a day or two before. Only a full date
     within 45 days of the dateline, or a year-to-date figure just before it, lends its
     year, so no year is ever guessed."""
-    match = _DATELINE_DAY.search(window[:300])
-    if not match:
+    found_day = _dateline_day(window)
+    if found_day is None:
         return None
-    month, day = _MONTHS[fold(match.group("mon")).lower()], int(match.group("d"))
+    match, month, day = found_day
     rest = window[match.end():]
     for pattern in _PATTERNS:
         for found_match in pattern.finditer(rest):
@@ -131,13 +131,21 @@ def _dateline(window: str, text: str) -> _dt.date | None:
     return _year_to_date(text[match.end():], month, day)
 
 
-def dateline_near(text: str, reference: _dt.date) -> _dt.date | None:
-    """A yearless wire dateline at the top of ``text`` ("MANILA, Oct 29 (Reuters) -") dated
-    within 45 days of ``reference`` (the day a mail carrying the story was sent)."""
+def _dateline_day(text: str) -> tuple[re.Match[str], int, int] | None:
+    """The dateline in the first 300 characters of ``text``, with its month and day."""
     match = _DATELINE_DAY.search(text[:300])
     if not match:
         return None
-    month, day = _MONTHS[fold(match.group("mon")).lower()], int(match.group("d"))
+    return match, _MONTHS[fold(match.group("mon")).lower()], int(match.group("d"))
+
+
+def dateline_near(text: str, reference: _dt.date) -> _dt.date | None:
+    """A yearless wire dateline at the top of ``text`` ("MANILA, Oct 29 (Reuters) -") dated
+    within 45 days of ``reference`` (the day a mail carrying the story was sent)."""
+    found_day = _dateline_day(text)
+    if found_day is None:
+        return None
+    _match, month, day = found_day
     for year in (reference.year, reference.year - 1, reference.year + 1):
         candidate = _checked(year, month, day)
         if candidate and abs((candidate - reference).days) <= 45:

@@ -535,8 +535,11 @@ def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
     qua mạng"), a mention its weight (half when passing, nothing when a charge sheet), a
     name -0.5 (support)."""
     per_sentence: dict[int, dict[int, float]] = {}
-    mixed = [m for m in in_body if m.listed and any(
-        other.listed and other.sentence == m.sentence and other.index != m.index for other in in_body)]
+    listed: dict[int, set[int]] = {}  # the topics of each sentence's list items
+    for m in in_body:
+        if m.listed:
+            listed.setdefault(m.sentence, set()).add(m.index)
+    mixed = [m for m in in_body if m.listed and len(listed[m.sentence]) > 1]
     for sentence, index, at in together:
         item = any(m.sentence == sentence and m.index == index and m.start <= at < m.start + len(m.phrase)
                    for m in mixed)
