@@ -47,6 +47,19 @@ def _articles():
                          source=seed.source, people=seed.people, topics=seed.topics, lang=seed.lang)
 
 
+def _settled_export(replica, patience: float) -> list[str]:
+    """The ids one replica exports, read again until it exports every article or ``patience``
+    seconds pass. One run of the whole suite (fresh venv) saw a survivor count 5,000 while its
+    export held 4,925, not seen again in seven runs: a follower still applying the log passes
+    here once it catches up, an article lost never does and still fails."""
+    deadline = time.monotonic() + patience
+    while True:
+        ids = [a.id for a in replica.articles()]
+        if len(set(ids)) >= ARTICLES or time.monotonic() > deadline:
+            return ids
+        time.sleep(0.5)
+
+
 def test_ingest_survives_the_leader_being_killed(cluster):
     url = cluster.url("bulk")
     backend = open_backend(url)
@@ -88,7 +101,7 @@ def test_ingest_survives_the_leader_being_killed(cluster):
     for node in survivors:  # each surviving replica holds every article exactly once
         replica = open_backend(cluster.url("bulk", nodes=[node]))
         assert replica.settled_count(ARTICLES, patience=30).total == ARTICLES
-        ids = [a.id for a in replica.articles()]
+        ids = _settled_export(replica, patience=30)
         assert len(ids) == len(set(ids)) == ARTICLES and set(ids) == expected
     # the survivors answered searches all along, through the election
     assert answers and all(ok for _t, ok in answers), [t - killed_at[0] for t, ok in answers if not ok]
