@@ -109,14 +109,10 @@ def mail_date(text: str) -> _dt.date | None:
     """The day the innermost message of a mail was sent ("Date: Fri, Jan 23, 2026 at 6:47
     PM" under the last "Forwarded message" line): a wire alert goes out the day its story
     does, so this dates a story that gives no date itself. ``None`` for text that is no mail."""
-    marks = list(_FORWARD.finditer(text))
-    if marks:
-        block = text[marks[-1].end():].lstrip("\n").split("\n")[:8]
-    elif _opens_with_mail_headers(text):
-        block = text.split("\n")[:8]
-    else:
+    message = _last_message(text)
+    if message is None:
         return None
-    for line in block:
+    for line in message.lstrip("\n").split("\n")[:8]:
         found = _MAIL_DATE.fullmatch(line.strip())
         if found:
             value = found.group(1).strip()
@@ -136,11 +132,11 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     """The paper the forwarder's note of a mail names as the story's ("Gui phong bai bao Quang
     Tri ve vu chay"): the subject and the lines between the last message's headers and the rule
     over the story. ``None`` for text that is no mail, or whose note names no known paper."""
-    marks = list(_FORWARD.finditer(text))
-    if not marks and not _opens_with_mail_headers(text):
+    message = _last_message(text)
+    if message is None:
         return None
     note: list[str] = []
-    for line in text[marks[-1].end() if marks else 0:].split("\n"):
+    for line in message.split("\n"):
         line = line.strip()
         if _RULE_LINE.fullmatch(line):
             break
@@ -155,6 +151,16 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
             if found:
                 return found
     return None
+
+
+def _last_message(text: str) -> str | None:
+    """The innermost message of a mail, from its headers on: what follows the last
+    "Forwarded message" line, or the whole text when it opens with mail headers; ``None``
+    for text that is no mail."""
+    marks = list(_FORWARD.finditer(text))
+    if marks:
+        return text[marks[-1].end():]
+    return text if _opens_with_mail_headers(text) else None
 
 
 def _opens_with_mail_headers(text: str) -> bool:

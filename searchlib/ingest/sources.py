@@ -118,13 +118,15 @@ def load_sources(extra: Path | None = None) -> SourceTable:
     "menu": [...], "header_labels": [...], "country": ...}]}``)."""
     if extra is None:
         return _default_table()
-    return _build(load_table("sources.json", "sources", extra),
-                  load_table("sources.json", "papers_by_place", extra, optional=True))
+    return _load(extra)
 
 
 @lru_cache(maxsize=1)
 def _default_table() -> SourceTable:
-    extra = user_table("sources")
+    return _load(user_table("sources"))
+
+
+def _load(extra: Path | None) -> SourceTable:
     return _build(load_table("sources.json", "sources", extra),
                   load_table("sources.json", "papers_by_place", extra, optional=True))
 
