@@ -4,11 +4,18 @@ The labelling guide says one item of a list of crimes ("drug trafficking, human 
 and cybercrime") is no evidence of its topic by itself; :mod:`searchlib.ingest.topics` asks
 this module which mentions are such items. An inventory of a seizure ("4,200 packs of foreign
 cigarettes and 3.5 tonnes of sugar") is a list too, but of things seized, not of crimes.
+Alternatives in a warning ("not to transport goods for smugglers or shelter people who cross
+the border illegally") are items too, and so is a phrase joined to another topic's
+co-occurrence of an act and its object ("qua lại biên giới trái phép, vận chuyển hàng hóa
+không rõ nguồn gốc").
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, TypeVar
+
+M = TypeVar("M", bound=Any)  # a topic's Mention (a NamedTuple)
 
 #: Words joining the items of an enumeration ("A, B and C", "A hoặc B").
 _CONJUNCTIONS = r"(?:and|or|as well as|và|hoặc|cùng|va|hoac)"
@@ -33,6 +40,12 @@ _COMMA_LIST = re.compile(r"\s*,[^,.!?;\n]{1,30},")
 _COMMA_LIST_BEFORE = re.compile(r",[^,.!?;\n]{1,30},\s*$")
 #: What may stand between two items of a list.
 JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
+#: Alternatives of a warning or a prohibition ("not to transport goods for smugglers or
+#: shelter people who cross the border illegally", "không qua lại biên giới trái phép, không
+#: tiếp tay cho các đối tượng vận chuyển hàng cấm"): "or", or a comma and a repeated "not",
+#: and a few words of the next item.
+ALTERNATIVE = re.compile(r"(?:\s+(?:or|hoặc|hoac|hay)\s+(?:[^\W\d]+\s+){1,4}"
+                         r"|\s*,\s*(?:không|khong|đừng|dung)\s+(?:[^\W\d]+\s+){0,6})")
 
 
 def in_enumeration(text: str, start: int, end: int) -> bool:
@@ -51,3 +64,23 @@ def in_enumeration(text: str, start: int, end: int) -> bool:
         return not before.endswith(",") or text[end:end + 2].lstrip().startswith(",") \
             or bool(_CONJUNCTION_LATER.match(text, end))
     return False
+
+
+def listed_with(text: str, in_body: list[M], together: list[tuple[int, int, int]]) -> tuple[list[M], frozenset[int]]:
+    """``in_body`` (a topic's mentions, as :mod:`searchlib.ingest.topics` finds them) with each
+    mention joined by a comma or a conjunction to a co-occurrence of another topic marked as
+    an item of a list, and the positions of those co-occurrences: "xử lý nhiều vụ việc người
+    dân qua lại biên giới trái phép, vận chuyển hàng hóa không rõ nguồn gốc" lists two kinds
+    of cases, as "A, B" of two phrases does."""
+    items: set[int] = set()
+    marked: set[int] = set()
+    for sentence, index, at in together:
+        for k, m in enumerate(in_body):
+            if m.sentence == sentence and m.index != index and m.weight > 0 and m.start < at \
+                    and JOINER.fullmatch(text, m.start + len(m.phrase), at):
+                items.add(at)
+                marked.add(k)
+    if not marked:
+        return in_body, frozenset()
+    return [m._replace(passing=True, listed=True) if k in marked else m
+            for k, m in enumerate(in_body)], frozenset(items)

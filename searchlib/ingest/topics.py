@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from searchlib.ingest.enumerations import JOINER, in_enumeration
+from searchlib.ingest.enumerations import ALTERNATIVE, JOINER, in_enumeration, listed_with
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
@@ -155,7 +155,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
         # ("buôn lậu, mua bán người."), however short the list; two forms of one crime are not
         # ("through a natural crossing, bypassing the immigration checkpoint").
         joined = {i for k in range(len(matches) - 1) for i in (k, k + 1)
-                  if JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())
+                  if (JOINER.fullmatch(haystack, matches[k].end(), matches[k + 1].start())
+                      or ALTERNATIVE.fullmatch(haystack, matches[k].end(), matches[k + 1].start()))
                   and _kinds(phrases, matches[k]) != _kinds(phrases, matches[k + 1])}
         for k, match in enumerate(matches):
             phrase = " ".join(match.group(0).split())
@@ -375,13 +376,14 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     own = {m.index for m in in_title + in_body if m.weight > 0} | {index for _n, index, _at in together}
     in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in title_weak if index in own]
     together = sorted(together + [t for t in weak if t[1] in own])
+    in_body, items = listed_with(text, in_body, together)
     in_body = _yield(in_body, together, table)
     in_title = _yield(in_title, [], table)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
         if signals.search(title_text) or signals.search(text):
             in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
             in_body = [m for m in in_body if m.index != index or m.phrase not in phrases]
-    scores = _scores(in_title, _per_sentence(in_body, together, True), charges_pass=True)
+    scores = _scores(in_title, _per_sentence(in_body, together, True, items), charges_pass=True)
     chase = _index_of(table, "fugitives and extradition")
     charges_pass = scores.get(chase, 0) >= MIN_SCORE
     if charges_pass:
@@ -408,11 +410,11 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
                and not (m.index in claimed and m.sentence in where and (m.phrase, m.index) not in table.settled)]
     if not charges_pass:
         in_body = _charge_lists(in_body)
-    sentences = _per_sentence(in_body, together, charges_pass)
+    sentences = _per_sentence(in_body, together, charges_pass, items)
     for index in _routine_only(text, in_title, sentences, table):
         in_body = [m for m in in_body if m.index != index or m.weight <= 0]
         together = [t for t in together if t[1] != index]
-        sentences = _per_sentence(in_body, together, charges_pass)
+        sentences = _per_sentence(in_body, together, charges_pass, items)
     return Evidence(in_title, in_body, together, sentences, _scores(in_title, sentences, charges_pass), charges_pass)
 
 
@@ -529,11 +531,11 @@ def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table:
 
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
-                  charges_pass: bool) -> dict[int, dict[int, float]]:
+                  charges_pass: bool, items: frozenset[int] = frozenset()) -> dict[int, dict[int, float]]:
     """What each body sentence counts for each topic it names: a co-occurrence 1 (half when
     it starts at an item of a list of other topics' crimes too: "cướp giật, ma túy, lừa đảo
-    qua mạng"), a mention its weight (half when passing, nothing when a charge sheet), a
-    name -0.5 (support)."""
+    qua mạng", or is one of ``items``), a mention its weight (half when passing, nothing
+    when a charge sheet), a name -0.5 (support)."""
     per_sentence: dict[int, dict[int, float]] = {}
     listed: dict[int, set[int]] = {}  # the topics of each sentence's list items
     for m in in_body:
@@ -541,8 +543,8 @@ def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
             listed.setdefault(m.sentence, set()).add(m.index)
     mixed = [m for m in in_body if m.listed and len(listed[m.sentence]) > 1]
     for sentence, index, at in together:
-        item = any(m.sentence == sentence and m.index == index and m.start <= at < m.start + len(m.phrase)
-                   for m in mixed)
+        item = at in items or any(m.sentence == sentence and m.index == index and m.start <= at < m.start + len(m.phrase)
+                                  for m in mixed)
         per_sentence.setdefault(sentence, {})[index] = 0.5 if item else 1.0
     for mention in in_body:
         seen = per_sentence.setdefault(mention.sentence, {})
