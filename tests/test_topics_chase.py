@@ -104,9 +104,9 @@ MIGRATION = "illegal migration"
 
 
 @pytest.mark.parametrize("body", [
-    # heldout13/m23: a deportation drive with its figure
-    "Cambodia says it has deported more than 3,000 foreigners linked to scam operations since the beginning of "
-    "the year. Foreign victims would be transferred to the General Department of Immigration.",
+    # heldout17/f31: a deportation drive told in two sentences
+    "They will be held at the BI facility in Taguig City pending deportation proceedings. The BI has deported "
+    "more than 1,400 foreign POGO workers since August, and another 2,000 are awaiting deportation.",
     # heldout14/k06, k14: entry outside the checkpoints; immigration law broken
     "All of them had entered Myanmar without passing through legal border checkpoints, the army said.",
     "Those who violated Lao immigration law will be fined and deported to their countries, he said. Most had "
@@ -117,6 +117,19 @@ def test_deported_compound_workers_who_came_illegally_or_a_deportation_drive(bod
 
 
 @pytest.mark.parametrize("body", [
+    # the fourth panel: a speaker's deportation figures, one sentence of his account of a crackdown
+    # heldout17/f28, labelled/t02 (talks), heldout13/m23 (the close of a raid story), heldout5/v20
+    "Sar Sokha affirmed that the Cambodian Government is determined to eliminate online scam operations, saying "
+    "that Cambodian authorities had inspected hundreds of locations and deported thousands of foreigners involved "
+    "in such operations.",
+    "Sar Sokha said the Cambodian police had raided 54 compounds since January and deported more than 4,000 "
+    "foreigners involved in online fraud. Sokha pledged to hand over Vietnamese suspects wanted for organising the "
+    "schemes.",
+    "Police freed 214 people forced to work for online scam gangs. Foreign victims would be transferred to the "
+    "General Department of Immigration for repatriation. Cambodia says it has deported more than 3,000 foreigners "
+    "linked to scam operations since the beginning of the year.",
+    "Thiếu tướng Khamla Sisavath cho biết, năm 2025, lực lượng an ninh Lào đã tổ chức nhiều đợt kiểm tra tại các "
+    "đặc khu kinh tế, trục xuất hơn 2.700 người nước ngoài liên quan đến hoạt động lừa đảo trực tuyến.",
     # heldout11/p24: one clause that the freed foreigners will go home
     "The freed foreigners are being screened and will be handed over to their embassies for repatriation.",
     # heldout3/z11: a wanted foreigner deported instead of extradited is a chase, not migration
@@ -128,11 +141,20 @@ def test_a_clause_on_repatriation_or_a_wanted_mans_deportation_is_no_migration(b
 
 
 def test_deported_nationals_in_a_raid_story() -> None:
-    # heldout15/j10: "deported more than 380 of them, including 206 Chinese nationals"
+    # heldout15/j10: how they entered and worked, then "deported more than 380 of them" (the panel: 3 to 0)
     body = ("Authorities in Laos have detained 771 people, most of them foreigners, in a crackdown on scam "
-            "operations.\n\nLao authorities have deported more than 380 of them so far, including 206 Chinese "
-            "nationals, and the rest would be sent home in the coming weeks.")
+            "operations.\n\nHe said most of the foreigners had entered Laos on tourist visas or crossed the Mekong "
+            "without going through official checkpoints, and none had work permits. Lao authorities have deported "
+            "more than 380 of them so far, including 206 Chinese nationals, and the rest would be sent home in the "
+            "coming weeks.")
     assert MIGRATION in detect_topics("Laos detains 771 in crackdown on scam centres", body)
+    # the deportations alone, in one sentence, are a measure of the crackdown
+    alone = body.replace("He said most of the foreigners had entered Laos on tourist visas or crossed the Mekong "
+                         "without going through official checkpoints, and none had work permits. ", "")
+    assert MIGRATION not in detect_topics("Laos detains 771 in crackdown on scam centres", alone)
+    # in Vietnamese: crossing without going through a border gate
+    assert MIGRATION in detect_topics("", "Các đối tượng đã đưa 12 người sang Lào không đi qua cửa khẩu, sau đó "
+                                          "bố trí cho họ làm việc tại một sòng bạc.")
 
 
 def test_in_a_chase_a_deportation_is_the_handover_not_migration() -> None:

@@ -58,9 +58,12 @@ def test_what_workers_did_not_report_is_no_evidence() -> None:
     # heldout17/f28: workers lured and forced to scam (a talks article's one sentence on it)
     ("Many Vietnamese workers were lured to these places with promises of high-paying jobs and then forced to take "
      "part in scams.", "human trafficking"),
-    # heldout17/f31: a deportation drive with its figures
-    ("The BI has deported more than 1,400 foreign POGO workers since August, and another 2,000 are awaiting "
-     "deportation, the bureau said.", "illegal migration"),
+    # heldout17/f31: a deportation drive with its figures, in a second sentence on the deportations
+    ("They will be held at the BI facility pending deportation proceedings. The BI has deported more than 1,400 "
+     "foreign POGO workers since August, and another 2,000 are awaiting deportation, the bureau said.",
+     "illegal migration"),
+    # labelled/t02: a pledge in talks to hand over suspects wanted at home
+    ("Sokha pledged to hand over Vietnamese suspects wanted for organising the schemes.", "fugitives and extradition"),
     # heldout17/f26: malware that empties the victims' accounts
     ("Malware-enabled scams have become one of the main concerns of Singapore's authorities, which lost S$3 million "
      "to the ring this year.", FRAUD),

@@ -411,25 +411,31 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     if not charges_pass:
         in_body = _charge_lists(in_body)
     sentences = _per_sentence(in_body, together, charges_pass, items)
-    for index in _routine_only(text, in_title, sentences, table):
+    for index in _routine_only(text, in_title, in_body, together, sentences, table):
         in_body = [m for m in in_body if m.index != index or m.weight <= 0]
         together = [t for t in together if t[1] != index]
         sentences = _per_sentence(in_body, together, charges_pass, items)
     return Evidence(in_title, in_body, together, sentences, _scores(in_title, sentences, charges_pass), charges_pass)
 
 
-def _routine_only(text: str, in_title: list[Mention], sentences: dict[int, dict[int, float]],
-                  table: TopicTable) -> list[int]:
-    """The labels whose only evidence is one sentence telling routine work with a partner:
-    a border post's joint patrols, counted among its year's work, are no cooperation story
-    (the labelling guide: one clause or a count of joint patrols is not; a story of the
-    patrol itself tells it in more sentences)."""
+def _routine_only(text: str, in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int, int]],
+                  sentences: dict[int, dict[int, float]], table: TopicTable) -> list[int]:
+    """The labels whose only evidence is one sentence telling routine work or a measure of
+    another story, and nothing else of the label: a border post's joint patrols counted among
+    its year's work are no cooperation story, a speaker's deportation figures in his account
+    of a crackdown on scams no illegal-migration story (the labelling guide: one clause or a
+    count is not; a story of the patrol or the deportations tells it in more sentences)."""
     found: list[int] = []
     ends: list[int] | None = None
-    for index, pattern in table.routine:
+    for index, pattern, strict in table.routine:
         evident = {n for n, per in sentences.items() if per.get(index, 0) > 0}
         if len(evident) != 1 or any(m.index == index and m.weight > 0 for m in in_title):
             continue
+        (sentence,) = evident
+        if strict and (any(m.index == index and m.sentence == sentence and m.weight > 0
+                               and not pattern.match(text, m.start) for m in in_body)
+                       or any(t[:2] == (sentence, index) and not pattern.match(text, t[2]) for t in together)):
+            continue  # the sentence tells more of the label ("entered illegally ... deported")
         ends = ends if ends is not None else [m.start() for m in _SENTENCE_END.finditer(text)]
         if evident <= {bisect.bisect_left(ends, m.start()) for m in pattern.finditer(text)}:
             found.append(index)

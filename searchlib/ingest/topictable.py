@@ -86,7 +86,9 @@ class TopicTable:
     #: (label index, pattern): routine work with a partner ("joint patrols" counted in a border
     #: post's year); a sentence telling it is evidence for the label only beside evidence in
     #: another sentence or the headline.
-    routine: list[tuple[int, re.Pattern[str]]] = field(default_factory=list)
+    #: A ``measures`` entry is stricter: the sentence must tell nothing else of the label (a
+    #: speaker's deportation figures, not "entered illegally ... and will be deported").
+    routine: list[tuple[int, re.Pattern[str], bool]] = field(default_factory=list)
     #: Every co-occurrence rule's actions, folded, as one pattern tried at each position, and
     #: which rules a match shows may apply (those with an action it starts with): one scan of
     #: an article tells which rules to run.
@@ -179,9 +181,10 @@ def _build(entries: list[dict], ignore: list[str] | None = None, countries: list
         if isinstance(other_trade, dict) and _strings(other_trade.get("signals")) and _strings(other_trade.get("phrases")):
             forms = {form for p in _strings(other_trade["phrases"]) for form in _english_forms(_phrase(p))}
             table.aside.append((index, _word_pattern(_strings(other_trade["signals"])), frozenset(forms)))
-        if _strings(entry.get("routine")):
-            routine = [form for p in _strings(entry["routine"]) for form in _english_forms(_phrase(p))]
-            table.routine.append((index, _word_pattern(routine)))
+        for key, strict in (("routine", False), ("measures", True)):
+            if _strings(entry.get(key)):
+                routine = [form for p in _strings(entry[key]) for form in _english_forms(_phrase(p))]
+                table.routine.append((index, _word_pattern(routine), strict))
         pretext = entry.get("pretexts")
         if isinstance(pretext, dict) and _strings(pretext.get("signals")) and _strings(pretext.get("topics")):
             claimed.append((index, _word_pattern(_strings(pretext["signals"])), _strings(pretext["topics"])))
