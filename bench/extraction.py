@@ -229,6 +229,7 @@ LABEL_SETS = (
     ("heldout17", "blind set 17 (measured once, then used to fix every field)"),
     ("heldout18", "blind set 18 (measured once, then used to fix every field)"),
     ("heldout19", "blind set 19 (measured once, then used to fix every field)"),
+    ("heldout20", "blind set 20 (measured once, then used to fix every field)"),
 )
 
 

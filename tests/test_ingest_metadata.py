@@ -139,6 +139,8 @@ def test_canonical_source(alias: str, name: str) -> None:
      "    * Police say customer data may have been stolen\n    * Second major attack on a Vietnamese brokerage in "
      "just over a year\n\n(Adds police comments in paragraphs 5-7, background in 10-11)\n\n"
      "HANOI, April 8 (Reuters) - Vietnamese brokerage Viet Hung Securities JSC suspended its platform.", "Reuters"),
+    # heldout20/c17: a credit line running on into the date ("Source: Xinhua  Published: ...")
+    ("Source: Xinhua  Published: 2026/1/13 17:26:40\n\nBorder police from south China's Guangxi ...", "Xinhua"),
 ])
 def test_detect_source(body: str, expected: str | None) -> None:
     assert detect_source(body) == expected
@@ -461,3 +463,22 @@ def test_cooperation_needs_an_actor_of_law_enforcement() -> None:
 ])
 def test_economic_crime_and_smuggling_vocabulary_from_real_news(body: str, topic: str) -> None:
     assert detect_topics("", body) == [topic]
+
+
+@pytest.mark.parametrize("name, text, source", [
+    # heldout20/c17: Global Times' page of a Xinhua story: the wire credited under the headline is the source
+    ("gt.txt", "GLOBAL TIMES\nCHINA / SOCIETY\n\nChina, Vietnam border police launch joint campaign against "
+     "illegal crossings along Beilun River\n\nSource: Xinhua  Published: 2026/1/13 17:26:40\n\nBorder police "
+     "from south China's Guangxi Zhuang Autonomous Region and Vietnam's Quang Ninh province on Tuesday launched a "
+     "three-month joint campaign against illegal border crossings.\n", "Xinhua"),
+    # heldout20/c02: a copied page naming its site only in its "follow us on Google News" link
+    ("ld.txt", "Thời sự  Xã hội  Pháp luật  Kinh tế  Công đoàn  Thế giới\nPháp luật > Vụ án\n\nTriệt phá đường "
+     "dây lừa đảo qua ứng dụng đầu tư giả mạo, chiếm đoạt hơn 40 tỉ đồng\n\nHẢI PHÒNG  |  06/05/2025 08:30\n\n"
+     "Lao Động đọc tin  ·  Theo dõi Lao Động trên Google News\n\nCông an TP Hải Phòng vừa triệt phá một đường dây "
+     "lừa đảo chiếm đoạt tài sản qua ứng dụng đầu tư giả mạo, bắt giữ 9 đối tượng.\n", "Lao Động"),
+])
+def test_a_wires_credit_line_and_a_follow_link_name_the_source(tmp_path: Path, name: str, text: str,
+                                                                 source: str) -> None:
+    from searchlib.ingest import extract_file
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / name).articles[0].source == source

@@ -173,3 +173,25 @@ def test_seasonal_workers_who_abscond_and_work_illegally() -> None:
     body = ("Police said at least 67 seasonal workers had left their farms with the ring's help and found illegal "
             "jobs at factories.\n\nMany chose to stay in the country after their visas expired.")
     assert MIGRATION in detect_topics(title, body)
+
+
+@pytest.mark.parametrize("title, body", [
+    # heldout20/c30 and heldout13/m30 (Kyodo): suspects deported home and arrested there
+    ("13 Japanese deported from Cambodia arrested over phone scams targeting elderly",
+     "Police on Thursday arrested 13 Japanese men deported from Cambodia on suspicion of taking part in a phone "
+     "fraud ring that swindled elderly people in Japan by posing as police officers."),
+])
+def test_suspects_deported_home_to_be_arrested_are_no_migration(title: str, body: str) -> None:
+    assert MIGRATION not in detect_topics(title, body)
+    assert "online and telecom fraud" in detect_topics(title, body)
+
+
+def test_a_numbered_border_marker_after_near_is_a_place() -> None:
+    # heldout20/c12: where a group heading for the border was found; the story is their illegal exit
+    body = ("Khoảng 23h ngày 2/7, tại khu vực gần mốc giới 609, tổ công tác của Đồn Biên phòng A Dơi phát hiện một "
+            "nhóm 11 người đang đi bộ theo đường mòn hướng về phía biên giới Việt Nam - Lào.")
+    assert "border security" not in detect_topics("", body)
+    # heldout7/t35: work on the marker itself is border security
+    body = ("Tổ tuần tra của Đồn Biên phòng Lũng Cú kiểm tra cột mốc 422, phát quang đường biên, kiểm tra tình "
+            "trạng mốc giới trên tuyến biên giới Việt Nam - Trung Quốc.")
+    assert "border security" in detect_topics("", body)

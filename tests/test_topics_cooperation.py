@@ -152,3 +152,20 @@ def test_a_neighbours_province_police_are_a_partner() -> None:
     # in the Lao press, the province is home
     assert COOP not in _detect_topics("", "Police in Houaphanh province coordinated with the provincial military "
                                           "to arrest three drug traffickers.", learned=False, home="Laos")
+
+
+def test_talks_on_a_joint_campaign_with_foreign_officials_are_cooperation() -> None:
+    # heldout20/c10: a Chinese assistant minister's talks with Thai and Myanmar officials
+    body = ("Chinese Assistant Minister of Public Security Liu Zhongyi held talks with Thai and Myanmar officials on "
+            "speeding up the repatriations and on a joint campaign to shut down the scam centres.")
+    assert COOP in detect_topics("", body)
+
+
+def test_a_domestic_drill_ahead_of_hosting_asean_is_no_cooperation() -> None:
+    # heldout20/c34: the Philippine coast guard and police drill for the country's ASEAN chairmanship
+    title = "PCG, PNP stage maritime counterterrorism drill ahead of PH ASEAN chairmanship"
+    body = ("Coast guard and police special forces staged a large-scale counterterrorism exercise at the Manila "
+            "South Harbor, simulating the hijacking of a passenger ferry by armed extremists.")
+    assert detect_topics(title, body) == ["terrorism"]
+    # a regional drill still is
+    assert COOP in detect_topics("", "Police of ASEAN member states joined a counterterrorism drill in Manila.")

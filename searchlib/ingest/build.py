@@ -19,8 +19,8 @@ from searchlib.ingest.dates import dateline_near, find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
-    SITE_ADDRESS, after_forward, byline_over_date, footer_outlet, forward_note_outlet, lead_in, mail_date,
-    menu_outlet, tail_off,
+    SITE_ADDRESS, after_forward, byline_over_date, follow_outlet, footer_outlet, forward_note_outlet, lead_in,
+    mail_date, menu_outlet, tail_off,
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
@@ -101,7 +101,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         # a copied page's masthead names the site; a wire's dateline credit names the story's source
         source = url_source or lead_credit(body, table) or masthead \
             or detect_source(body, cleaned.credit_kind, credit, table) \
-            or copyright_holder or header_label_outlet(text, table) \
+            or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
     author = _text(meta.get("author"))

@@ -28,6 +28,9 @@ EN_TITLES = (
     # the same ranks as Antara's English pages abbreviate them ("Sr. Comr. Hendra Wirawan")
     "Sr. Comr.", "Comr.", "Adj. Sr. Comr.", "Senior Commissioner", "Adjunct Senior Commissioner", "Insp. Gen.",
     "Brig. Gen.",
+    # naval and coast guard ranks ("Coast Guard Commodore Rodel Hernandez")
+    "Commodore", "Admiral", "Rear Admiral", "Vice Admiral", "Adm.", "Rear Adm.", "Vice Adm.",
+    "businessman", "businesswoman",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -45,7 +48,7 @@ SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung v�
 VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 #: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "FSU chief Rendel Ryan Sy", "real
 #: estate developer Truong My Lan"; "Head of the ... Division", "Chief of Bavet ... Checkpoint" name a unit).
-LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress"})
+LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress", "businessman", "businesswoman"})
 
 
 TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},
@@ -93,6 +96,8 @@ forces center centre conference meeting dialogue forum summit university academy
 river sea street road airport court office band concert group programme program plan
 vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
 korea russia india america american europe european asia asian pacific mekong lancang asean beijing
+ukraine iran iraq syria africa germany france britain canada mexico brazil pakistan afghanistan australia
+taiwan egypt italy spain poland
 hanoi vientiane bangkok phnom penh yunnan guangxi guangdong shanghai saigon
 vietnamese chinese lao cambodian thai
 january february march april may june july august september october november december
@@ -113,7 +118,7 @@ Danh
 """.split() for w in (s.lower(), fold(s).lower())) | frozenset(
     # family names of the northern highlands (Hà Nhì, Dao, Giáy, Hmong) whose unaccented
     # forms are common words or other names ("San", "Tan", "Trang"): with accents only
-    "sần tẩn phàn pờ vừ tráng sìn chẻo lồ lèng".split())
+    "sần tẩn phàn pờ vừ tráng sìn chẻo lồ lèng lô".split())
 #: The leading words typed without accents ("Thu truong Bo Cong an"), except those that are
 #: also family names once folded ("tổ" → "to", as in Tô Lâm).
 LEADING = LEADING | ({fold(w) for w in LEADING} - SURNAMES)
@@ -127,7 +132,8 @@ SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bin
 FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand nam".split())
 REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
-                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son")
+                   "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son",
+                   "lo lo")  # the Lô Lô people, and their villages ("Lô Lô Chải")
 
 #: "Ông"/"Bà" typed without accents: also family names elsewhere in Asia (Ong, Ba).
 UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})

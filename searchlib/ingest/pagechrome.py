@@ -313,6 +313,22 @@ def menu_outlet(text: str, table: SourceTable) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+#: A share bar's "follow us" link ("Theo dõi Lao Động trên Google News", "Follow VietnamPlus on
+#: Google News"): the name before it is the site's.
+_FOLLOW = re.compile(r"(?P<name>[^\W\d_][^\n·|•]{1,40}?)\s+(?:trên|tren|on)\s+google\s+(?:news|tin tức|tin tuc)\b", re.I)
+_FOLLOW_VERB = re.compile(r"^.*?\b(?:theo dõi|theo doi|follow)\s+", re.I)
+
+
+def follow_outlet(text: str, table: SourceTable) -> str | None:
+    """The outlet a page's "follow us on Google News" link names; ``None`` when none does."""
+    for match in _FOLLOW.finditer(text):
+        name = _FOLLOW_VERB.sub("", match.group("name").strip()).strip()
+        found = table.lookup(name)
+        if found:
+            return found
+    return None
+
+
 def is_date_bar(line: str) -> bool:
     """A line that only says when ("Monday November 24, 2025", "18th February 2025 18:40
     GMT+700", "Thứ Ba, 27/06/2023 19:05")."""

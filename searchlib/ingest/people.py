@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.namewords import (
@@ -115,7 +116,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     printed = {fold_key(" ".join(reversed(name.split()))) for _, name in ordered_names}
     aliases = _quoted_names(text)  # papers "in the name of" someone: not a person of the story
     untitled = [m for m in _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
-                if fold_key(m[1]) not in aliases]
+                + referred_back(text, runs, _as_name) if fold_key(m[1]) not in aliases]
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                 if fold_key(m[1]) not in printed] + ordered_names
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;

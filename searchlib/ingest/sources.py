@@ -252,6 +252,13 @@ def lead_credit(body: str, table: SourceTable, *, wires_only: bool = True) -> st
     match = _DATELINE_BARE.search(head)
     if match:
         return table.credits.get(fold_key(match.group(1)))
+    for line in head.splitlines()[:_HEAD_LINES]:  # "Source: Xinhua  Published: 2026/1/13" under a paper's headline
+        match = _CREDIT_LINE.match(line.strip())
+        if match:
+            name = _credited(match)
+            found = table.credits.get(fold_key(name).strip(" .")) if wires_only else table.lookup(name)
+            if found:
+                return found
     for match in _DATELINE_CREDIT.finditer(body[:1200]):  # under a copied page's chrome or summary bullets
         found = table.credits.get(fold_key(match.group(1)).strip(" ."))
         if found:
@@ -271,6 +278,12 @@ _CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)
 _CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-–—]\s")
 
 
+def _credited(match: re.Match[str]) -> str:
+    """The name a credit line gives, without what follows it ("Source: Xinhua  Published:
+    2026/1/13 17:26:40", "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh")."""
+    return re.split(r"\s[-–—|]\s|,|\s{2,}|\t", match.group("name"))[0]
+
+
 def _head_credit(line: str, table: SourceTable) -> str | None:
     """The outlet a line at the top of the body names: the whole line ("Báo Tin tức"), a
     credit line ("Nguồn: thanhnien.vn - Nhóm PV"), the name before the date ("Bao Lao Dong
@@ -281,7 +294,7 @@ def _head_credit(line: str, table: SourceTable) -> str | None:
             return found
     match = _CREDIT_LINE.match(line)
     if match:
-        return table.lookup(re.split(r"\s[-–—|]\s|,", match.group("name"))[0])
+        return table.lookup(_credited(match))
     parts = re.split(r"\s[-–—|]\s", line, maxsplit=1) if len(line) <= 80 else []
     if len(parts) == 2 and parse_date(parts[1]):  # "Bao Lao Dong - 14/08/2024 09:10": the paper, then its date
         found = table.lookup(parts[0])

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from searchlib.ingest.enumerations import ALTERNATIVE, JOINER, in_enumeration, listed_with
 from searchlib.ingest.lang import detect_language
+from searchlib.ingest.topicclauses import SENTENCE_END as _SENTENCE_END
+from searchlib.ingest.topicclauses import charge_lists, returned, routine_only
 from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
 from searchlib.textnorm import fold, fold_aligned
@@ -24,7 +26,6 @@ TITLE_WEIGHT = 3
 MIN_SCORE = 1.0
 #: A sentence naming more topics than this is a laundry list: each mention counts half.
 LIST_SIZE = 3
-_SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 #: A mention naming what someone is wanted for, charged with or convicted of ("wanted for
 #: fraud, drug trafficking and murder", "bị truy nã về tội ..."): the charge sheet of a
 #: fugitive or a defendant, not what the article is about. Up to 60 characters may lie
@@ -40,6 +41,10 @@ _CHARGED = re.compile(r"(?:\b(?:wanted|charged|accused|convicted|sentenced|indic
 #: division", "Anti-Narcotics Unit"): the unit's name, no evidence of its field.
 _UNIT_AFTER = re.compile(r"\s+(?:investigation\s+|prevention\s+|suppression\s+|enforcement\s+)?(?:police\s+)?"
                          r"(?:division|department|unit|squad|bureau|section|command|agency|task force)s?\b")
+#: A numbered landmark after "near" ("tại khu vực gần mốc giới 609", "near marker No. 33"): where
+#: something happened, a place's name (support), not the work on the border.
+_NEAR_BEFORE = re.compile(r"\b(?:gần|khu vực|near|close to)\s+$")
+_NUMBER_AFTER = re.compile(r"\s+(?:số\s+|no\.?\s*)?\d")
 #: A mention inside the name of a law ("the Anti-Money Laundering ... Act", "Luật Phòng,
 #: chống ma túy"): a name, no evidence.
 _LAW_BEFORE = re.compile(r"(?:\banti\s+|\bluật\s+(?:phòng,?\s*chống\s+)?|\bluat\s+(?:phong,?\s*chong\s+)?)$")
@@ -173,8 +178,10 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             if charge is not None and _RELATIVE.search(haystack, max(0, charge.start() - 30), charge.start()):
                 aside = True  # "the tycoon, who was jailed for bribery in 2010, ...": background
             case = bool(_CASE.search(haystack, max(0, match.start() - 80), match.start()))
+            place = _NUMBER_AFTER.match(haystack, match.end()) and _NEAR_BEFORE.search(
+                haystack, max(0, match.start() - 12), match.start())
             for index in phrases.get(phrase, ()):
-                weight = 0.0 if phrase in table.weak else \
+                weight = 0.0 if phrase in table.weak or place else \
                     0.5 if (" " not in phrase or phrase in table.generic) and not case else 1.0
                 found.append(Mention(sentence, index, weight, listed or aside, charged,
                                      table.defer.get((phrase, index)), phrase, match.start(), listed and not aside, case))
@@ -383,8 +390,9 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
         if signals.search(title_text) or signals.search(text):
             in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
             in_body = [m for m in in_body if m.index != index or m.phrase not in phrases]
-    scores = _scores(in_title, _per_sentence(in_body, together, True, items), charges_pass=True)
     chase = _index_of(table, "fugitives and extradition")
+    in_title, in_body = returned(title_text, text, in_title, in_body, table, chase)
+    scores = _scores(in_title, _per_sentence(in_body, together, True, items), charges_pass=True)
     charges_pass = scores.get(chase, 0) >= MIN_SCORE
     if charges_pass:
         # After the wanted people of a sentence, crimes joined to them ("including", "trong
@@ -409,49 +417,13 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     in_body = [m for m in in_body if m.defer not in dropped
                and not (m.index in claimed and m.sentence in where and (m.phrase, m.index) not in table.settled)]
     if not charges_pass:
-        in_body = _charge_lists(in_body)
+        in_body = charge_lists(in_body)
     sentences = _per_sentence(in_body, together, charges_pass, items)
-    for index in _routine_only(text, in_title, in_body, together, sentences, table):
+    for index in routine_only(text, in_title, in_body, together, sentences, table):
         in_body = [m for m in in_body if m.index != index or m.weight <= 0]
         together = [t for t in together if t[1] != index]
         sentences = _per_sentence(in_body, together, charges_pass, items)
     return Evidence(in_title, in_body, together, sentences, _scores(in_title, sentences, charges_pass), charges_pass)
-
-
-def _routine_only(text: str, in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int, int]],
-                  sentences: dict[int, dict[int, float]], table: TopicTable) -> list[int]:
-    """The labels whose only evidence is one sentence telling routine work or a measure of
-    another story, and nothing else of the label: a border post's joint patrols counted among
-    its year's work are no cooperation story, a speaker's deportation figures in his account
-    of a crackdown on scams no illegal-migration story (the labelling guide: one clause or a
-    count is not; a story of the patrol or the deportations tells it in more sentences)."""
-    found: list[int] = []
-    ends: list[int] | None = None
-    for index, pattern, strict in table.routine:
-        evident = {n for n, per in sentences.items() if per.get(index, 0) > 0}
-        if len(evident) != 1 or any(m.index == index and m.weight > 0 for m in in_title):
-            continue
-        (sentence,) = evident
-        if strict and (any(m.index == index and m.sentence == sentence and m.weight > 0
-                               and not pattern.match(text, m.start) for m in in_body)
-                       or any(t[:2] == (sentence, index) and not pattern.match(text, t[2]) for t in together)):
-            continue  # the sentence tells more of the label ("entered illegally ... deported")
-        ends = ends if ends is not None else [m.start() for m in _SENTENCE_END.finditer(text)]
-        if evident <= {bisect.bisect_left(ends, m.start()) for m in pattern.finditer(text)}:
-            found.append(index)
-    return found
-
-
-def _charge_lists(mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` where the one crime of the taxonomy in the list of charges of a case
-    ("arrested and charged with grand theft and embezzlement") is the case itself, not a
-    passing item: outside a chase article, what someone is charged with is the story."""
-    topics_in: dict[int, set[int]] = {}
-    for m in mentions:
-        if m.weight > 0:
-            topics_in.setdefault(m.sentence, set()).add(m.index)
-    return [m._replace(passing=False) if m.listed and m.case and m.charged and topics_in.get(m.sentence) == {m.index} else m
-            for m in mentions]
 
 
 def _index_of(table: TopicTable, name: str) -> int:

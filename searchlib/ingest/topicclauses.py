@@ -1,0 +1,74 @@
+"""Evidence that is only a clause of another story, by the labelling guide: routine work
+counted once (a border post's joint patrols), a speaker's measures of a crackdown (deportation
+figures), suspects sent home to be arrested, and the one crime of a case's list of charges,
+which is the case itself. :mod:`searchlib.ingest.topics` weighs evidence; this module says
+which of it is no more than such a clause."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from searchlib.ingest.topics import Mention
+    from searchlib.ingest.topictable import TopicTable
+
+#: Where a sentence ends (a line break ends one too: headlines, list items).
+SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
+
+
+#: Suspects sent home and arrested there ("police arrested 13 Japanese men deported from
+#: Cambodia", "13 Japanese deported from Cambodia arrested over phone scams").
+_RETURNED = re.compile(r"\b(?:arrest|arrested|arrests|detained|charged)\b[^.!?\n]{0,60}\bdeported\s+from\b"
+                       r"|\bdeported\s+from\s+[^.!?\n]{0,30}?\b(?:arrested|arrest|charged|detained)\b")
+
+
+def returned(title: str, text: str, in_title: list[Mention], in_body: list[Mention], table: TopicTable,
+              chase: int) -> tuple[list[Mention], list[Mention]]:
+    """The mentions without "deported" where it tells how suspects came home to be arrested: a
+    return to face charges, no illegal migration (the guide's returned suspects)."""
+    if "deported from" not in title and "deported from" not in text:
+        return in_title, in_body
+    kept = []
+    for mentions, words in ((in_title, title), (in_body, text)):
+        ends = [m.start() for m in SENTENCE_END.finditer(words)]
+        where = {bisect.bisect_left(ends, m.start()) for m in _RETURNED.finditer(words)}
+        kept.append([m for m in mentions if m.sentence not in where or table.yields.get((m.phrase, m.index)) != chase])
+    return kept[0], kept[1]
+
+
+def routine_only(text: str, in_title: list[Mention], in_body: list[Mention], together: list[tuple[int, int, int]],
+                  sentences: dict[int, dict[int, float]], table: TopicTable) -> list[int]:
+    """The labels whose only evidence is one sentence telling routine work or a measure of
+    another story, and nothing else of the label: a border post's joint patrols counted among
+    its year's work are no cooperation story, a speaker's deportation figures in his account
+    of a crackdown on scams no illegal-migration story (the labelling guide: one clause or a
+    count is not; a story of the patrol or the deportations tells it in more sentences)."""
+    found: list[int] = []
+    ends: list[int] | None = None
+    for index, pattern, strict in table.routine:
+        evident = {n for n, per in sentences.items() if per.get(index, 0) > 0}
+        if len(evident) != 1 or any(m.index == index and m.weight > 0 for m in in_title):
+            continue
+        (sentence,) = evident
+        if strict and (any(m.index == index and m.sentence == sentence and m.weight > 0
+                               and not pattern.match(text, m.start) for m in in_body)
+                       or any(t[:2] == (sentence, index) and not pattern.match(text, t[2]) for t in together)):
+            continue  # the sentence tells more of the label ("entered illegally ... deported")
+        ends = ends if ends is not None else [m.start() for m in SENTENCE_END.finditer(text)]
+        if evident <= {bisect.bisect_left(ends, m.start()) for m in pattern.finditer(text)}:
+            found.append(index)
+    return found
+
+
+def charge_lists(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` where the one crime of the taxonomy in the list of charges of a case
+    ("arrested and charged with grand theft and embezzlement") is the case itself, not a
+    passing item: outside a chase article, what someone is charged with is the story."""
+    topics_in: dict[int, set[int]] = {}
+    for m in mentions:
+        if m.weight > 0:
+            topics_in.setdefault(m.sentence, set()).add(m.index)
+    return [m._replace(passing=False) if m.listed and m.case and m.charged and topics_in.get(m.sentence) == {m.index} else m
+            for m in mentions]
