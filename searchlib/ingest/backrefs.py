@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-#: What a person named by family name does in the next words ("Hollis was", "Suryawan said").
-_VERB = re.compile(r"[ \t]+(?:said|says|told|added|was|is|had|has|denied|admitted|insisted|claimed|fled|left|"
-                   r"faces|faced|pleaded|allegedly|reportedly|also|later|then|would|will|could)\b")
+#: A capitalised word alone before what a person named by family name does ("Hollis was",
+#: "Suryawan said").
+_ALONE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})(?=[ \t]+(?:said|says|told|added|was|is|had|has|denied|admitted|insisted|claimed|fled|left|"
+                   r"faces|faced|pleaded|allegedly|reportedly|also|later|then|would|will|could)\b)")
 _COMPOUND_NOUN = re.compile(r"-[a-z]")
 #: Before a thing's name: "a mission called Europa Clipper".
 _THING_BEFORE = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named after)\s+$")
@@ -27,27 +28,33 @@ def referred_back(text: str, runs: list[re.Match[str]],
     """``(position, name)`` for each run of two or three capitalised words that reads as a
     name (``as_name``) and whose last word stands alone later in ``text`` as the subject of
     a verb."""
-    found: list[tuple[int, str]] = []
-    # a common noun capitalised at a sentence's start is no given name ("Singer-guitarists Tom Johnston")
-    names = {run.start(): as_name([w for w in run.group(0).split() if not _COMPOUND_NOUN.search(w)]) for run in runs}
-    # a last word that ends two different runs ("Tran Ngoc Khanh", "Phuc Khanh"; "Zone Customs",
-    # "Port Klang Customs") refers back to neither
+    # where a capitalised word stands alone before a verb: one scan of the text for all runs
+    alone: dict[str, int] = {}
+    for match in _ALONE.finditer(text):
+        word = match.group(1)
+        if word[0].isupper() and word[1:].islower() and _BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            alone[word] = match.start()  # the last such place
+    if not alone:
+        return []
+    # a word followed by another capitalised word somewhere heads a brand or a body ("Apple
+    # TV+", "Apple Thunderbolt"), and a last word that ends two different runs ("Tran Ngoc
+    # Khanh", "Phuc Khanh"; "Zone Customs", "Port Klang Customs") refers back to neither
+    heads: set[str] = set()
     endings: dict[str, set[str]] = {}
     for run in runs:
-        endings.setdefault(run.group(0).split()[-1], set()).add(" ".join(run.group(0).split()))
+        words = run.group(0).split()
+        heads.update(words[:-1])
+        endings.setdefault(words[-1], set()).add(" ".join(words))
+    found: list[tuple[int, str]] = []
     for run in runs:
-        name = names[run.start()]
+        last = run.group(0).split()[-1]
+        if alone.get(last, -1) < run.end() or last in heads or len(endings[last]) > 1:
+            continue
+        # a common noun capitalised at a sentence's start is no given name ("Singer-guitarists Tom Johnston")
+        name = as_name([w for w in run.group(0).split() if not _COMPOUND_NOUN.search(w)])
         if not name or len(name.split()) > 3 or "'" in name or "’" in name or name.split()[0].isupper():
             continue  # "Myanmar's Myawaddy", "PM Vilay": a possessive or an abbreviated title
-        family = name.split()[-1]
-        if len(family) < 3 or not family[1:].islower() or len(endings.get(family, ())) > 1 \
-                or _THING_BEFORE.search(text, max(0, run.start() - 20), run.start()):
+        if len(last) < 3 or not last[1:].islower() or _THING_BEFORE.search(text, max(0, run.start() - 20), run.start()):
             continue
-        if re.search(rf"(?<![\w'’-]){re.escape(family)}[ \t]+[A-Z]", text):
-            continue  # a brand or a body before other names ("Apple TV+", "Apple Thunderbolt"), no person
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", text[run.end():]):
-            at = run.end() + match.start()
-            if _VERB.match(text, at + len(family)) and _BEFORE.search(text, max(0, at - 40), at):
-                found.append((run.end() - len(name), name))
-                break
+        found.append((run.end() - len(name), name))
     return found

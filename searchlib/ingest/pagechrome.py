@@ -321,6 +321,8 @@ _FOLLOW_VERB = re.compile(r"^.*?\b(?:theo dõi|theo doi|follow)\s+", re.I)
 
 def follow_outlet(text: str, table: SourceTable) -> str | None:
     """The outlet a page's "follow us on Google News" link names; ``None`` when none does."""
+    if "oogle" not in text:
+        return None
     for match in _FOLLOW.finditer(text):
         name = _FOLLOW_VERB.sub("", match.group("name").strip()).strip()
         found = table.lookup(name)
