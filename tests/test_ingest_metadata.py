@@ -482,3 +482,18 @@ def test_a_wires_credit_line_and_a_follow_link_name_the_source(tmp_path: Path, n
     from searchlib.ingest import extract_file
     (tmp_path / name).write_text(text, encoding="utf-8")
     assert extract_file(tmp_path / name).articles[0].source == source
+
+
+@pytest.mark.parametrize("given, source", [
+    # heldout16/g38: a clipping tool's header gives the site; the story closes crediting VNA with all of it
+    ("nld.com.vn - Pháp luật", "VNA"),
+    # an outlet named in the header is what the user said: it stays
+    ("Người Lao Động", "Người Lao Động"),
+])
+def test_a_closing_credit_beats_a_site_given_as_the_source(tmp_path: Path, given: str, source: str) -> None:
+    from searchlib.ingest import extract_file
+    text = (f"Tiêu đề: Nguyên giám đốc công ty công ích lĩnh 20 năm tù vì tham ô\nNguồn: {given}\n"
+            "Ngày đăng: 11-11-2025 17:05\n\nNgày 11-11, Tòa án nhân dân tỉnh Đồng Nai đã tuyên phạt bị cáo Trần "
+            "Quang Vinh 20 năm tù về tội \"Tham ô tài sản\".\n\nTheo TTXVN\n")
+    (tmp_path / "g38.txt").write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / "g38.txt").articles[0].source == source

@@ -330,6 +330,10 @@ def test_a_papers_name_before_its_date_and_its_organ_statement(tmp_path: Path) -
     ("Copyright © Báo Nhân Dân", "Nhân Dân"),
     # a company holding the rights is no outlet
     ("© 2024 Bản quyền thuộc về Công ty Cổ phần Truyền thông ABC", None),
+    # heldout2/y20: the paper's own company, by the paper's name
+    ("© Bangkok Post PCL. All rights reserved. Bangkok Post Building, 136 Na Ranong Road, Klong Toey, Bangkok.",
+     "Bangkok Post"),
+    ("© 2025 Acme Media Co., Ltd", None),
 ])
 def test_a_paper_not_in_the_table_by_its_copyright_line(line: str, outlet: str | None) -> None:
     from searchlib.ingest.pagechrome import copyright_holder

@@ -104,6 +104,14 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
+    given = _text(meta.get("source"))
+    if given and credit and cleaned.credit_kind in ("Theo", "Nguồn", "Source") \
+            and _SITE.fullmatch(_SOURCE_PARTS.split(given)[0].strip()):
+        # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
+        # page, as og:site_name does; "Theo TTXVN" closing the story credits another outlet with
+        # all of it, as a wire's credit does on the paper's own page
+        source = table.lookup(credit) or source
+
     author = _text(meta.get("author"))
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
         author = credit

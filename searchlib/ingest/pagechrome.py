@@ -356,6 +356,11 @@ def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
     return found, tail.strip() if len(tail.split()) > 4 else ""
 
 
+#: The form of a company at the end of its name ("Bangkok Post PCL", "... Co., Ltd").
+_COMPANY_FORM = re.compile(r"[\s,]+(?:PCL|Plc|PLC|JSC|Co\.?,?\s*Ltd\.?|Ltd\.?|Limited|Public Company Limited|"
+                           r"Sdn\.?\s*Bhd\.?|Bhd\.?|Berhad|Inc\.?|Corp\.?|Corporation)$")
+
+
 def copyright_holder(line: str, table: SourceTable) -> str | None:
     """The outlet a copyright line names ("© Copyright of Nhan Dan Online. All rights
     reserved." → Nhân Dân; "© Bản quyền thuộc Bộ Công an. Ghi rõ nguồn ..." → MPS)."""
@@ -368,7 +373,10 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
     # company holding the rights ("XYZ Media JSC") is no outlet
     paper = _PAPER.match(holder)
     named = paper is not None and all(word[0].isupper() for word in paper.group(1).split())
-    return table.lookup(holder) or (canonical_source(holder, table) if named else None)
+    # the paper's own company ("© Bangkok Post PCL"): its name without the company's form
+    company = _COMPANY_FORM.sub("", holder)
+    return table.lookup(holder) or (table.lookup(company) if company != holder else None) \
+        or (canonical_source(holder, table) if named else None)
 
 
 def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
