@@ -79,7 +79,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         date = parse_date(meta["date"])
         if date is None:
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
-    given_source, given_url, source_date = _given_source(_text(meta.get("source")), _text(meta.get("url")), table)
+    given = _text(meta.get("source"))
+    given_source, given_url, source_date = _given_source(given, _text(meta.get("url")), table)
     date = date or source_date or find_date(body)
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
@@ -104,7 +105,6 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
-    given = _text(meta.get("source"))
     if given and credit and cleaned.credit_kind in ("Theo", "Nguồn", "Source") \
             and _SITE.fullmatch(_SOURCE_PARTS.split(given)[0].strip()):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the

@@ -17,10 +17,15 @@ from pathlib import Path
 from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
+from searchlib.ingest.namecontext import (
+    AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, LIST_AND, NAMED_BEFORE, PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE,
+    ROLE_OF_BEFORE, WHO_AFTER,
+)
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING, LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES,
-    NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES,
-    SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS, UNACCENTED_ADDRESS, VI_DIRECT,
+    ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
+    LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
+    REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
+    UNACCENTED_ADDRESS, VI_DIRECT,
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
@@ -402,64 +407,6 @@ def _vietnamese_name(words: list[str]) -> str | None:
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
 
 
-#: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
-#: "Vàng Thị Mai (31 tuổi)").
-_AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characters first: "Lin Chih-ming (林志明), 56,"
-                        r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
-                        r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
-                        r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
-#: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
-#: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
-#: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
-_ROLE_AFTER = re.compile(
-    r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
-    r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
-    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+)?"  # "Jennifer Lumanog, PRO-11 spokesperson"
-    r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
-    r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
-    r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
-    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
-    r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist|investigator|financier|suspect|victim|"
-    r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
-    r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
-    r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
-    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar)s?\b",
-    re.IGNORECASE)
-#: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
-#: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
-_ROLE_BEFORE = re.compile(
-    r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
-    r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
-    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece|chairman|chairwoman|"
-    r"founder|spokesperson"
-    r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
-#: Before a name: the head of a body named in full, then the name in apposition ("the head of
-#: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").
-_ROLE_OF_BEFORE = re.compile(
-    r"\b(?:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
-    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&))*"
-    r"\s*,\s*$")
-#: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
-#: wanted"); places and bodies take "which".
-_WHO_AFTER = re.compile(r",\s+who\s")
-#: Before a place, whose ", who" speaks of the person named before it ("a man arrested in
-#: Medan, North Sumatra, who", "from the province of Vinh Long, who").
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|to|near|into|across|via|province|city|district|town|village|"
-                           r"based in|native of),?\s+(?:[A-Z][\w'’-]*,?\s+)*$")
-#: Between two names of one list: "Liu Feng and Zhou Xiaoli".
-_AND = re.compile(r"\s+and\s+")
-#: After a name: the alias it goes by ("Chen Jianhua, known as "A Hua" among his associates").
-_ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt danh|tức)\s", re.I)
-
-
-#: Before a name: an age as an adjective ("led by 27-year-old Pham Quoc Thai"), the name
-#: ending its phrase (not "a 8-year-old Fort Worth girl").
-_AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
-_AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
-#: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
-_NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
-
-
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
     for i, word in enumerate(words):
@@ -497,7 +444,7 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
         if not 3 <= len(words) <= 4 and not highland:
             continue
         start = run.start() + run.group(0).index(words[0], len(" ".join(all_words[:len(all_words) - len(words)])))
-        aged = bool(_AGE_AFTER.match(text, run.end()))
+        aged = bool(AGE_AFTER.match(text, run.end()))
         if not has_diacritics(" ".join(words)) and not aged and not highland and not _unaccented_name(text, run, words):
             continue
         line_start = max(text.rfind("\n", 0, start) + 1, start - 20)
@@ -583,19 +530,19 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     with ...", "Michael Collins, Australia's Ambassador") or an alias ("Chen Jianhua, known
     as ..."); or by a person described before them ("One of the suspects, Huang Weiming,")."""
     found: list[tuple[int, str]] = []
-    who = {run.start() for run in runs if _WHO_AFTER.match(text, run.end())
-           and not _PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start())}
+    who = {run.start() for run in runs if WHO_AFTER.match(text, run.end())
+           and not PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start())}
     for k, run in enumerate(runs):
         # "..., who" after it, or after the next name of an "A and B" list
         relative = run.start() in who or k + 1 < len(runs) and runs[k + 1].start() in who \
-            and bool(_AND.fullmatch(text, run.end(), runs[k + 1].start()))
-        described = text.startswith(",", run.end()) and _ROLE_BEFORE.search(text, max(0, run.start() - 40),
+            and bool(LIST_AND.fullmatch(text, run.end(), runs[k + 1].start()))
+        described = text.startswith(",", run.end()) and ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
-        described = described or _NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
-            or _AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and _AGED_NAME_END.match(text, run.end()) \
-            or text.startswith(",", run.end()) and _ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
-        if not (relative or _AGE_AFTER.match(text, run.end()) or _ROLE_AFTER.match(text, run.end()) or described
-                or _ALIAS_AFTER.match(text, run.end())):
+        described = described or NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
+            or AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and AGED_NAME_END.match(text, run.end()) \
+            or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
+        if not (relative or AGE_AFTER.match(text, run.end()) or ROLE_AFTER.match(text, run.end()) or described
+                or ALIAS_AFTER.match(text, run.end())):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)

@@ -1,0 +1,67 @@
+"""What stands around a name and shows it is a person's.
+
+A capitalised run of words is a person's name when its context says so: an age or a year of
+birth after it, a role in apposition, a relative "who", an alias, or a person described just
+before it. These patterns are shared by the rules in ``people`` that find names of any origin.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
+#: "Vàng Thị Mai (31 tuổi)").
+AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characters first: "Lin Chih-ming (林志明), 56,"
+                       r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
+                       r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+                       r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
+#: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
+#: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
+#: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
+ROLE_AFTER = re.compile(
+    r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
+    r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
+    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+)?"  # "Jennifer Lumanog, PRO-11 spokesperson"
+    r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
+    r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
+    r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"
+    r"manager|leader|envoy|adviser|advisor|analyst|professor|consul|attaché|attache|coordinator|businessman|"
+    r"businesswoman|tycoon|boss|activist|scholar|lecturer|economist|investigator|financier|suspect|victim|"
+    r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
+    r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
+    r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar)s?\b",
+    re.IGNORECASE)
+#: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
+#: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
+ROLE_BEFORE = re.compile(
+    r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
+    r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
+    r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece|chairman|chairwoman|"
+    r"founder|spokesperson"
+    r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
+#: Before a name: the head of a body named in full, then the name in apposition ("the head of
+#: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").
+ROLE_OF_BEFORE = re.compile(
+    r"\b(?:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
+    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&))*"
+    r"\s*,\s*$")
+#: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
+#: wanted"); places and bodies take "which".
+WHO_AFTER = re.compile(r",\s+who\s")
+#: Before a place, whose ", who" speaks of the person named before it ("a man arrested in
+#: Medan, North Sumatra, who", "from the province of Vinh Long, who").
+PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|to|near|into|across|via|province|city|district|town|village|"
+                          r"based in|native of),?\s+(?:[A-Z][\w'’-]*,?\s+)*$")
+#: Between two names of one list: "Liu Feng and Zhou Xiaoli".
+LIST_AND = re.compile(r"\s+and\s+")
+#: After a name: the alias it goes by ("Chen Jianhua, known as "A Hua" among his associates").
+ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt danh|tức)\s", re.I)
+
+
+#: Before a name: an age as an adjective ("led by 27-year-old Pham Quoc Thai"), the name
+#: ending its phrase (not "a 8-year-old Fort Worth girl").
+AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
+AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
+#: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
+NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
