@@ -73,3 +73,15 @@ def test_naval_ranks_lowercase_roles_and_thai_family_names(text: str, expected: 
 ])
 def test_addressed_raglai_names_border_posts_and_names_with_characters(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout5/v07: "Ma" is a young woman's honorific in Myanmar
+    ("Each had paid 20,000 baht to a Myanmar woman known as Ma Khin Thida, who had promised them jobs.",
+     ["Khin Thida"]),
+    ("The broker, U Kyaw Zaw Moe, 52, was arrested in Myawaddy.", ["Kyaw Zaw Moe"]),
+    # "Ma" is also a Vietnamese and Chinese family name, kept when no Burmese name follows
+    ("Thượng tá Ma Văn Kháng, Đồn trưởng Đồn Biên phòng, cho biết.", ["Ma Văn Kháng"]),
+])
+def test_a_burmese_honorific_is_no_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -138,6 +138,12 @@ REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phon
 #: "Ông"/"Bà" typed without accents: also family names elsewhere in Asia (Ong, Ba).
 UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})
 #: Parts of Malay names, which run to five words ("Wan Mohd Saifuddin Wan Ismail").
+#: Burmese honorifics ("U", "Daw", "Ma", "Ko") and the given-name words that show one opens
+#: a Burmese name ("Ma Khin Thida" is Khin Thida; "Ma Văn Kháng" is a Vietnamese family name).
+BURMESE_HONORIFICS = frozenset({"U", "Daw", "Ma", "Ko"})
+BURMESE_NAME_WORDS = frozenset(
+    "aung kyaw khin thida aye mya nwe sandar thandar phyu ei hla su myint thein zaw htet hlaing soe moe naing "
+    "myo nyein htay htun tun khaing sein nyunt swe thet zin yadanar pyae phyo thura wai lwin win".split())
 MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
 #: Capitalised words that open a Vietnamese title: after a full name they start the next
 #: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.

@@ -22,7 +22,7 @@ from searchlib.ingest.namecontext import (
     ROLE_OF_BEFORE, WHO_AFTER,
 )
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
+    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT,
@@ -324,6 +324,8 @@ def _strip_leading(words: list[str]) -> list[str]:
         if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
             break  # "Sen. Lieut. Gen." is a rank; "Sen Sokha" is a Khmer name
         i += 1
+    if len(words) - i >= 3 and words[i] in BURMESE_HONORIFICS and words[i + 1].lower() in BURMESE_NAME_WORDS:
+        i += 1  # "Ma Khin Thida", "U Kyaw Moe": an honorific, not part of the name
     return words[i:]
 
 
