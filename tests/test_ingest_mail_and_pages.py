@@ -1,6 +1,7 @@
 """Layouts first seen in heldout21: a forwarder's note with no rule under it, a Xinhua credit
 line under a hard-wrapped headline, a comment box's notice naming the site, and a page whose
-metadata stamp is a day off the date it prints under the headline."""
+metadata stamp is a day off the date it prints under the headline (or, heldout7, two days off
+the date both its date line and its dateline show)."""
 
 from __future__ import annotations
 
@@ -95,3 +96,26 @@ def test_the_date_printed_under_the_headline_beats_a_stamp_a_day_off(tmp_path: P
     # a printed date far from the stamp is something else: the stamp stays
     page = _PAGE.format(stamp="2024-10-02T21:47:00+07:00", shown="Thứ Năm, 17/10/2024 | 08:21")
     assert _extract(tmp_path, "b.html", page).date.isoformat() == "2024-10-02"
+
+
+_AKP = """<!DOCTYPE html><html><head><meta property="article:published_time" content="{stamp}">
+<title>Cambodia Hands Over Vietnamese Fugitive | AKP</title></head><body>
+<div class="post"><div class="category"><a href="/en/category/national">National</a></div>
+<h2 class="post-title">Cambodia Hands Over Vietnamese Fugitive at Bavet</h2>
+<div class="post-meta"><span class="date">{shown}</span> <span class="views">1,204</span></div>
+<img src="/storage/posts/2023/06/handover.jpg" alt="">
+<div class="content">
+<p>{dateline} AKP -- Cambodia's General Department of Immigration yesterday handed over a Vietnamese man
+wanted by Vietnamese police to the Vietnamese authorities at the Bavet international border checkpoint.</p>
+<p>Acting on information provided by the Vietnamese Ministry of Public Security through the police liaison
+channel, Cambodian immigration police located the man in a rented flat in Phnom Penh and arrested him.</p>
+</div></div></body></html>"""
+
+
+def test_a_date_line_and_a_dateline_agreeing_beat_a_stamp_two_days_off(tmp_path: Path) -> None:
+    # heldout7/t05: the page shows June 14 twice; its stamp says June 12
+    page = _AKP.format(stamp="2023-06-12T17:05:00+07:00", shown="14 June, 2023", dateline="Phnom Penh, June 14, 2023")
+    assert _extract(tmp_path, "a.html", page).date.isoformat() == "2023-06-14"
+    # one shown date alone, its dateline silent, leaves the stamp as it is
+    page = _AKP.format(stamp="2023-06-12T17:05:00+07:00", shown="14 June, 2023", dateline="Phnom Penh,")
+    assert _extract(tmp_path, "b.html", page).date.isoformat() == "2023-06-12"

@@ -190,6 +190,14 @@ def _as_shown(day: _dt.date, found: Extraction) -> _dt.date:
         printed = find_date(text) if len(text) <= 60 else None  # "Thứ Tư, 22-03-2023, 21:15"
         if printed:
             return printed if 0 < abs((printed - day).days) <= 3 else day
+    # a date line elsewhere on the page ("14 June, 2023" in a date-classed span) counts only where
+    # the lead's dateline says the same day ("Phnom Penh, June 14, 2023 AKP --"): two dates the
+    # reader sees against one stamp
+    printed = find_date(found.date_texts[0]) if found.date_texts and len(found.date_texts[0]) <= 60 else None
+    if printed and 0 < abs((printed - day).days) <= 3:
+        lead = next((p for p in found.paragraphs[:3] if len(p) > 80), "")
+        if find_date(lead[:60]) == printed:
+            return printed
     return day
 
 
