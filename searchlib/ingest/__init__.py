@@ -67,8 +67,10 @@ def extract_text(text: str, *, path: str = "<text>", title: str | None = None, d
     """One article from raw text: given metadata wins, missing fields are extracted.
 
     ``date`` may be a ``date`` or a string; a string that is not a full date is ignored
-    and the date is taken from the text. Raises :class:`IngestError` when no text is left
-    after cleaning.
+    and the date is taken from the text. A ``source`` that is a site's address
+    ("dantri.com.vn", "https://dantri.com.vn/...") names the page, not the story: a closing
+    credit of another outlet ("Theo TTXVN") gives the source instead, as on the site itself.
+    Raises :class:`IngestError` when no text is left after cleaning.
     """
     from searchlib.ingest.build import build_article
 

@@ -16,8 +16,14 @@ from collections.abc import Callable
 _ALONE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})(?=[ \t]+(?:said|says|told|added|was|is|had|has|denied|admitted|insisted|claimed|fled|left|"
                    r"faces|faced|pleaded|allegedly|reportedly|also|later|then|would|will|could)\b)")
 _COMPOUND_NOUN = re.compile(r"-[a-z]")
-#: Before a thing's name: "a mission called Europa Clipper".
-_THING_BEFORE = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named after)\s+$")
+#: Before a thing's name: "a mission called Europa Clipper", "the ship, Ocean Pearl".
+_THING_BEFORE = re.compile(r"\b(?:called|dubbed|codenamed|code-named|named after|(?i:ship|vessel|tanker|boat|trawler|"
+                           r"freighter|ferry|yacht|barge|company|firm|brand|hotel|restaurant)\s*,?)\s+$")
+#: Words that make a run a storm's, an operation's or a firm's name, not a person's ("Super
+#: Typhoon Ragasa", "Tropical Storm Kajiki", "Samsung Electronics", "Golden Harvest Group").
+_THING_WORDS = frozenset("typhoon storm tropical cyclone hurricane depression super operation project mount lake river "
+                         "hotel plaza tower electronics group holdings motors airways airlines bank corp technologies "
+                         "systems pharma energy harvest pearl star ocean".split())
 #: Before the family name: the start of a sentence or a lowercase word ("that Hollis"), not
 #: another capitalised word (which would make it part of another name or a place).
 _BEFORE = re.compile(r"(?:^|[.!?\"“”:;]\s+|\n\s*|\b(?-i:[a-z][\w'’-]*)[ \t]+)$")
@@ -54,7 +60,8 @@ def referred_back(text: str, runs: list[re.Match[str]],
         name = as_name([w for w in run.group(0).split() if not _COMPOUND_NOUN.search(w)])
         if not name or len(name.split()) > 3 or "'" in name or "’" in name or name.split()[0].isupper():
             continue  # "Myanmar's Myawaddy", "PM Vilay": a possessive or an abbreviated title
-        if len(last) < 3 or not last[1:].islower() or _THING_BEFORE.search(text, max(0, run.start() - 20), run.start()):
+        if len(last) < 3 or not last[1:].islower() or _THING_BEFORE.search(text, max(0, run.start() - 20), run.start()) \
+                or any(word.lower() in _THING_WORDS for word in name.split()):
             continue
         found.append((run.end() - len(name), name))
     return found

@@ -25,14 +25,13 @@ from searchlib.ingest.pagechrome import (
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import (
-    SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit, load_sources,
+    CREDIT_PARTS, SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit, load_sources,
 )
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
 #: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
-_SOURCE_PARTS = re.compile(r"\s+[-–|]\s+|,\s*")
 _SITE = re.compile(SITE_ADDRESS)
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
@@ -106,7 +105,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
     if given and credit and cleaned.credit_kind in ("Theo", "Nguồn", "Source") \
-            and _SITE.fullmatch(_SOURCE_PARTS.split(given)[0].strip()):
+            and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
         # page, as og:site_name does; "Theo TTXVN" closing the story credits another outlet with
         # all of it, as a wire's credit does on the paper's own page
@@ -150,7 +149,7 @@ def _given_source(value: str | None, url: str | None,
         return _source_from_url(value, table), url or value, None
     dated = find_date(value) if any(c.isdigit() for c in value) else None
     if table.lookup(value) is None:
-        parts = [p for p in _SOURCE_PARTS.split(value) if p.strip()]
+        parts = [p for p in CREDIT_PARTS.split(value) if p.strip()]
         named = next((found for found in map(table.lookup, parts) if found), None)
         # "Báo Long An - baolongan.vn": a paper outside the table, then its site
         sited = len(parts) >= 2 and all(_SITE.fullmatch(part.strip()) for part in parts[1:])

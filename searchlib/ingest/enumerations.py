@@ -43,8 +43,9 @@ JOINER = re.compile(r"\s*(?:,|/|,?\s*" + _CONJUNCTIONS + r")\s*")
 #: Alternatives of a warning or a prohibition ("not to transport goods for smugglers or
 #: shelter people who cross the border illegally", "không qua lại biên giới trái phép, không
 #: tiếp tay cho các đối tượng vận chuyển hàng cấm"): "or", or a comma and a repeated "not",
-#: and a few words of the next item.
-ALTERNATIVE = re.compile(r"(?:\s+(?:or|hoặc|hoac|hay)\s+(?:[^\W\d]+\s+){1,4}"
+#: and a few words of the next item. Not "hay", which is "or" and also "often" ("mua bán ma
+#: túy hay lợi dụng đêm tối xuất cảnh trái phép": they often cross at night).
+ALTERNATIVE = re.compile(r"(?:\s+(?:or|hoặc|hoac)\s+(?:[^\W\d]+\s+){1,4}"
                          r"|\s*,\s*(?:không|khong|đừng|dung)\s+(?:[^\W\d]+\s+){0,6})")
 
 
@@ -77,7 +78,7 @@ def listed_with(text: str, in_body: list[M], together: list[tuple[int, int, int]
     for sentence, index, at in together:
         for k, m in enumerate(in_body):
             if m.sentence == sentence and m.index != index and m.weight > 0 and m.start < at \
-                    and JOINER.fullmatch(text, m.start + len(m.phrase), at):
+                    and JOINER.fullmatch(text, m.end, at):
                 items.add(at)
                 marked.add(k)
     if not marked:

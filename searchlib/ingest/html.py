@@ -33,6 +33,8 @@ _MIN_TITLE = 20
 #: lines are the last resort.
 _PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngày|đăng lúc|xuất bản)|(updated|cập nhật))"
                              r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,60})<", re.I)
+#: A line giving the time a page was changed, not published.
+_MODIFIED = re.compile(r"\W*(?:updated|last updated|modified|edited|cập nhật|sửa lúc|cap nhat)\b", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)
 #: Photo captions and images' alt text, left out of the text but read for the accents of names
 #: the text gives without.
@@ -187,13 +189,16 @@ def _as_shown(day: _dt.date, found: Extraction) -> _dt.date:
     page shows the reader its own date ("Thứ Năm, 03/10/2024 | 08:21" against a stamp of the
     evening before)."""
     for text in found.under_heading[:3]:
+        if _MODIFIED.match(text):
+            continue  # "Updated: 05/10/2024 10:00" is a later day, not the one the page was published
         printed = find_date(text) if len(text) <= 60 else None  # "Thứ Tư, 22-03-2023, 21:15"
         if printed:
             return printed if 0 < abs((printed - day).days) <= 3 else day
     # a date line elsewhere on the page ("14 June, 2023" in a date-classed span) counts only where
     # the lead's dateline says the same day ("Phnom Penh, June 14, 2023 AKP --"): two dates the
     # reader sees against one stamp
-    printed = find_date(found.date_texts[0]) if found.date_texts and len(found.date_texts[0]) <= 60 else None
+    first = found.date_texts[0] if found.date_texts else ""
+    printed = find_date(first) if len(first) <= 60 and not _MODIFIED.match(first) else None
     if printed and 0 < abs((printed - day).days) <= 3:
         lead = next((p for p in found.paragraphs[:3] if len(p) > 80), "")
         if find_date(lead[:60]) == printed:

@@ -104,6 +104,7 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 the his her their this that these those both all he she they we it its a an and of for in on at by with
 photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
+hotel plaza resort mall tower casino
 """.split())
 #: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
 REJECT_AFTER_FIRST = frozenset({"park"})
@@ -139,7 +140,8 @@ REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phon
 UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})
 #: Parts of Malay names, which run to five words ("Wan Mohd Saifuddin Wan Ismail").
 #: Burmese honorifics ("U", "Daw", "Ma", "Ko") and the given-name words that show one opens
-#: a Burmese name ("Ma Khin Thida" is Khin Thida; "Ma Văn Kháng" is a Vietnamese family name).
+#: a Burmese name when all the words after it are such ("Ma Khin Thida" is Khin Thida; "Ma Văn
+#: Kháng" and "Ko Wai Ming" keep their family names).
 BURMESE_HONORIFICS = frozenset({"U", "Daw", "Ma", "Ko"})
 BURMESE_NAME_WORDS = frozenset(
     "aung kyaw khin thida aye mya nwe sandar thandar phyu ei hla su myint thein zaw htet hlaing soe moe naing "

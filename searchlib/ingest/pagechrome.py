@@ -78,9 +78,12 @@ _LEAD_LINES = 8
 _MENU_LINES = 60
 
 
-#: How a forwarder's note opens ("FYI, from the ... site", "Gui anh chi bai ...").
-_NOTE_OPENER = re.compile(r"\s*(?:FYI|FYR|fyi|Fyi|For your (?:info|information|reference)|Please see|Pls see|See below|"
-                          r"Forwarding|Sharing|Passing on|Gửi|Gui|Chuyển|Chuyen|Em gửi|Em gui)\b")
+#: How a forwarder's note opens when no rule sets it apart from the story: words that only
+#: open a note ("FYI, from the ... site", "Gui anh chi bai ..."), never a headline's first word
+#: ("Chuyển hồ sơ vụ buôn lậu ...", "Sharing economy ...").
+_NOTE_OPENER = re.compile(r"\s*(?:FYI|FYR|For your (?:info|information|reference)|Please see|Pls see|See below|"
+                          r"Passing (?:on|along)|(?:Em\s+)?(?:Gửi|Gui|Chuyển|Chuyen)\s+(?:anh|chị|chi|các anh|"
+                          r"cac anh|sếp|sep|mọi người|moi nguoi)|Em (?:gửi|gui|chuyển|chuyen))\b", re.I)
 
 
 def after_forward(text: str) -> str:
@@ -161,8 +164,8 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
         paragraphs = [p.strip() for p in "\n".join(note).split("\n\n")
                       if p.strip() and not p.strip().lower().startswith(("subject", "chủ đề"))]
         lines = paragraphs[0].split("\n") if paragraphs else []
-        if len(paragraphs) < 2 or len(lines) > 4:
-            return None
+        if len(paragraphs) < 2 or len(lines) > 4 or not _NOTE_OPENER.match(lines[0]):
+            return None  # a headline ("Journalists from the Bangkok Post win award") names no source
         return _note_outlet(lines, table, english_only=True)
     return _note_outlet(note, table)
 
@@ -390,7 +393,7 @@ def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
 
 
 #: The form of a company at the end of its name ("Bangkok Post PCL", "... Co., Ltd").
-_COMPANY_FORM = re.compile(r"[\s,]+(?:PCL|Plc|PLC|JSC|Co\.?,?\s*Ltd\.?|Ltd\.?|Limited|Public Company Limited|"
+_COMPANY_FORM = re.compile(r"[\s,]{1,4}(?:PCL|Plc|PLC|JSC|Co\.?,?\s*Ltd\.?|Ltd\.?|Limited|Public Company Limited|"
                            r"Sdn\.?\s*Bhd\.?|Bhd\.?|Berhad|Inc\.?|Corp\.?|Corporation)$")
 
 

@@ -324,8 +324,9 @@ def _strip_leading(words: list[str]) -> list[str]:
         if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
             break  # "Sen. Lieut. Gen." is a rank; "Sen Sokha" is a Khmer name
         i += 1
-    if len(words) - i >= 3 and words[i] in BURMESE_HONORIFICS and words[i + 1].lower() in BURMESE_NAME_WORDS:
-        i += 1  # "Ma Khin Thida", "U Kyaw Moe": an honorific, not part of the name
+    if len(words) - i >= 3 and words[i] in BURMESE_HONORIFICS \
+            and all(word.lower() in BURMESE_NAME_WORDS for word in words[i + 1:]):
+        i += 1  # "Ma Khin Thida", "U Kyaw Moe": an honorific, not part of the name ("Ko Wai Ming" is Mr Ko)
     return words[i:]
 
 

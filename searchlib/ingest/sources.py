@@ -278,10 +278,16 @@ _CREDIT_LINE = re.compile(r"(?:nguồn|nguon|source|theo)\s*:\s*(?P<name>[^\n]+)
 _CAPS_CREDIT = re.compile(r"(?P<name>[^\W\d_]{2,}(?:\s[^\W\d_]{2,}){1,2})\s*[-–—]\s")
 
 
+#: What separates an outlet's name from what follows it on a credit line: a dash or a comma,
+#: a bar with or without spaces ("Source: Xinhua| 2025-12-09 20:31:05|Editor: huaxia"), a tab
+#: or a run of spaces ("Source: Xinhua  Published: 2026/1/13").
+CREDIT_PARTS = re.compile(r"\s*\|\s*|\s+[-–—]\s+|,\s*|\s{2,}|\t")
+
+
 def _credited(match: re.Match[str]) -> str:
     """The name a credit line gives, without what follows it ("Source: Xinhua  Published:
     2026/1/13 17:26:40", "Nguồn: thanhnien.vn - Nhóm PV Tây Ninh")."""
-    return re.split(r"\s[-–—|]\s|,|\s{2,}|\t", match.group("name"))[0]
+    return CREDIT_PARTS.split(match.group("name"))[0]
 
 
 def _head_credit(line: str, table: SourceTable) -> str | None:

@@ -19,9 +19,11 @@ SENTENCE_END = re.compile(r"[.!?…;]\s|\n")
 
 
 #: Suspects sent home and arrested there ("police arrested 13 Japanese men deported from
-#: Cambodia", "13 Japanese deported from Cambodia arrested over phone scams").
-_RETURNED = re.compile(r"\b(?:arrest|arrested|arrests|detained|charged)\b[^.!?\n]{0,60}\bdeported\s+from\b"
-                       r"|\bdeported\s+from\s+[^.!?\n]{0,30}?\b(?:arrested|arrest|charged|detained)\b")
+#: Cambodia", "13 Japanese deported from Cambodia arrested over phone scams"); not people
+#: arrested where they are and to be sent out ("workers arrested in a raid to be deported from
+#: Thailand").
+_RETURNED = re.compile(r"\b(?:arrest|arrested|arrests|detained|charged)\b[^.!?\n]{0,60}\b(?<!be )(?<!being )deported\s+from\b"
+                       r"|\b(?<!be )(?<!being )deported\s+from\s+[^.!?\n]{0,30}?\b(?:arrested|arrest|charged|detained)\b")
 
 
 def returned(title: str, text: str, in_title: list[Mention], in_body: list[Mention], table: TopicTable,

@@ -62,7 +62,8 @@ class Mention(NamedTuple):
     """One phrase found: its sentence, its topic, its weight (1 specific, 0.5 a single or
     generic word, 0 a name), whether it passes (a list item, a pretext), whether it is what
     someone is charged with, the topic it defers to (or None), the phrase, its position,
-    whether it passes only as an item of a list, and whether it follows an arrest or a charge."""
+    whether it passes only as an item of a list, whether it follows an arrest or a charge, and
+    where it ends in the text (the phrase is whitespace-normalised, the text may not be)."""
 
     sentence: int
     index: int
@@ -74,6 +75,7 @@ class Mention(NamedTuple):
     start: int = 0
     listed: bool = False
     case: bool = False
+    end: int = 0
 
 
 #: A relative clause before a charge ("who was jailed for", "which had been convicted of"):
@@ -184,7 +186,8 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
                 weight = 0.0 if phrase in table.weak or place else \
                     0.5 if (" " not in phrase or phrase in table.generic) and not case else 1.0
                 found.append(Mention(sentence, index, weight, listed or aside, charged,
-                                     table.defer.get((phrase, index)), phrase, match.start(), listed and not aside, case))
+                                     table.defer.get((phrase, index)), phrase, match.start(), listed and not aside, case,
+                                     match.end()))
     return found
 
 
@@ -521,7 +524,7 @@ def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
             listed.setdefault(m.sentence, set()).add(m.index)
     mixed = [m for m in in_body if m.listed and len(listed[m.sentence]) > 1]
     for sentence, index, at in together:
-        item = at in items or any(m.sentence == sentence and m.index == index and m.start <= at < m.start + len(m.phrase)
+        item = at in items or any(m.sentence == sentence and m.index == index and m.start <= at < m.end
                                   for m in mixed)
         per_sentence.setdefault(sentence, {})[index] = 0.5 if item else 1.0
     for mention in in_body:

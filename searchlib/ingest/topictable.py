@@ -83,7 +83,7 @@ class TopicTable:
     #: these words name another trade ("trafficking networks" of pangolin scales), so they
     #: are no evidence for the label.
     aside: list[tuple[int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
-    #: (label index, pattern): routine work with a partner ("joint patrols" counted in a border
+    #: (label index, pattern, measures): routine work with a partner ("joint patrols" counted in a border
     #: post's year); a sentence telling it is evidence for the label only beside evidence in
     #: another sentence or the headline.
     #: A ``measures`` entry is stricter: the sentence must tell nothing else of the label (a
