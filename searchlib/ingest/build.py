@@ -33,6 +33,8 @@ from searchlib.textnorm import fold_key, normalize_text
 
 #: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
 _SITE = re.compile(SITE_ADDRESS)
+#: The words of a closing line that credit an outlet with the whole story ("Theo TTXVN", "Source: VNA").
+_CREDIT_KINDS = ("Theo", "Nguồn", "Source")
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
@@ -94,8 +96,9 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     site = _text(meta.get("site"))
     if site and "://" in site:  # og:site_name given as the site's address
         site = _source_from_url(site, table) or site
-    if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama")
-        source = lead_credit(body, table) or end_credit(body, table) or canonical_source(site, table)
+    if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama", "Source: VNA")
+        closing = table.lookup(credit) if credit and cleaned.credit_kind in _CREDIT_KINDS else None
+        source = lead_credit(body, table) or end_credit(body, table) or closing or canonical_source(site, table)
     if source is None:
         url_source = _source_from_url(given_url, table)
         # a copied page's masthead names the site; a wire's dateline credit names the story's source
@@ -104,7 +107,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
-    if given and credit and cleaned.credit_kind in ("Theo", "Nguồn", "Source") \
+    if given and credit and cleaned.credit_kind in _CREDIT_KINDS \
             and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
         # page, as og:site_name does; "Theo TTXVN" closing the story credits another outlet with

@@ -32,6 +32,11 @@ _BYLINE = re.compile(
     r"\s+(?P<name>[^\W\d_][^\n]{0,60}?)[\s.]*"
 )
 
+#: A translator's or an editor's line after the credit ("Source: VNA" / "Translated by Tran
+#: Hoai"): the page's staff, not the story's credit, which stands above it.
+_STAFF_LINE = re.compile(r"(?:Translated by|Translation by|Edited by|Editor:|Biên dịch:|Bien dich:|Người dịch:|"
+                         r"Nguoi dich:|Dịch:|Dich:)\s*[^\W\d_][^\n]{0,40}")
+
 #: Writers signing together, as Vietnamese papers print them: "Trần Minh Khoa - Ngọc Khải".
 _WRITER = r"[^\W\d_][\w'’]*(?:[ \t][^\W\d_][\w'’]*){1,3}"
 _CO_AUTHORS = re.compile(_WRITER + r"(?:[ \t]+[-–][ \t]+" + _WRITER + r"){1,2}")
@@ -74,6 +79,11 @@ def clean_body(text: str) -> Cleaned:
     while lines and not lines[-1]:
         lines.pop()
     cleaned = Cleaned(body="")
+    if len(lines) > 2 and _STAFF_LINE.fullmatch(lines[-1].strip()) \
+            and _BYLINE.fullmatch(next(line for line in reversed(lines[:-1]) if line).strip()):
+        lines.pop()
+        while lines and not lines[-1]:
+            lines.pop()
     if lines:
         match = _URL_CREDIT.fullmatch(lines[-1].strip()) or _BYLINE.fullmatch(lines[-1].strip())
         if match and (match.re is _URL_CREDIT or _looks_like_name(match.group("name"))):

@@ -30,6 +30,10 @@ _CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|và|va)\s")
 #: The next item of a list is a quantity: an inventory of a seizure, no list of crimes.
 _QUANTITY_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+|va\s+)?|(?:and|và|va)\s+)"
                             r"(?:nearly\s+|about\s+|over\s+|more than\s+|gần\s+|hơn\s+|khoảng\s+)?\d")
+#: A count of cases before a crime's name: "4 vụ ma túy", "15 cases of illegal entry".
+_COUNT_BEFORE = re.compile(r"\b\d[\d.,]*\s+(?:vụ|vu|trường hợp|truong hop|cases?\s+of|incidents?\s+of)\s+$")
+#: The end of a sentence or a clause.
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
 #: A conjunction later in the same sentence.
 _CONJUNCTION_LATER = re.compile(r"[^.!?;\n]{0,80}?\b" + _CONJUNCTIONS + r"\b")
 #: A mention preceded by a conjunction or a comma (a later item of a list).
@@ -49,6 +53,23 @@ ALTERNATIVE = re.compile(r"(?:\s+(?:or|hoặc|hoac)\s+(?:[^\W\d]+\s+){1,4}"
                          r"|\s*,\s*(?:không|khong|đừng|dung)\s+(?:[^\W\d]+\s+){0,6})")
 
 
+def _parallel_item(text: str, start: int, end: int) -> bool:
+    """Whether the mention stands in the middle item of a list whose items open with the same
+    word ("mua căn cước của người lao động, người nghiện ma túy, người có hoàn cảnh khó khăn":
+    a kind of people, not the crime)."""
+    before = text[max(0, start - 30):start]
+    comma = before.rfind(",")
+    if comma < 0 or _SENTENCE_STOP.search(before, comma):
+        return False
+    words = before[comma + 1:].split()
+    if not 1 <= len(words) <= 3 or not words[0].isalpha():
+        return False
+    head = re.escape(words[0])
+    later = re.match(r"(?:[ \t]+[^\W\d_]+){0,2}\s*(?:,|\b" + _CONJUNCTIONS + r"\b)\s*" + head + r"\b", text[end:end + 60])
+    earlier = re.search(r"\b" + head + r"\b[^,.!?;\n]{0,30}$", text[max(0, start - 30 - 40):max(0, start - 30) + comma])
+    return bool(later and earlier)  # three items at least: one word opening two items may be chance
+
+
 def in_enumeration(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``text[start:end]`` is one item of an enumeration ("drug
     trafficking, human trafficking and the illegal crossing of people", "rửa tiền hoặc ...")."""
@@ -57,7 +78,10 @@ def in_enumeration(text: str, start: int, end: int) -> bool:
         after = None  # what was seized, item by item ("4,200 packs of cigarettes and 3.5 tonnes of sugar")
     if after and not _CLAUSE_AFTER.match(text, end) or _COMMA_LIST.match(text, end):
         return True  # ", and" plus a clause ends a list only after items (the _LIST_BEFORE test below)
-    if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start):
+    counted = _COUNT_BEFORE.search(text, max(0, start - 30), start)
+    if counted:  # "87 vụ buôn lậu, 4 vụ ma túy, 15 vụ xuất nhập cảnh trái phép": the count opens the item
+        start = counted.start()
+    if _COMMA_LIST_BEFORE.search(text, max(0, start - 100), start) or _parallel_item(text, start, end):
         return True
     if _LIST_BEFORE.search(text, max(0, start - 12), start):
         # after a comma only when another comma or a conjunction follows ("A, B, C", "A, B and C")

@@ -21,7 +21,7 @@ AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's character
 ROLE_AFTER = re.compile(
     r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
     r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
-    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+)?"  # "Jennifer Lumanog, PRO-11 spokesperson"
+    r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+(?:(?-i:[a-z]+)\s+)?)?"  # "PRO-11 spokesperson", "UNODC regional representative"
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
     r"judge|prosecutor|representative|member|inspector|superintendent|general|colonel|captain|founder|owner|"

@@ -74,7 +74,8 @@ inspectorate bank assembly council front fatherland union youth women associatio
 counterpart premier chancellor governor host visiting pol commissioner samdech kralahom oknha moha borvor thipadei akka techo
 excellency but although however meanwhile while when after yet also so because since besides unlike except riêng còn
 comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
-superintendent brig brigadier judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
+migrant workers protection manpower welfare tourism environment resources planning investment religious
+superintendent brig brigadier admiral commodore judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
 cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
 vietnam viet nam china laos cambodia thailand myanmar malaysia singapore indonesia philippines japan korea
 australia russia india france germany britain japanese korean australian russian indian french german british
@@ -104,7 +105,7 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 the his her their this that these those both all he she they we it its a an and of for in on at by with
 photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
-hotel plaza resort mall tower casino
+hotel plaza resort mall tower casino brigade battalion regiment criminal
 """.split())
 #: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
 REJECT_AFTER_FIRST = frozenset({"park"})

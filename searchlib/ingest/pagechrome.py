@@ -235,6 +235,10 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         named = _outlet_line(line, table)
         if named is not None:
             outlet, rest = named
+            dated = line.partition(" - ")[2].strip()
+            if dated and parse_date(dated):  # "Bao Gia Lai - Thu Ba, 11/06/2024 09:40": the paper, then its date
+                dates.append(dated)
+                continue
             if rest:  # "ANTARA News - Indonesia, Vietnam police agree ...": the headline follows the name
                 lines[i - 1] = rest
                 i -= 1

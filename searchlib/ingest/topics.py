@@ -335,10 +335,13 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     ``home`` is the country of the article's outlet ("Korea" for Yonhap): in its own press a
     country is no foreign partner, so "a joint crackdown" in South Korea is domestic work; ""
     is no country's. Left out, an article in Vietnamese is taken to be from Vietnam's press.
+    An outlet of no country's press (a wire) reports from the country its dateline names.
     """
     table = table or _default_table()
     if home is None and detect_language(f"{title}\n{body}") == "vi":
         home = "Vietnam"
+    if not home:  # a wire's story: the country its dateline names ("SYDNEY, May 21 (Reuters) -")
+        home = table.dateline_country(body) or home
     found = _evidence(title, body, table, table.home_words(home))
     kept = {table.labels[index] for index, score in found.scores.items() if score >= MIN_SCORE}
     if learned and kept:

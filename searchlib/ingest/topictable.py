@@ -97,10 +97,19 @@ class TopicTable:
     #: A country's key -> the partner words that name it ("korea", "korean", "knpa"): in an
     #: article from that country's press they name no foreign partner.
     countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: A place a wire's dateline names (folded: "sydney", "phnom penh") -> its country's name.
+    places: dict[str, str] = field(default_factory=dict)
 
     def home_words(self, country: str | None) -> frozenset[str]:
         """The partner words (folded) naming ``country``, the home of an article's outlet."""
         return self.countries.get(_key(country), frozenset()) if country else frozenset()
+
+    def dateline_country(self, body: str) -> str | None:
+        """The country of the place a wire's dateline names ("SYDNEY, May 21 (Reuters) -" ->
+        Australia): the home of a story from an outlet of no country's press."""
+        for match in _DATELINE.finditer(body[:600]):  # the lead's, under a time line or two
+            return self.places.get(" ".join(fold(match.group(1)).lower().split()))
+        return None
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
@@ -134,6 +143,13 @@ def _english_forms(phrase: str) -> list[str]:
     return [phrase, phrase + "s", phrase + "es"] if phrase[-1:].isalpha() else [phrase]
 
 
+#: A wire's dateline opening the text: the place in capitals, then a comma or the credit
+#: ("PHNOM PENH, Dec 3 (Xinhua) --", "BANGKOK (AP) —").
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{1,30}?)[ \t]*(?:,|\()", re.M)
+#: First words of partner phrases that are no places ("vietnamese police", "royal thai police").
+_NOT_PLACES = frozenset({"royal", "vietnamese", "korean", "myanmar", "afp", "federal", "australian"})
+
+
 def _build(entries: list[dict], ignore: list[str] | None = None, countries: list[dict] | None = None) -> TopicTable:
     table = TopicTable()
     country_words: list[str] = []  # every country's partner words, for rules whose partners are countries
@@ -142,6 +158,9 @@ def _build(entries: list[dict], ignore: list[str] | None = None, countries: list
             country_words += _strings(country.get("partners"))
             words = {fold(_phrase(w)) for w in _strings(country.get("partners"))}
             table.countries[_key(country["name"])] = table.countries.get(_key(country["name"]), frozenset()) | words
+            for place in [*_strings(country.get("partners")), *_strings(country.get("cities"))]:
+                if " " not in place or place.split()[0] not in _NOT_PLACES:
+                    table.places.setdefault(" ".join(fold(place).lower().split()), country["name"])
     deferred_to: list[tuple[int, str, list[str]]] = []
     yielding: list[tuple[int, str, list[str]]] = []
     claimed: list[tuple[int, re.Pattern[str], list[str]]] = []

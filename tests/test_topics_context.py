@@ -1,0 +1,102 @@
+"""Topic evidence read in its context, forms first seen in heldout22: where a wire's story
+happens, lists whose items are counts or kinds of people, a routine told in a clause and its
+count, and phrases of fraud, border control and people smuggling."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.ingest.topics import detect_topics
+from searchlib.ingest.topictable import load_topics
+
+
+def _rules(title: str, body: str, home: str | None = None) -> list[str]:
+    return sorted(detect_topics(title, body, learned=False, home=home))
+
+
+_SYDNEY = ("SYDNEY, May 21 (Reuters) - Australian counter-terrorism police have charged a 17-year-old boy with "
+           "planning a knife attack on a shopping centre in western Sydney.\n\nThe arrest was made by the New South "
+           "Wales Joint Counter Terrorism Team, which includes the Australian Federal Police, New South Wales Police "
+           "and the Australian Security Intelligence Organisation.\n\nThe boy was charged with preparing for a "
+           "terrorist act, which carries a maximum penalty of life in prison.")
+
+
+@pytest.mark.parametrize("dateline, country", [
+    ("SYDNEY, May 21 (Reuters) - Police said", "Australia"),
+    ("May 21, 2025 6:10 AM GMT\nUpdated 2 hours ago\n\nPHNOM PENH, Dec 3 (Xinhua) -- Police said", "Cambodia"),
+    ("BANGKOK (AP) — Police said", "Thailand"),
+    ("Police in Sydney said on Monday", None),  # no dateline
+])
+def test_a_wires_dateline_names_the_country_it_reports_from(dateline: str, country: str | None) -> None:
+    assert load_topics().dateline_country(dateline) == country
+
+
+def test_a_joint_team_of_one_countrys_agencies_is_no_cooperation() -> None:
+    # heldout22/a40: Reuters has no home; its dateline puts the story in Australia
+    assert _rules("Australian police charge teenager over alleged plan to attack Sydney shopping centre",
+                  _SYDNEY, home="") == ["terrorism"]
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout22/a12: police of three countries set up a joint command centre
+    ("Thailand cuts power to Myanmar border hubs in scam crackdown",
+     "BANGKOK, Feb 5 (Reuters) - Thai, Chinese and Myanmar police agreed at meetings in Bangkok in late January to "
+     "set up a joint command centre to share intelligence on the compounds and track the flow of money.",
+     "law-enforcement cooperation"),
+    # heldout22/a09: control of the shared border tightened
+    ("Provincial police review cooperation",
+     "The two provinces' police have agreed to tighten control of their shared border in 2026.\n\nThe border "
+     "district police met in eleven villages to explain the regulations to residents.",
+     "border security"),
+    # heldout22/a22: the scam told, with fake profiles and a fake trading app
+    ("Seven Vietnamese sold between scam compounds escape",
+     "Using fake Facebook and Zalo profiles of attractive women, they befriended men, then persuaded them to put "
+     "money into a fake gold trading app that showed rising profits.",
+     "online and telecom fraud"),
+    # heldout22/a33: workers smuggled out through an unofficial port to avoid immigration checks
+    ("Police foil attempt to send 22 workers to Malaysia",
+     "Police foiled an attempt to smuggle 22 prospective Indonesian migrant workers to Malaysia through an unofficial "
+     "port in Batam.\n\n\"None of them had work visas, and they were told they would enter Malaysia through a small "
+     "jetty at night to avoid immigration checks,\" he said.",
+     "illegal migration"),
+])
+def test_forms_of_a_topic_told_in_full(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+def test_an_anti_smuggling_law_named_smuggles_no_migrants() -> None:
+    # heldout17/f25: a baby-selling case investigated under Malaysia's ATIPSOM act
+    body = ("The case is being investigated under Section 14 of the Anti-Trafficking in Persons and Anti-Smuggling of "
+            "Migrants Act 2007, police said. Four infants were rescued from the syndicate.")
+    assert "illegal migration" not in _rules("Baby-selling syndicate busted, four infants rescued", body)
+
+
+@pytest.mark.parametrize("body, absent", [
+    # heldout22/a34: drug users as one kind of people whose ID cards were bought
+    ("Lộc đã chỉ đạo các đồng phạm mua căn cước công dân của người lao động, người nghiện ma túy, người có hoàn "
+     "cảnh khó khăn với giá từ 2 đến 5 triệu đồng mỗi bộ để lập công ty ma.", "drug crime"),
+    # heldout22/a38: a year's figures, case by case
+    ("Năm 2024, lực lượng đã phát hiện, bắt giữ 87 vụ buôn lậu, 4 vụ ma túy, 15 vụ xuất nhập cảnh trái phép.",
+     "drug crime"),
+])
+def test_items_of_lists_of_counts_and_of_people_are_no_evidence(body: str, absent: str) -> None:
+    assert absent not in _rules("Khởi tố 6 bị can trong đường dây mua bán hóa đơn", body)
+
+
+def test_a_routine_told_in_a_clause_and_its_count_is_no_topic() -> None:
+    # heldout22/a38: the joint patrols, then their count, after a semicolon (the 2026-11-24 panel)
+    body = ("Đồn Biên phòng Giang Thành quản lý 12 cột mốc chính, bảo đảm các mốc luôn nguyên vẹn.\n\n"
+            "Đồn cũng thường xuyên phối hợp tuần tra song phương với lực lượng bảo vệ biên giới Campuchia; từ đầu "
+            "mùa khô đến nay, hai bên đã tổ chức 6 đợt tuần tra song phương.\n\n"
+            "Các tổ tuần tra men theo bờ kênh Vĩnh Tế, kiểm tra từng cột mốc, phát quang hành lang biên giới.")
+    assert "law-enforcement cooperation" not in _rules("Biên phòng Kiên Giang giữ vững biên cương dịp Tết", body)
+
+
+def test_a_crime_named_in_a_list_elsewhere_does_not_make_a_speakers_figures_a_story() -> None:
+    # heldout22/a31: deportation figures in one sentence, "illegal migration" as one item of a list
+    body = ("In 2024 the two sides coordinated in handling hundreds of cases relating to drug trafficking, human "
+            "trafficking, illegal migration and online fraud.\n\nMinister Quang asked the Cambodian side to hand over "
+            "Vietnamese nationals wanted in Viet Nam.\n\nSar Sokha said Cambodian authorities had inspected hundreds of "
+            "locations and deported thousands of foreigners involved in such operations this year.")
+    assert "illegal migration" not in _rules("Vietnam, Cambodia step up cooperation against transnational crime", body,
+                                             home="Vietnam")
