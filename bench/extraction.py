@@ -231,6 +231,7 @@ LABEL_SETS = (
     ("heldout19", "blind set 19 (measured once, then used to fix every field)"),
     ("heldout20", "blind set 20 (measured once, then used to fix every field)"),
     ("heldout21", "blind set 21 (measured once, then used to fix every field)"),
+    ("heldout22", "blind set 22 (measured once, then used to fix every field)"),
 )
 
 
