@@ -32,6 +32,9 @@ _QUANTITY_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+|va\s+)?|(?:and|và|va)\
                             r"(?:nearly\s+|about\s+|over\s+|more than\s+|gần\s+|hơn\s+|khoảng\s+)?\d")
 #: A count of cases before a crime's name: "4 vụ ma túy", "15 cases of illegal entry".
 _COUNT_BEFORE = re.compile(r"\b\d[\d.,]*\s+(?:vụ|vu|trường hợp|truong hop|cases?\s+of|incidents?\s+of)\s+$")
+#: A comma or a conjunction and the first word of the next item.
+_NEXT_ITEM = re.compile(r"\s*(?:,|\b" + _CONJUNCTIONS + r"\b)\s*([^\W\d_]+)")
+_ONE_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 #: The end of a sentence or a clause.
 _SENTENCE_STOP = re.compile(r"[.!?;\n]")
 #: A conjunction later in the same sentence.
@@ -56,7 +59,7 @@ ALTERNATIVE = re.compile(r"(?:\s+(?:or|hoặc|hoac)\s+(?:[^\W\d]+\s+){1,4}"
 def _parallel_item(text: str, start: int, end: int) -> bool:
     """Whether the mention stands in the middle item of a list whose items open with the same
     word ("mua căn cước của người lao động, người nghiện ma túy, người có hoàn cảnh khó khăn":
-    a kind of people, not the crime)."""
+    a kind of people, not the crime); three items at least, as one word opening two may be chance."""
     before = text[max(0, start - 30):start]
     comma = before.rfind(",")
     if comma < 0 or _SENTENCE_STOP.search(before, comma):
@@ -64,10 +67,24 @@ def _parallel_item(text: str, start: int, end: int) -> bool:
     words = before[comma + 1:].split()
     if not 1 <= len(words) <= 3 or not words[0].isalpha():
         return False
-    head = re.escape(words[0])
-    later = re.match(r"(?:[ \t]+[^\W\d_]+){0,2}\s*(?:,|\b" + _CONJUNCTIONS + r"\b)\s*" + head + r"\b", text[end:end + 60])
-    earlier = re.search(r"\b" + head + r"\b[^,.!?;\n]{0,30}$", text[max(0, start - 30 - 40):max(0, start - 30) + comma])
-    return bool(later and earlier)  # three items at least: one word opening two items may be chance
+    head = words[0]
+    # the item before: the same word opening it, within 30 characters before the comma
+    at = max(0, start - 30) + comma
+    previous = text[max(0, at - 30):at]
+    previous = previous[max(previous.rfind(c) for c in ",.!?;\n") + 1:]
+    if head not in previous.split():
+        return False
+    # the item after: up to two more words of this one, then a comma or a conjunction and the same word
+    pos = end
+    for _ in range(3):
+        following = _NEXT_ITEM.match(text, pos)
+        if following and following.group(1) == head:
+            return True
+        word = _ONE_WORD.match(text, pos)
+        if not word:
+            return False
+        pos = word.end()
+    return False
 
 
 def in_enumeration(text: str, start: int, end: int) -> bool:

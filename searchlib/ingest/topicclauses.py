@@ -52,8 +52,12 @@ def routine_only(text: str, in_title: list[Mention], in_body: list[Mention], tog
     for index, pattern, strict in table.routine:
         # elsewhere, the label's name as half a point (an item of a list of crimes) tells nothing
         # more; the same routine or measure told again does ("deported" in two sentences)
+        if not any(per.get(index, 0) > 0 for per in sentences.values()):
+            continue
         again = {m.sentence for m in in_body if m.index == index and pattern.match(text, m.start)}
         evident = {n for n, per in sentences.items() if per.get(index, 0) > 0.5 or per.get(index, 0) > 0 and n in again}
+        if not evident:
+            continue
         ends = ends if ends is not None else [m.start() for m in SENTENCE_END.finditer(text)]
         # sentences joined by a semicolon are one ("phối hợp tuần tra song phương với ...; hai
         # bên đã tổ chức 6 đợt tuần tra song phương": one clause and its count)
