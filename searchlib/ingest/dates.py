@@ -49,6 +49,7 @@ _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[u�
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
 #: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
 _DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng"
+                              r"|\b(?:ngay|dang|cap nhat|lúc|luc)\b"  # typed without accents: "Dang luc: 11:05, 12/05/2026"
                               r"|\b(?:" + _ZONES + r")\b)"
                               r"|[\s,|\-–—:()]+", re.I)
 #: The times on a date line, taken off before its separators are ("11-11-2025 17:05").
@@ -57,7 +58,8 @@ _TIMES = re.compile(r"\s*(?<![\d-])" + _TIME, re.I)
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})(?!\d)")
 #: Where a line's second date, the last update, starts ("... 3:41 PM Updated November 3").
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|cập nhật)\b", re.I)
-_ISO_DATETIME = re.compile(r"(\d{4}[-/]\d{1,2}[-/]\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
+_ISO_DATETIME = re.compile(r"(\d{4}[-/]\d{1,2}[-/]\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+                           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?|" + _ZONES + r")\)?)?", re.I)  # "11:36 JST"
 
 
 def parse_date(value: object) -> _dt.date | None:

@@ -43,8 +43,9 @@ ROLE_BEFORE = re.compile(
 #: Before a name: the head of a body named in full, then the name in apposition ("the head of
 #: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").
 ROLE_OF_BEFORE = re.compile(
-    r"\b(?:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
-    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&))*"
+    r"\b(?i:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
+    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&|village|commune|district|province|town|city|in))*"  # "Head of Semanget village in Entikong, Yohanes Ajat"
     r"\s*,\s*$")
 #: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
 #: wanted"); places and bodies take "which".
@@ -65,3 +66,7 @@ AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
 AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
 NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
+#: After a name: its characters in parentheses, with a given name hyphenated as Taiwan writes it
+#: ("general manager Chang Wei-lun (張維倫) and ...").
+CHARACTERS_AFTER = re.compile(r"\s*\([\u3400-\u9fff]{2,4}\)")
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")

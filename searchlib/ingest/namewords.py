@@ -19,7 +19,7 @@ EN_TITLES = (
     "Assistant Commissioner", "Senior Assistant Commissioner",
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
-    "Senior Lieutenant", "Sergeant", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
+    "Senior Lieutenant", "Sergeant", "Corporal", "Lance Corporal", "Cpl", "Constable", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
     "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "chief", "judge", "prosecutor", "lawyer",
     "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer", "actor", "actress",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
@@ -45,7 +45,7 @@ VI_TITLES = (
 #: Sport roles, right before the name ("tiền vệ Lê Hoàng Phúc", "HLV Park Hang-seo"; not "HLV đội X").
 SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung vệ", "thủ môn", "cầu thủ", "huấn luyện viên",
                           "hlv", "trọng tài"})
-VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
+VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị", "Chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 #: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "FSU chief Rendel Ryan Sy", "real
 #: estate developer Truong My Lan"; "Head of the ... Division", "Chief of Bavet ... Checkpoint" name a unit).
 LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress", "businessman", "businesswoman"})
@@ -129,7 +129,8 @@ SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bin
                              "cao bang", "ho chi minh", "dong nai", "dong thap", "ninh binh", "ninh thuan",
                              "hoang sa", "lao cai", "bach mai", "mai chau", "tay ninh", "bac ninh", "quang ninh",
                              "lu thang", "ma lu", "lai chau", "quang tri", "quang nam", "quang ngai", "quang binh",
-                             "ha long"})
+                             "ha long", "nha trang", "da lat", "vung tau", "phan thiet", "quy nhon", "tuy hoa",
+                             "rach gia", "ca mau", "soc trang", "tra vinh", "ben tre", "hoi an", "mong cai"})
 #: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
 FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
                              "philippines campuchia myanmar brazil cuba syria thailand nam".split())

@@ -35,7 +35,7 @@ monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu th
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th gmt utc ict wib am pm h
 latest update updated posted published on at
-thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc
+thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc dang xuat ban jst kst sgt myt pht hkt cst
 """.split())
 _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").

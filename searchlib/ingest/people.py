@@ -18,8 +18,8 @@ from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.namecontext import (
-    AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, LIST_AND, NAMED_BEFORE, PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE,
-    ROLE_OF_BEFORE, WHO_AFTER,
+    AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
+    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER,
 )
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
@@ -544,8 +544,9 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
         described = described or NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
             or AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and AGED_NAME_END.match(text, run.end()) \
             or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
+        characters = CHARACTERS_AFTER.match(text, run.end()) and HYPHENATED_GIVEN.fullmatch(run.group(0).split()[-1])
         if not (relative or AGE_AFTER.match(text, run.end()) or ROLE_AFTER.match(text, run.end()) or described
-                or ALIAS_AFTER.match(text, run.end())):
+                or ALIAS_AFTER.match(text, run.end()) or characters):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)
