@@ -100,3 +100,10 @@ def test_a_crime_named_in_a_list_elsewhere_does_not_make_a_speakers_figures_a_st
             "locations and deported thousands of foreigners involved in such operations this year.")
     assert "illegal migration" not in _rules("Vietnam, Cambodia step up cooperation against transnational crime", body,
                                              home="Vietnam")
+
+
+def test_an_international_airport_is_no_foreign_partner() -> None:
+    # heldout23/h35: the city police and the airport's staff in a counter-terror drill are domestic
+    body = ("Chiều 30/10, Công an thành phố chủ trì, phối hợp Cảng hàng không quốc tế Đà Nẵng và các đơn vị liên quan "
+            "tổ chức diễn tập phương án chống khủng bố, giải cứu con tin tại nhà ga T2.")
+    assert _rules("Diễn tập chống khủng bố tại Cảng hàng không quốc tế Đà Nẵng", body) == ["terrorism"]

@@ -272,8 +272,9 @@ _PLEDGE_VI = re.compile(r"\b(?:sẽ|se|tiếp tục|tiep tuc)\b[^.;]{0,80}$")
 #: Places whose names hold a partner's ("Lào Cai" is a Vietnamese province; an
 #: "international border gate" is no international partner), and embassies: a country's
 #: diplomats are no police partner ("worked with the Vietnamese Embassy to confirm").
-_PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng) quốc tế"
-                             r"|(?:cua khau|san bay|cang) quoc te|international (?:border gate|airport|checkpoint|port)"
+_PARTNER_PLACES = re.compile(r"\b(?:lào cai|lao cai|(?:cửa khẩu|sân bay|cảng|cảng hàng không|nhà ga) quốc tế"
+                             r"|(?:cua khau|san bay|cang|cang hang khong|nha ga) quoc te"
+                             r"|international (?:border gate|airport|checkpoint|port|terminal)"
                              r"|[a-z]+(?: [a-z]+)? (?:embassy|embassies|consulate)|(?:đại sứ quán|lãnh sự quán) [^\W\d_]+)\b")
 
 
