@@ -232,6 +232,7 @@ LABEL_SETS = (
     ("heldout20", "blind set 20 (measured once, then used to fix every field)"),
     ("heldout21", "blind set 21 (measured once, then used to fix every field)"),
     ("heldout22", "blind set 22 (measured once, then used to fix every field)"),
+    ("heldout23", "blind set 23 (measured once, then used to fix every field)"),
 )
 
 
