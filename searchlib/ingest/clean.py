@@ -80,7 +80,7 @@ def clean_body(text: str) -> Cleaned:
         lines.pop()
     cleaned = Cleaned(body="")
     if len(lines) > 2 and _STAFF_LINE.fullmatch(lines[-1].strip()) \
-            and _BYLINE.fullmatch(next(line for line in reversed(lines[:-1]) if line).strip()):
+            and _BYLINE.fullmatch(next((line for line in reversed(lines[:-1]) if line), "").strip()):
         lines.pop()
         while lines and not lines[-1]:
             lines.pop()

@@ -107,9 +107,8 @@ class TopicTable:
     def dateline_country(self, body: str) -> str | None:
         """The country of the place a wire's dateline names ("SYDNEY, May 21 (Reuters) -" ->
         Australia): the home of a story from an outlet of no country's press."""
-        for match in _DATELINE.finditer(body[:600]):  # the lead's, under a time line or two
-            return self.places.get(" ".join(fold(match.group(1)).lower().split()))
-        return None
+        match = _DATELINE.search(body[:600])  # the lead's, under a time line or two
+        return self.places.get(" ".join(fold(match.group(1)).lower().split())) if match else None
     #: Police unit names, masked before matching: a unit's name is no evidence of its field.
     ignore_pattern: re.Pattern[str] | None = None
 
