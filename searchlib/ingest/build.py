@@ -25,13 +25,14 @@ from searchlib.ingest.pagechrome import (
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import (
-    CREDIT_PARTS, SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit, load_sources,
+    CREDIT_PARTS, SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit,
+    load_sources,
 )
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
 from searchlib.textnorm import fold_key, normalize_text
 
-#: Between the parts of a source line ("qdnd.vn - Bao Quan doi nhan dan, Thu Hai, 28/07/2025").
+#: A site's address given as a source ("dantri.com.vn").
 _SITE = re.compile(SITE_ADDRESS)
 #: The words of a closing line that credit an outlet with the whole story ("Theo TTXVN", "Source: VNA").
 _CREDIT_KINDS = ("Theo", "Nguồn", "Source")
@@ -91,13 +92,15 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
         given_url = given_url or credit
         credit = _source_from_url(credit, table)
-    credit_is_source = bool(credit and table.lookup(credit))
+    credited = table.lookup(credit) if credit else None  # the outlet a closing credit line names
+    credit_is_source = credited is not None
+    # "Theo TTXVN", "Source: VNA" closing the story credit that outlet with all of it
+    closing = credited if cleaned.credit_kind in _CREDIT_KINDS else None
     source = canonical_source(given_source, table) if given_source else None
     site = _text(meta.get("site"))
     if site and "://" in site:  # og:site_name given as the site's address
         site = _source_from_url(site, table) or site
     if source is None and site:  # a paper's page of a wire story ("... on Saturday. — Bernama", "Source: VNA")
-        closing = table.lookup(credit) if credit and cleaned.credit_kind in _CREDIT_KINDS else None
         source = lead_credit(body, table) or end_credit(body, table) or closing or canonical_source(site, table)
     if source is None:
         url_source = _source_from_url(given_url, table)
@@ -107,12 +110,10 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
 
-    if given and credit and cleaned.credit_kind in _CREDIT_KINDS \
-            and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
+    if given and closing and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
-        # page, as og:site_name does; "Theo TTXVN" closing the story credits another outlet with
-        # all of it, as a wire's credit does on the paper's own page
-        source = table.lookup(credit) or source
+        # page, as og:site_name does, and yields to the closing credit as a paper's page does
+        source = closing
 
     author = _text(meta.get("author"))
     if not author and credit and cleaned.credit_kind in _AUTHOR_KINDS and not credit_is_source:
