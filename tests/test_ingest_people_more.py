@@ -85,3 +85,27 @@ def test_addressed_raglai_names_border_posts_and_names_with_characters(text: str
 ])
 def test_a_burmese_honorific_is_no_part_of_the_name(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # real Dân trí news: titles before foreign names in Vietnamese text
+    ("Trong cuộc điện đàm với Thủ tướng Ấn Độ Narendra Modi ngày 25/4, Tổng thống Mỹ Joe Biden cam kết hỗ trợ.",
+     ["Narendra Modi", "Joe Biden"]),
+    ("Phát ngôn viên Điện Kremlin Dmitry Peskov cho hay, quyết định của Mỹ sẽ ít có ảnh hưởng.", ["Dmitry Peskov"]),
+    ("Lệnh trừng phạt nhắm vào Tổng công tố viên Nga Igor Krasnov.", ["Igor Krasnov"]),
+    ("ASEAN kêu gọi trả tự do cho Cố vấn Nhà nước Aung San Suu Kyi.", ["Aung San Suu Kyi"]),
+    ("Theo TS. Ernest Wong, chúng ta học làm một điều gì đó trước khi làm nó.", ["Ernest Wong"]),
+    ("Nhiều người đến thăm, bác sĩ Shaarang Sachdev tại Bệnh viện Aakash nói với Sky News.", ["Shaarang Sachdev"]),
+    # a personal title takes no organisation before the name: Sky News is the outlet
+    ("Bác sĩ Sachdev dẫn phóng viên của Sky News tới phòng cấp cứu.", []),
+    # real English pages of the extraction benchmark: roles of general news before and after a name
+    ("\"We won't roll the dice on public safety,\" company CEO Andy Vesey said.", ["Andy Vesey"]),
+    ("The band has been in the studio with producer John Shanks, creating five songs.", ["John Shanks"]),
+    ("Lucas Paganini, a NASA planetary scientist who led the investigation, said the plumes were rare.",
+     ["Lucas Paganini"]),
+    ("\"Our strategy is to be where the consumer is,\" Strauss Zelnick, CEO of Take-Two, adds.", ["Strauss Zelnick"]),
+    # a role before a product is no person
+    ("The app can only be downloaded from the official Apple App Store and Google Play.", []),
+])
+def test_titles_and_roles_of_general_news(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -30,7 +30,13 @@ ROLE_AFTER = re.compile(
     r"worker|student|farmer|driver|resident|employee|teacher|doctor|nurse|engineer|accountant|broker|smuggler|"
     r"trafficker|dealer|courier|mastermind|ringleader|accomplice|national|citizen|native|mother|father|(?-i:son)|"
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
-    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar)s?\b",
+    r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar|"
+    # general news ("Lucas Paganini, a NASA planetary scientist", "Jack Buser, director for games")
+    r"scientist|astronomer|physicist|biologist|chemist|historian|physician|surgeon|psychologist|meteorologist|"
+    r"author|writer|novelist|editor|columnist|correspondent|actor|actress|singer|musician|producer|artist|"
+    r"designer|architect|entrepreneur|investor|co-founder|executive|ceo|vp|partner|specialist|strategist|"
+    r"lawmaker|senator|congressman|congresswoman|mayor|councillor|councilor|candidate|pilot|coach|player|"
+    r"striker|midfielder|goalkeeper|athlete|champion)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").

@@ -31,6 +31,13 @@ EN_TITLES = (
     # naval and coast guard ranks ("Coast Guard Commodore Rodel Hernandez")
     "Commodore", "Admiral", "Rear Admiral", "Vice Admiral", "Adm.", "Rear Adm.", "Vice Adm.",
     "businessman", "businesswoman",
+    # roles of general news before a name ("company CEO Andy Vesey", "producer John Shanks",
+    # "NASA scientist Lucas Paganini", "Sen. Ted Cruz" is the senator where no rank follows)
+    "CEO", "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy", "scientist",
+    "researcher", "analyst", "economist", "professor", "Professor", "Prof.", "Senator", "Rep.",
+    "Representative", "Gov.", "King", "Queen", "Prince", "Princess", "Pope", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "singer", "rapper", "author", "novelist", "journalist",
+    "activist", "rival", "candidate", "leader", "dissident", "billionaire",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -41,17 +48,34 @@ VI_TITLES = (
     "Thiếu úy", "Thiếu uý", "Trưởng phòng", "Cục trưởng", "Tổng cục trưởng", "Chánh án", "Viện trưởng",
     "Luật sư", "Trưởng Công an", "Phó Trưởng Công an", "Phó Giám đốc", "Chỉ huy trưởng", "Đồn trưởng",
     "Già làng", "Trưởng bản", "Trưởng thôn", "Trưởng ấp",
+    # titles before foreign names in Vietnamese news ("Tổng thống Mỹ Joe Biden", "Phát ngôn viên
+    # Điện Kremlin Dmitry Peskov", "TS. Ernest Wong")
+    "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Phát ngôn viên", "Người phát ngôn", "Tổng công tố viên",
+    "Công tố viên", "Cố vấn", "Thống tướng", "Tổng thư ký", "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ",
+    "Thống đốc", "Thị trưởng", "Tổng giám đốc", "Phó Tổng giám đốc", "Chủ nhiệm", "Tư lệnh", "Phó Tư lệnh",
+    "Đô đốc", "Chuẩn Đô đốc", "Thẩm phán", "Trợ lý",
 )
+#: Personal titles and callings, right before the name, with no organisation between
+#: ("TS. Ernest Wong", "bác sĩ Shaarang Sachdev"; not "Bác sĩ Sachdev dẫn phóng viên của Sky News").
+VI_PERSONAL = frozenset(t.lower() for t in (
+    "Quốc vương", "Nhà vua", "Hoàng tử", "Công chúa", "Nữ hoàng", "Giáo hoàng", "Tiến sĩ", "TS.", "Giáo sư",
+    "GS.", "PGS.", "PGS.TS.", "GS.TS.", "Bác sĩ", "BS.", "Tỷ phú", "Ca sĩ", "Diễn viên", "Đạo diễn", "Nhà báo",
+    "Nhà văn", "Lãnh đạo đối lập"))
 #: Sport roles, right before the name ("tiền vệ Lê Hoàng Phúc", "HLV Park Hang-seo"; not "HLV đội X").
 SPORT_ROLES = frozenset({"tiền vệ", "tiền đạo", "hậu vệ", "trung vệ", "thủ môn", "cầu thủ", "huấn luyện viên",
                           "hlv", "trọng tài"})
 VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị", "Chị")  # "Bà" starts places (Bà Rịa), "Anh" is the UK: lowercase only
 #: Titles only in lowercase ("PPATK head Ivan Yustiavandana", "FSU chief Rendel Ryan Sy", "real
 #: estate developer Truong My Lan"; "Head of the ... Division", "Chief of Bavet ... Checkpoint" name a unit).
-LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress", "businessman", "businesswoman"})
+LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress", "businessman", "businesswoman",
+                            "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy",
+                            "scientist", "researcher", "analyst", "economist", "professor", "coach", "manager",
+                            "striker", "midfielder", "defender", "goalkeeper", "singer", "rapper", "author",
+                            "novelist", "journalist", "activist", "rival", "candidate", "leader", "dissident",
+                            "billionaire"})
 
 
-TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES},
+TITLE_KIND = {**{t.lower(): "en" for t in EN_TITLES}, **{t: "vi" for t in SPORT_ROLES | VI_PERSONAL},
                **{t.lower(): "vi" for t in VI_TITLES},
                # Vietnamese typed without accents ("Trung tuong To An Xo")
                **{fold(t).lower(): "vi" for t in VI_TITLES if fold(t).lower() not in ("giam doc", "chu tich")},
@@ -106,6 +130,7 @@ monday tuesday wednesday thursday friday saturday sunday
 the his her their this that these those both all he she they we it its a an and of for in on at by with
 photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
 hotel plaza resort mall tower casino brigade battalion regiment criminal
+store app apps account website channel
 """.split())
 #: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
 REJECT_AFTER_FIRST = frozenset({"park"})
@@ -133,7 +158,7 @@ SURNAME_PLACES = frozenset({"ha noi", "ha nam", "ha giang", "ha tinh", "thai bin
                              "rach gia", "ca mau", "soc trang", "tra vinh", "ben tre", "hoi an", "mong cai"})
 #: Country names written without Vietnamese letters, in front of foreign names in Vietnamese text.
 FOREIGN_LEADING = frozenset("anh nga trung lao israel iran ukraine canada singapore malaysia indonesia "
-                             "philippines campuchia myanmar brazil cuba syria thailand nam".split())
+                             "philippines campuchia myanmar brazil cuba syria thailand nam kremlin".split())
 REJECT_PHRASES = ("viet nam", "ha noi", "da nang", "ho chi minh city", "hai phong", "can tho", "thanh pho",
                    "trung quoc", "gia lai", "sa pa", "thai lan", "benh vien", "don bien", "lang son",
                    "lo lo")  # the Lô Lô people, and their villages ("Lô Lô Chải")

@@ -25,7 +25,7 @@ from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
-    UNACCENTED_ADDRESS, VI_DIRECT,
+    UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
@@ -228,7 +228,7 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         # no one through "of the"; a capitalised title may ("Minister of Public Security To Lam").
         words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
                                     direct=kind == "direct" or not text[at].isupper()
-                                    or match.group(0) in SPORT_ROLES)
+                                    or match.group(0) in SPORT_ROLES or match.group(0) in VI_PERSONAL)
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
         following = _NEXT_WORD.match(text, start + len(" ".join(words))) if kind == "en" and words else None
         if following and following.group(1) in NOT_PERSON_AFTER:
@@ -406,6 +406,8 @@ def _vietnamese_name(words: list[str]) -> str | None:
     tail = [w for w in tail if w.lower() not in FOREIGN_LEADING]
     if fold_key(" ".join(tail[-2:])) in SURNAME_PLACES:
         return None  # a province typed without accents ("Cong an tinh Cao Bang cho biet")
+    if len(tail) >= 4 and tail[-4].lower() in BURMESE_NAME_WORDS:  # "Cố vấn Nhà nước Aung San Suu Kyi"
+        return _as_name(tail[-4:])
     # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
 
