@@ -109,3 +109,25 @@ def test_a_burmese_honorific_is_no_part_of_the_name(text: str, expected: list[st
 ])
 def test_titles_and_roles_of_general_news(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # real pages of the extraction benchmark: a bare name of two words next to a verb of speech
+    ("Power should be restored by Thursday morning, said Mark Quinlan, PG&E's senior director of emergency "
+     "preparedness.", ["Mark Quinlan"]),
+    ("\"People just kind of ignored them,\" said Megan Baldridge, a molecular microbiologist.", ["Megan Baldridge"]),
+    ("Anthony Beauvillier scored twice and Brad Marchand said the team had earned it.", ["Brad Marchand"]),
+    # bodies and places speak too: no person
+    ("\"No one has been sent home,\" a Thai police official in Mae Sot said.", []),
+    ("The Consulate General of Vietnam in Preah Sihanouk said on Wednesday that it would help.", []),
+    ("The project ran into trouble in 2018, according to The Hollywood Reporter.", []),
+    ("Sky News said the hospital had run out of oxygen.", []),
+    ("Relatives of Duc in Nghe An said they had been contacted by a broker.", []),
+])
+def test_a_bare_name_next_to_a_verb_of_speech(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+def test_the_end_of_a_longer_name_is_no_speaker_of_its_own() -> None:
+    text = "William Barr put Kathleen Hawk Sawyer in charge. Hawk Sawyer told lawmakers there was no evidence."
+    assert "Hawk Sawyer" not in detect_people(text)

@@ -76,3 +76,21 @@ NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$"
 #: ("general manager Chang Wei-lun (張維倫) and ...").
 CHARACTERS_AFTER = re.compile(r"\s*\([\u3400-\u9fff]{2,4}\)")
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+#: Around a name of two words with no title: a verb of speech after it ("Steve Clarke said")
+#: or before it, the name closing the clause ("said Mark Quinlan."). Bodies speak too ("the
+#: White House said"), so the rule takes only a bare pair of plain words (see ``SPEAKER_NAME``).
+SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|added|adds|explained|noted|wrote|testified|recalled|warned|"
+                           r"argued|insisted|admitted|acknowledged|confirmed|tweeted)\b")
+SPEAKER_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)(?:said|says|added|according to)\s+$")
+SPEAKER_CLAUSE_END = re.compile(r"\s*[,.;:]")
+SPEAKER_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)? (?:[A-Z]\. )?(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+#: Words a body's name of two plain words ends or starts with ("Sky News", "Human Rights").
+BODY_WORDS = frozenset("""
+house news post times watch rights group bank company corp inc ltd co association institute foundation
+commission service services network media daily journal herald tribune press agency fund capital partners
+airlines airways motors energy health care research labs studios records games entertainment sports insurance
+securities holdings technologies systems solutions international global national federal united royal new
+north south east west central northern southern eastern western county state republic kingdom union
+reporter prefecture province city police embassy consulate
+""".split())

@@ -18,6 +18,7 @@ from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.namecontext import (
+    BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
     PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER,
 )
@@ -548,10 +549,25 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
             or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
         characters = CHARACTERS_AFTER.match(text, run.end()) and HYPHENATED_GIVEN.fullmatch(run.group(0).split()[-1])
         if not (relative or AGE_AFTER.match(text, run.end()) or ROLE_AFTER.match(text, run.end()) or described
-                or ALIAS_AFTER.match(text, run.end()) or characters):
+                or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run)):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words)
         if name:
             found.append((run.end() - len(name), name))
     return found
+
+
+def _speaker(text: str, run: re.Match[str]) -> bool:
+    """Whether the run is a bare name of two plain words next to a verb of speech
+    ("Steve Clarke said", "said Mark Quinlan."), not a body's name ("Sky News said")."""
+    name = " ".join(_strip_leading(run.group(0).split()))  # "But Steve Clarke said"
+    if not SPEAKER_NAME.fullmatch(name) or not BODY_WORDS.isdisjoint(name.lower().split()):
+        return False
+    if run.group(0).startswith("The ") or text[max(0, run.start() - 4):run.start()].lower() == "the " \
+            or PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start()):  # "police in Mae Sot said"
+        return False
+    if re.search(rf"[A-Z][\w'’-]*[ \t]+{re.escape(name)}\b", text):  # the end of a longer name: "Kathleen Hawk Sawyer"
+        return False
+    return bool(SPEAKER_AFTER.match(text, run.end())) or bool(
+        SPEAKER_BEFORE.search(text, max(0, run.start() - 20), run.start()) and SPEAKER_CLAUSE_END.match(text, run.end()))
