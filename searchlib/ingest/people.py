@@ -561,13 +561,14 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
 def _speaker(text: str, run: re.Match[str]) -> bool:
     """Whether the run is a bare name of two plain words next to a verb of speech
     ("Steve Clarke said", "said Mark Quinlan."), not a body's name ("Sky News said")."""
+    if not (SPEAKER_AFTER.match(text, run.end()) or SPEAKER_CLAUSE_END.match(text, run.end())
+            and SPEAKER_BEFORE.search(text, max(0, run.start() - 20), run.start())):
+        return False
     name = " ".join(_strip_leading(run.group(0).split()))  # "But Steve Clarke said"
     if not SPEAKER_NAME.fullmatch(name) or not BODY_WORDS.isdisjoint(name.lower().split()):
         return False
     if run.group(0).startswith("The ") or text[max(0, run.start() - 4):run.start()].lower() == "the " \
             or PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start()):  # "police in Mae Sot said"
         return False
-    if re.search(rf"[A-Z][\w'’-]*[ \t]+{re.escape(name)}\b", text):  # the end of a longer name: "Kathleen Hawk Sawyer"
-        return False
-    return bool(SPEAKER_AFTER.match(text, run.end())) or bool(
-        SPEAKER_BEFORE.search(text, max(0, run.start() - 20), run.start()) and SPEAKER_CLAUSE_END.match(text, run.end()))
+    # the end of a longer name written elsewhere ("Kathleen Hawk Sawyer") is no speaker of its own
+    return not re.search(rf"[A-Z][\w'’-]*[ \t]+{re.escape(name)}\b", text)
