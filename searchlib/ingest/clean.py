@@ -47,6 +47,11 @@ _URL_CREDIT = re.compile(r"(?P<kind>Nguồn:|Nguon:|Source:|Link gốc:|Link goc
                          r"Duong dan:)\s*(?P<name>https?://\S+)", re.I)
 
 
+#: A collector's note after a closing credit: when the page was copied or read.
+_COPY_NOTE = re.compile(r"\s*[-–—,(]\s*(?:copy|copied|chép|chep|lấy về|lay ve|truy cập|truy cap|accessed|retrieved|"
+                        r"saved)\b[^\n]*$", re.I)
+
+
 @dataclass
 class Cleaned:
     """A cleaned body and what was taken off its end.
@@ -85,7 +90,8 @@ def clean_body(text: str) -> Cleaned:
         while lines and not lines[-1]:
             lines.pop()
     if lines:
-        match = _URL_CREDIT.fullmatch(lines[-1].strip()) or _BYLINE.fullmatch(lines[-1].strip())
+        last = _COPY_NOTE.sub("", lines[-1].strip())  # "Nguồn: baoquangninh.vn — copy ngày 04/02/2026"
+        match = _URL_CREDIT.fullmatch(last) or _BYLINE.fullmatch(last)
         if match and (match.re is _URL_CREDIT or _looks_like_name(match.group("name"))):
             cleaned.credit_kind = match.group("kind").rstrip(":").replace("Nguon", "Nguồn")  # typed without accents
             cleaned.credit = match.group("name").strip()

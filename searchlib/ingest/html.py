@@ -81,7 +81,7 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
     title = metas.get("og:title") or page_title or found.heading
     if title:
         meta["title"] = title
-    date = _first_date(metas, prepared, found)
+    date = _first_date(metas, prepared, found, _hours_ahead(site_name))
     if date:
         meta["date"] = date
     if site_name:
@@ -146,7 +146,21 @@ def _is_outlet(name: str) -> bool:
     return len(name) <= 80 and load_sources().lookup(name, strict=True) is not None
 
 
-def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) -> str | None:
+#: Hours ahead of UTC of the countries of the sources table (standard time): a UTC stamp is
+#: the reader's next day there from this hour on.
+_UTC_HOURS = {"Vietnam": 7, "Cambodia": 7, "Laos": 7, "Thailand": 7, "Indonesia": 7, "Malaysia": 8, "Singapore": 8,
+              "Philippines": 8, "China": 8, "Taiwan": 8, "Japan": 9, "Korea": 9, "Australia": 10}
+
+
+def _hours_ahead(site_name: str | None) -> int | None:
+    """How many hours the publisher's country is ahead of UTC, when the page names a known outlet."""
+    if not site_name or len(site_name) > 80:
+        return None
+    table = load_sources()
+    return _UTC_HOURS.get(table.country(table.lookup(site_name, strict=True)) or "")
+
+
+def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction, ahead: int | None = None) -> str | None:
     given: list[str] = []
     if metas.get("article:published_time"):
         given.append(metas["article:published_time"])
@@ -159,7 +173,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _as_shown(_local_day(value, parsed, shown), found).isoformat()
+            return _as_shown(_local_day(value, parsed, shown, ahead), found).isoformat()
     published, updated = _published_lines(prepared.markup)
     for text in published[:2]:
         parsed = find_date(text)
@@ -169,7 +183,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction) ->
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _as_shown(_local_day(value, parsed, shown), found).isoformat()
+            return _as_shown(_local_day(value, parsed, shown, ahead), found).isoformat()
     # a date-classed line ("(Latest Update July 22, 2025)"), then a <time> without datetime
     # (related-story lists use those too), then an "Updated" line
     for text in [*found.date_texts, *found.time_texts[:3], *updated[:2]]:
@@ -210,15 +224,20 @@ def _as_shown(day: _dt.date, found: Extraction) -> _dt.date:
 _LATE_UTC = re.compile(r"\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)")
 
 
-def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]]) -> _dt.date:
+def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]], ahead: int | None = None) -> _dt.date:
     """The day a metadata stamp falls on where the article was published: a UTC stamp late in
-    the day ("2025-06-16T23:30:00Z") is the next day when the page itself shows that day
-    ("June 17, 2025 - 06:30"); otherwise the stamp's own day."""
+    the day ("2025-06-16T23:30:00Z") is the next day when the publisher's country is that far
+    ahead of UTC (Khmer Times: 23:48 UTC is 06:48 in Phnom Penh) or the page itself shows that
+    day ("June 17, 2025 - 06:30"); otherwise the stamp's own day."""
     late = _LATE_UTC.fullmatch(value.strip())
     if late is None or int(late.group(1)) < 16:
         return parsed
     next_day = parsed + _dt.timedelta(days=1)
-    return next_day if any(find_date(text) == next_day for text in shown()) else parsed
+    days = {find_date(text) for text in shown()}
+    if ahead is not None and int(late.group(1)) + ahead >= 24:
+        # unless the page shows the stamp's own day and not the next: a local time marked "Z"
+        return parsed if parsed in days and next_day not in days else next_day
+    return next_day if next_day in days else parsed
 
 
 def _published_lines(markup: str) -> tuple[list[str], list[str]]:

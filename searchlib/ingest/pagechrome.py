@@ -68,8 +68,8 @@ _SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
 #: A paper's statement of whose organ it is, in its footer: "Báo Đắk Lắk - Cơ quan của Đảng
 #: bộ tỉnh Đắk Lắk", "ANTĐ - Báo An ninh Thủ đô, cơ quan của Công an TP Hà Nội".
 _ORGAN = re.compile(r"(?P<name>[^\W\d_][^.,;:\n]{1,60}?)\s*[-–—,|]\s*(?:là\s+)?(?:cơ quan|co quan)\s+"
-                    r"(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?(?:(?:trung ương|trung uong)\s+)?"
-                    r"(?:của|thuộc|cua|thuoc)\b", re.I)
+                    r"(?:(?:chủ quản|chu quan)\s*:|(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?"
+                    r"(?:(?:trung ương|trung uong)\s+)?(?:của|thuộc|cua|thuoc)\b)", re.I)
 #: The site a comment box's notice names: "Final decision will be at the discretion of the Taipei Times."
 _DISCRETION = re.compile(r"\bat the discretion of (?:the )?(?P<name>[A-Z][\w'’ -]{2,40}?)\s*\.?\s*$")
 #: How many lines before the headline are looked at.
@@ -457,7 +457,10 @@ def tail_off(body: str, table: SourceTable) -> tuple[str | None, str]:
             if all(len(x) <= 200 for x in after):
                 cut = k
                 break
-    lines = lines[:cut]
+    # a credit line closing the copied page under its related links ("Nguồn: baoquangninh.vn")
+    # is the story's, not the list's
+    closing = next((x.strip() for x in reversed(lines[cut:]) if x.strip()), "")
+    lines = lines[:cut] + ([closing] if cut < len(lines) and _SOURCE_LINE.match(closing) else [])
     while lines and len(lines) > 1 and len(lines[-1]) <= 200 and (
             not lines[-1].strip() or is_menu(lines[-1].strip()) or _COPYRIGHT.search(lines[-1])
             or _TAIL_LINE.fullmatch(fold_key(lines[-1].strip())) or (lines[-1].strip().isupper() and len(lines[-1]) > 60)):
