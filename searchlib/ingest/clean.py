@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from searchlib.ingest.dates import parse_date
+from searchlib.ingest.namewords import SURNAMES
 from searchlib.textnorm import fold_key
 
 _BOILERPLATE = re.compile(
@@ -98,8 +99,8 @@ def clean_body(text: str) -> Cleaned:
             lines.pop()
             while lines and not lines[-1]:
                 lines.pop()
-    if lines and cleaned.credit is None and _co_authors(lines[-1]):
-        cleaned.byline = lines.pop().strip()  # "Trung Hiếu - Quốc Thắng" signing the story
+    if lines and cleaned.credit is None and (_co_authors(lines[-1]) or _signature(lines)):
+        cleaned.byline = lines.pop().strip()  # "Trung Hiếu - Quốc Thắng", "Hoàng Thanh Sơn" signing the story
     top = [k for k, line in enumerate(lines) if line.strip()][:4]
     for k in top:
         match = _BYLINE.fullmatch(lines[k].strip())
@@ -123,6 +124,14 @@ def _co_authors(line: str) -> bool:
     """Whether ``line`` is only writers' names joined by dashes, every word capitalised."""
     line = line.strip()
     return bool(_CO_AUTHORS.fullmatch(line)) and all(w[0].isupper() for w in line.split() if w not in "-–")
+
+
+def _signature(lines: list[str]) -> bool:
+    """Whether the last line is a Vietnamese writer's name signing the story: a paragraph of
+    its own, two to four capitalised words, the first a family name ("Hoàng Thanh Sơn")."""
+    words = lines[-1].split()
+    return len(lines) >= 5 and not lines[-2].strip() and 2 <= len(words) <= 4 \
+        and all(word.isalpha() and word[0].isupper() for word in words) and words[0].lower() in SURNAMES
 
 
 def _is_debris(line: str) -> bool:

@@ -44,7 +44,9 @@ ROLE_BEFORE = re.compile(
     r"\b(?:lawyer|attorney|woman|man|girl|boy|national|citizen|victim|suspect|driver|wife|husband|son|daughter|"
     r"mother|father|brother|sister|owner|official|officer|spokesman|spokeswoman|businessman|businesswoman|"
     r"worker|student|teacher|farmer|resident|leader|boss|ringleader|accomplice|nephew|niece|chairman|chairwoman|"
-    r"founder|spokesperson"
+    r"founder|spokesperson|mayor|governor|minister|director|chief|commander|president|secretary|ambassador|manager|"
+    r"executive|representative|researcher|analyst|expert|neighbour|neighbor|witness|relative|friend|colleague|"
+    r"preacher|cleric|activist|journalist"
     r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
 #: Before a name: the head of a body named in full, then the name in apposition ("the head of
 #: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").

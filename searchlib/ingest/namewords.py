@@ -97,7 +97,7 @@ labour social education health culture transport construction agriculture scienc
 inspectorate bank assembly council front fatherland union youth women association his her their our
 counterpart premier chancellor governor host visiting pol commissioner samdech kralahom oknha moha borvor thipadei akka techo
 excellency but although however meanwhile while when after yet also so because since besides unlike except riêng còn
-comm datuk dato' seri tan sri anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
+comm datuk dato' dato seri tan sri ts ir anh chị officer spokesman spokeswoman spokesperson captain sergeant inspector
 migrant workers protection manpower welfare tourism environment resources planning investment religious
 superintendent brig brigadier admiral commodore judge prosecutor lawyer ringleader suspect defendant victim mastermind accomplice
 cụ bị cáo cục sở phòng đội viện học trại tòa toà lực lượng cơ quan hội sac acp dcp dsp asp supt insp akbp kombes brigjen irjen komjen kompol daw head
@@ -194,3 +194,6 @@ NOT_PERSON_AFTER = frozenset("street road avenue boulevard ward district school 
 #: Middle names of most Vietnamese (folded): "Pham Gia Bao", "Ho Van Cuong", "Tran Duc Anh".
 MIDDLE_NAMES = frozenset("""van thi duc quang minh hoang huu ngoc thanh xuan dinh cong quoc hong kim gia ba trong tien
 manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh tam dac ky""".split())
+#: The same middle names as Vietnamese names write them, with their accents.
+MIDDLE_ACCENTED = frozenset("""văn thị đức quang minh hoàng hữu ngọc thanh xuân đình công quốc hồng kim gia bá trọng
+tiến mạnh tuấn duy hải huy việt tấn nhật bảo đăng khắc tất phúc trung thu thúy thuý anh tâm đắc kỳ""".split())

@@ -26,7 +26,7 @@ from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
-    UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
+    UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL, MIDDLE_ACCENTED,
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
@@ -115,6 +115,8 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
     text = mask_credits(text)  # photographers, bylines, a wire's reporters: no people of the story
+    # VnExpress's place glued to the lead: "Hà NộiBà Trần Thị Hồng Vân"
+    text = _GLUED_ADDRESS.sub(lambda m: f"{m.group(1)}. " if m.group(1).islower() else m.group(1), text)
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
     # names whose order a rule settled ("MORITA Kenji" → Kenji Morita; "He Lifeng" as written):
     # their reversed spelling is not another person
@@ -147,6 +149,10 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
             if key not in gaz.names and not any(map(has_diacritics, spellings)):
                 spellings += _accented_spellings(key, accents, folded_accents)
     return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+
+
+#: A Vietnamese form of address glued to the word before it, as copied VnExpress leads have it.
+_GLUED_ADDRESS = re.compile(r"([^\W\d_])(?=(?:Bà|Ông|Anh|Chị|Cụ|Em|Bé|Cháu)[ \t][^\W\d_])")
 
 
 def _accented_spellings(key: str, hint: str, folded: str) -> list[str]:
@@ -322,6 +328,8 @@ def _strip_leading(words: list[str]) -> list[str]:
             break  # "Ong Tran Van Binh", "Ba Mau Thi Lanh" are Mr Tran, Mrs Mau; "Ong Ye Kung" is Singapore's minister
         if words[i].lower() == "tan" and (i + 1 == len(words) or words[i + 1].lower() != "sri"):
             break  # "Tan Sri" is a Malaysian honorific; "Tan Wei Ming" is Mr Tan
+        if words[i].lower() == "sri" and (not i or words[i - 1].lower() not in ("tan", "seri", "datuk", "dato'", "dato")):
+            break  # "Tan Sri", "Dato' Sri" are honorifics; "Sri Wahyuni" is a Javanese given name
         if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
             break  # "Sen. Lieut. Gen." is a rank; "Sen Sokha" is a Khmer name
         i += 1
@@ -391,13 +399,15 @@ def _vietnamese_name(words: list[str]) -> str | None:
         lao.insert(0, word)
     if len(lao) >= 2:
         return _as_name(lao[-2:])
-    # a Lao name spelt in separate Vietnamese syllables ("Đại úy Khăm Phăn Xay Nha Vông"):
-    # more syllables than a Vietnamese name has, none of them a Vietnamese family or middle name
     run = words[1:] if words and words[0].lower() in FOREIGN_LEADING else words
-    if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
-            and all(_SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
-                    and fold(word).lower() not in MIDDLE_NAMES for word in run) \
-            and _as_name(run[:4]) and _as_name(run[-4:]):
+    lao_name = _lao_syllables(run)
+    if lao_name:
+        return lao_name
+    # a Lao name whose family name is written as one word ("Thiếu tá Xổm Phết Phômmavông"):
+    # syllables, then a word longer than any Vietnamese syllable
+    if 2 <= len(run) <= 4 and not VIETNAMESE_LETTERS.isdisjoint(run[-1]) and run[0].lower() not in SURNAMES \
+            and not _SYLLABLE.fullmatch(fold(run[-1]).lower()) and run[-1].isalpha() \
+            and all(_SYLLABLE.fullmatch(fold(word).lower()) for word in run[:-1]) and _as_name(run):
         return " ".join(run)
     tail: list[str] = []
     for word in reversed(words):
@@ -411,6 +421,25 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return _as_name(tail[-4:])
     # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
+
+
+def _lao_syllables(run: list[str]) -> str | None:
+    """A Lao name spelt in separate Vietnamese syllables ("Đại úy Khăm Phăn Xay Nha Vông",
+    "Sổm Xạ Vẳn Vông Phạ Chăn"): more syllables than a Vietnamese name has, none of them a
+    Vietnamese family or middle name as Vietnamese names write it ("Vẳn" is not "Văn")."""
+    if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
+            and all(_SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
+                    and not _middle_name(word) for word in run) \
+            and _as_name(run[:4]) and _as_name(run[-4:]):
+        return " ".join(run)
+    return None
+
+
+def _middle_name(word: str) -> bool:
+    """Whether ``word`` is a common Vietnamese middle name: with its own accents when it has any."""
+    lowered = word.lower()
+    return lowered in MIDDLE_ACCENTED if has_diacritics(lowered) or lowered in MIDDLE_ACCENTED \
+        else fold(lowered) in MIDDLE_NAMES
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -552,7 +581,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
                 or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run)):
             continue
         words = _strip_leading(run.group(0).split())
-        name = _as_name(words)
+        name = _as_name(words) or _lao_syllables(words)  # "đối tượng Khăm Phon Xay Nha Vông (SN 1990)"
         if name:
             found.append((run.end() - len(name), name))
     return found
