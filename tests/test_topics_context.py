@@ -1,6 +1,7 @@
 """Topic evidence read in its context, forms first seen in heldout22: where a wire's story
 happens, lists whose items are counts or kinds of people, a routine told in a clause and its
-count, and phrases of fraud, border control and people smuggling."""
+count, and phrases of fraud, border control and people smuggling; and heldout24's: law names, ambiguous words
+under a headline of another topic, data sold on, information exchanged, patrols on the border's trails."""
 
 from __future__ import annotations
 
@@ -107,3 +108,51 @@ def test_an_international_airport_is_no_foreign_partner() -> None:
     body = ("Chiều 30/10, Công an thành phố chủ trì, phối hợp Cảng hàng không quốc tế Đà Nẵng và các đơn vị liên quan "
             "tổ chức diễn tập phương án chống khủng bố, giải cứu con tin tại nhà ga T2.")
     assert _rules("Diễn tập chống khủng bố tại Cảng hàng không quốc tế Đà Nẵng", body) == ["terrorism"]
+
+
+# --- heldout24 --------------------------------------------------------------------------------
+
+def test_a_law_named_after_trafficking_is_no_evidence() -> None:
+    # heldout24/l11: migrants landed on a coast, the case filed under the Atipsom Act
+    body = ("Police foiled an attempt to land 42 Indonesian illegal immigrants on the coast of Kota Tinggi.\n\n"
+            "The case is being investigated under Section 26A of the Anti-Trafficking in Persons and Anti-Smuggling "
+            "of Migrants Act 2007 and Section 6 of the Immigration Act.")
+    assert "human trafficking" not in _rules("42 illegal immigrants held in Johor", body)
+    # an anti-trafficking drive remains one, "law enforcement" after it being no law's name
+    body2 = ("The anti-trafficking campaign brought law enforcement officers to every village.\n\n"
+             "Human trafficking victims were rescued in two raids.")
+    assert "human trafficking" in _rules("Campaign against trafficking", body2)
+
+
+def test_the_headlines_topic_takes_an_ambiguous_word_of_the_body() -> None:
+    # heldout24/l14: "trafficking networks" in a course on drug control are drug networks
+    body = ("The course covers controlled deliveries, the tracing of drug-related money flows and the use of big "
+            "data in tracking trafficking networks.\n\nOfficers from six countries attend.")
+    assert "human trafficking" not in _rules("Mekong countries open law enforcement course on drug control", body)
+
+
+def test_data_sold_on_is_no_trafficking_of_people() -> None:
+    # heldout24/l28: stolen personal data "bị bán lại" to scam groups
+    body = ("Nhóm tin tặc xâm nhập hệ thống, mã hóa dữ liệu rồi đòi tiền chuộc.\n\n"
+            "Dữ liệu cá nhân bị đánh cắp thường bị bán lại cho các nhóm lừa đảo, tín dụng đen.")
+    assert "human trafficking" not in _rules("Triệt phá nhóm hacker mã hóa dữ liệu tống tiền", body)
+
+
+def test_information_exchanged_about_the_border_is_what_partners_talked_about() -> None:
+    # heldout24/l19: "trao đổi hơn 150 tin về tình hình an ninh trật tự khu vực biên giới"
+    body = ("Hai bên duy trì cơ chế phối hợp, tổ chức hội đàm định kỳ 6 tháng một lần, trao đổi hơn 150 tin về "
+            "tình hình an ninh trật tự khu vực biên giới.\n\nCông an hai tỉnh đã phối hợp truy bắt 12 đối tượng.")
+    assert "border security" not in _rules("Bàn giao đối tượng truy nã cho Công an tỉnh Savannakhet", body)
+
+
+def test_patrol_and_ambush_teams_on_the_borders_trails_are_border_security() -> None:
+    # heldout24/l32
+    body = ("Đồn đã bố trí thêm 4 tổ tuần tra, phục kích luân phiên 24/24 giờ tại các khu vực đường mòn, lối mở "
+            "trên đoạn biên giới dài gần 20 km đồn phụ trách.\n\nNhóm 9 người không có hộ chiếu.")
+    assert "border security" in _rules("Ngăn chặn 9 người xuất cảnh trái phép", body)
+
+
+def test_a_baby_selling_syndicate_is_human_trafficking() -> None:
+    # heldout17/f25, once right only through the Atipsom Act's name
+    assert "human trafficking" in _rules("Baby-selling syndicate busted in Selangor, four infants rescued",
+                                         "Police have crippled a syndicate believed to have sold 20 babies.")

@@ -49,6 +49,13 @@ _NUMBER_AFTER = re.compile(r"\s+(?:số\s+|no\.?\s*)?\d")
 #: chống ma túy"): a name, no evidence.
 _LAW_BEFORE = re.compile(r"(?:\banti\s+|\bluật\s+(?:phòng,?\s*chống\s+)?|\bluat\s+(?:phong,?\s*chong\s+)?)$")
 _LAW_AFTER = re.compile(r"[^.!?;\n]{0,100}?\b(?:act|law)\b")
+#: Being sold on, and what before it shows that data, not people, were sold.
+_SOLD_FORMS = frozenset({"bị bán lại", "resold", "bị bán cho", "bị bán qua lại", "sold on", "bị bán sang"})
+_DATA_BEFORE = re.compile(r"\b(?:dữ liệu|du lieu|thông tin|thong tin|tài khoản|tai khoan|data|accounts?|records|"
+                          r"information|details)\b[^.!?;\n]{0,50}$")
+#: The rest of a law's name after an "anti-..." mention: words up to "Act" with no comma
+#: between ("in Persons and Anti-Smuggling of Migrants Act"), not "law enforcement".
+_ACT_AFTER = re.compile(r"[^.!?;,\n]{0,80}?\b(?:act|law)\b(?!\s+enforc)")
 #: A mention that says what victims were told they are linked to ("victims were told that
 #: their accounts were linked to money laundering", "thông báo bà có liên quan đến đường dây
 #: ma túy"): a scammer's pretext, a passing mention.
@@ -98,6 +105,12 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 #: không nhận vận chuyển hàng hóa không rõ nguồn gốc"), or the times a
 #: procedure happens in ("giữa lúc các thủ đoạn lừa đảo ngày càng tinh vi"), shortly before
 #: the mention.
+#: Before a mention: information exchanged about it ("trao đổi hơn 150 tin về tình hình an ninh
+#: trật tự khu vực biên giới", "exchanged information on ..."): what the partners talked about,
+#: a passing mention of that topic.
+_INFO_ABOUT = re.compile(r"\b(?:trao đổi|trao doi|exchang\w*|shar\w*)\s+(?:hơn\s+|hon\s+|more than\s+)?(?:[\d.,]+\s+)?"
+                         r"(?:thông\s+|thong\s+)?(?:tin|information|intelligence)\s+(?:về|ve|on|about)\s+"
+                         r"(?:(?:tình hình|tinh hinh|the situation (?:of|on|in|at))\s+)?$")
 _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
                     r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to|beware of|be wary of)\b"
                     r"|\bwarn(?:ed|s|ing)?\s+(?:the\s+)?(?:public|people|residents|citizens|parents)\s+(?:against|about|not)\b"
@@ -171,9 +184,12 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
                 continue
             if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
                 continue  # the name of a unit or a law: not even support
+            if phrase in _SOLD_FORMS and _DATA_BEFORE.search(haystack, max(0, match.start() - 60), match.start()):
+                continue  # "dữ liệu cá nhân bị đánh cắp thường bị bán lại": data sold on, not people
             sentence = bisect.bisect_left(ends, match.start())
             listed = k in joined or in_enumeration(haystack, match.start(), match.end())
             aside = (sentence in courteous or bool(_LINKED.search(haystack, max(0, match.start() - 160), match.start()))
+                     or bool(_INFO_ABOUT.search(haystack, max(0, match.start() - 80), match.start()))
                      or bool(_HEDGE.search(haystack, max(0, match.start() - 120), match.start())))
             charge = _CHARGED.search(haystack, max(0, match.start() - 90), match.start())
             charged = charge is not None
@@ -197,7 +213,10 @@ def _kinds(phrases: dict[str, set[int]], match: re.Match[str]) -> set[int]:
 
 
 def _law_name(text: str, start: int, end: int) -> bool:
-    """Whether the mention at ``text[start:end]`` is part of a law's name."""
+    """Whether the mention at ``text[start:end]`` is part of a law's name ("the
+    Anti-Trafficking in Persons and Anti-Smuggling of Migrants Act 2007")."""
+    if text.startswith("anti", start) and _ACT_AFTER.match(text, end):
+        return True
     before = _LAW_BEFORE.search(text, max(0, start - 30), start)
     if before is None:
         return False
@@ -391,8 +410,10 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     in_title += [Mention(-1, index, 1.0, False, start=at) for _n, index, at in title_weak if index in own]
     together = sorted(together + [t for t in weak if t[1] in own])
     in_body, items = listed_with(text, in_body, together)
-    in_body = _yield(in_body, together, table)
     in_title = _yield(in_title, [], table)
+    # the headline's topic takes an ambiguous word of the body too ("trafficking networks" in a
+    # course on drug control)
+    in_body = _yield(in_body, together, table, headline={m.index for m in in_title if m.weight > 0})
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
         if signals.search(title_text) or signals.search(text):
             in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
@@ -505,14 +526,18 @@ def _claims(title: str, text: str, in_body: list[Mention], together: list[tuple[
     return claimed, where
 
 
-def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table: TopicTable) -> list[Mention]:
+def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table: TopicTable,
+           headline: set[int] | None = None) -> list[Mention]:
     """``mentions`` without those that yield to another topic with evidence in the same
-    sentence ("smuggling 86 kg of crystal meth" is drug crime, not smuggling)."""
+    sentence ("smuggling 86 kg of crystal meth" is drug crime, not smuggling) or in the
+    headline (``headline``: the topics it names)."""
     if not table.yields:
         return mentions
     evident = {(m.sentence, m.index) for m in mentions if m.weight > 0} | {(t[0], t[1]) for t in together}
+    named = headline or set()
     return [m for m in mentions
-            if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident]
+            if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident
+            and table.yields.get((m.phrase, m.index), -1) not in named]
 
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
