@@ -156,3 +156,23 @@ def test_a_baby_selling_syndicate_is_human_trafficking() -> None:
     # heldout17/f25, once right only through the Atipsom Act's name
     assert "human trafficking" in _rules("Baby-selling syndicate busted in Selangor, four infants rescued",
                                          "Police have crippled a syndicate believed to have sold 20 babies.")
+
+
+def test_a_self_styled_investigator_on_a_video_call_is_a_telecom_scam() -> None:
+    # heldout24/l02: the scam told without the words "lừa đảo qua mạng"
+    body = ("Bà Vân chuyển 2,3 tỷ đồng vào \"tài khoản tạm giữ\" theo yêu cầu của người tự xưng là cán bộ điều tra "
+            "đang gọi video cho mình.\n\nCông an quận Cầu Giấy đang xác minh đơn trình báo của bà.")
+    assert "online and telecom fraud" in _rules("Người phụ nữ mất 2,3 tỷ đồng vì tin cuộc gọi \"công an\"", body)
+
+
+def test_warrants_an_official_reports_in_a_scam_story_are_no_scammers_claim() -> None:
+    # heldout24/l22: a phone-scam gang caught abroad, some of them wanted at home
+    body = ("Police arrested 14 Japanese men running a phone scam from a rented house in Pattaya. Callers posing as "
+            "police officers targeted elderly people in Japan by phone.\n\nPol Col Akkharawat said Japanese police had "
+            "obtained arrest warrants for at least five of the men over fraud cases in Japan in 2024.\n\n"
+            "Japanese authorities have asked Thailand to send the suspects back.")
+    assert "fugitives and extradition" in _rules("Japanese phone-scam gang arrested in Pattaya", body)
+    # a scammer's fake warrant stays a pretext
+    scam = ("A man posing as a police officer called the retiree by phone and told her that an arrest warrant had "
+            "been issued in her name.\n\nShe transferred 300 million dong before her son stopped her.")
+    assert "fugitives and extradition" not in _rules("Retiree loses 300 million dong to fake police call", scam)

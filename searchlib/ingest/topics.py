@@ -496,6 +496,14 @@ _CLAIM = re.compile(r"\b(?:told|tells|said|says|saying|claimed|claiming|informed
                     r"thông báo|báo|cho biết|nói|yêu cầu|đe dọa|dọa|thong bao|bao|cho biet|noi|yeu cau|de doa|doa)\b")
 
 
+#: Verbs of saying that an official's statement uses too, and the official saying it ("Pol Col
+#: Akkharawat said Japanese police had obtained arrest warrants"): no scammer's claim.
+_SAYS = frozenset({"said", "says", "saying", "cho biết", "nói", "cho biet", "noi"})
+_OFFICIAL_SAYS = re.compile(r"\b(?:police|pol|col|gen|officers?|investigators|authorities|officials?|spokes\w+|chief|"
+                            r"superintendent|prosecutors?|ministry|công an|cảnh sát|thượng tá|trung tá|đại tá|thiếu tá|"
+                            r"đại úy|cơ quan)\b[^.!?\n\"“”]{0,40}$", re.I)
+
+
 def _wanted_for(text: str, wanted_at: int | None, at: int) -> bool:
     """Whether the crime at ``at`` is what the wanted people named at ``wanted_at`` (same
     sentence) are wanted for."""
@@ -518,7 +526,8 @@ def _claims(title: str, text: str, in_body: list[Mention], together: list[tuple[
             continue
         claimed |= others
         where |= {bisect.bisect_left(ends, at) for at in found}
-        where |= {bisect.bisect_left(ends, m.start()) for m in _CLAIM.finditer(text)}
+        where |= {bisect.bisect_left(ends, m.start()) for m in _CLAIM.finditer(text)
+                  if not (m.group(0) in _SAYS and _OFFICIAL_SAYS.search(text, max(0, m.start() - 60), m.start()))}
         where |= {m.sentence for m in in_body if m.index == index and m.weight > 0}
         where |= {sentence for sentence, label, _at in together if label == index}
         if signals.search(title) or _CLAIM.search(title):
