@@ -233,6 +233,7 @@ LABEL_SETS = (
     ("heldout21", "blind set 21 (measured once, then used to fix every field)"),
     ("heldout22", "blind set 22 (measured once, then used to fix every field)"),
     ("heldout23", "blind set 23 (measured once, then used to fix every field)"),
+    ("heldout24", "blind set 24 (measured once, then used to fix every field)"),
 )
 
 
