@@ -22,11 +22,12 @@ from searchlib.ingest.namecontext import (
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
     PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER,
 )
+from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
-    UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL, MIDDLE_ACCENTED,
+    UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
@@ -263,7 +264,7 @@ def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool
         return False
     if before[-1] in _UNIT_BEFORE:  # a pair of Vietnamese syllables typed without accents
         words = name.split()
-        return len(words) == 2 and not has_diacritics(name) and all(_SYLLABLE.fullmatch(w.lower()) for w in words)
+        return len(words) == 2 and not has_diacritics(name) and all(SYLLABLE.fullmatch(w.lower()) for w in words)
     return before[-1] in NOT_PERSON_BEFORE
 
 
@@ -382,7 +383,7 @@ def _vietnamese_name(words: list[str]) -> str | None:
     # syllables with accents, a common middle name second
     if len(words) >= 3 and fold(words[1]).lower() in MIDDLE_NAMES and has_diacritics(" ".join(words[:3])) \
             and fold(words[0]).lower() not in FOREIGN_LEADING and fold_key(" ".join(words[:2])) not in REJECT_PHRASES \
-            and all(_SYLLABLE.fullmatch(fold(word).lower()) for word in words[:4]):
+            and all(SYLLABLE.fullmatch(fold(word).lower()) for word in words[:4]):
         return _as_name(words[:4])
     # Ê Đê and Gia Rai names: a woman's "H'" ("H'Linh Niê"); a man's "Y" before a family name
     # of theirs ("Y Bih Niê"; "Y tế" is health)
@@ -400,15 +401,9 @@ def _vietnamese_name(words: list[str]) -> str | None:
     if len(lao) >= 2:
         return _as_name(lao[-2:])
     run = words[1:] if words and words[0].lower() in FOREIGN_LEADING else words
-    lao_name = _lao_syllables(run)
+    lao_name = lao_syllables(run, _as_name) or lao_family_word(run, _as_name)
     if lao_name:
         return lao_name
-    # a Lao name whose family name is written as one word ("Thiếu tá Xổm Phết Phômmavông"):
-    # syllables, then a word longer than any Vietnamese syllable
-    if 2 <= len(run) <= 4 and not VIETNAMESE_LETTERS.isdisjoint(run[-1]) and run[0].lower() not in SURNAMES \
-            and not _SYLLABLE.fullmatch(fold(run[-1]).lower()) and run[-1].isalpha() \
-            and all(_SYLLABLE.fullmatch(fold(word).lower()) for word in run[:-1]) and _as_name(run):
-        return " ".join(run)
     tail: list[str] = []
     for word in reversed(words):
         if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
@@ -421,25 +416,6 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return _as_name(tail[-4:])
     # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
     return _as_name(tail[-3:]) or _as_name(tail[-2:])
-
-
-def _lao_syllables(run: list[str]) -> str | None:
-    """A Lao name spelt in separate Vietnamese syllables ("Đại úy Khăm Phăn Xay Nha Vông",
-    "Sổm Xạ Vẳn Vông Phạ Chăn"): more syllables than a Vietnamese name has, none of them a
-    Vietnamese family or middle name as Vietnamese names write it ("Vẳn" is not "Văn")."""
-    if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
-            and all(_SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
-                    and not _middle_name(word) for word in run) \
-            and _as_name(run[:4]) and _as_name(run[-4:]):
-        return " ".join(run)
-    return None
-
-
-def _middle_name(word: str) -> bool:
-    """Whether ``word`` is a common Vietnamese middle name: with its own accents when it has any."""
-    lowered = word.lower()
-    return lowered in MIDDLE_ACCENTED if has_diacritics(lowered) or lowered in MIDDLE_ACCENTED \
-        else fold(lowered) in MIDDLE_NAMES
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -459,7 +435,7 @@ def _foreign_given(word: str) -> bool:
     """Whether ``word`` opening a run is a foreign name ("Park"), not a Vietnamese word ("Em")
     nor a title or place word."""
     low = word.lower()
-    return VIETNAMESE_LETTERS.isdisjoint(low) and not _SYLLABLE.fullmatch(low) and low not in LEADING \
+    return VIETNAMESE_LETTERS.isdisjoint(low) and not SYLLABLE.fullmatch(low) and low not in LEADING \
         and low not in REJECT and not word.isupper()
 
 
@@ -524,7 +500,6 @@ def _addressed_highland_name(run_words: list[str]) -> list[str]:
     return []
 
 
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 #: Before an unaccented name: a street word (tai nut giao Ton That Thuyet - Duong Dinh Nghe),
@@ -546,14 +521,14 @@ def _unaccented_name(text: str, run: re.Match[str], words: list[str]) -> bool:
     # the whole run is the name, or "Ong"/"Ba" (Mr/Mrs) and the name, or an English role word
     # and the name ("Teller Tran Thi Kim Ngan noticed")
     english_role = len(before) == 1 and before[0].isalpha() and before[0].lower() not in REJECT \
-        and VIETNAMESE_LETTERS.isdisjoint(before[0]) and not _SYLLABLE.fullmatch(fold(before[0]).lower())
+        and VIETNAMESE_LETTERS.isdisjoint(before[0]) and not SYLLABLE.fullmatch(fold(before[0]).lower())
     # or the body whose title stands before it ("Chairman of the Da Nang People's Committee Ho Ky Minh")
     of_body = bool(before) and before[-1] in _BODY_ENDS and VIETNAMESE_LETTERS.isdisjoint(" ".join(before))
     if before and fold(" ".join(before)).lower() not in ("ong", "ba") and not english_role and not of_body \
             or len(words) not in (3, 4):
         return False
     folded = [fold(w).lower() for w in words]
-    if folded[1] not in MIDDLE_NAMES or not all(_SYLLABLE.fullmatch(w) for w in folded):
+    if folded[1] not in MIDDLE_NAMES or not all(SYLLABLE.fullmatch(w) for w in folded):
         return False
     # in lowercase: a street word, not a place named with it ("huyen Tuong Duong")
     return not _NOT_UNACCENTED_BEFORE.search(fold(text[max(0, run.start() - 60):run.start()]))
@@ -581,7 +556,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
                 or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run)):
             continue
         words = _strip_leading(run.group(0).split())
-        name = _as_name(words) or _lao_syllables(words)  # "đối tượng Khăm Phon Xay Nha Vông (SN 1990)"
+        name = _as_name(words) or lao_syllables(words, _as_name)  # "đối tượng Khăm Phon Xay Nha Vông (SN 1990)"
         if name:
             found.append((run.end() - len(name), name))
     return found

@@ -1,0 +1,43 @@
+"""Names of Laos as Vietnamese text spells them, and the shape of a Vietnamese syllable that
+tells them apart from Vietnamese names. Used by :mod:`searchlib.ingest.people` after a title
+or a year of birth; ``as_name`` is its check that a run of words can be a name at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from searchlib.ingest.namewords import MIDDLE_ACCENTED, MIDDLE_NAMES, SURNAMES
+from searchlib.textnorm import VIETNAMESE_LETTERS, fold, has_diacritics
+
+#: One Vietnamese syllable without its accents ("nghieng", "khoa", "vong").
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def lao_syllables(run: list[str], as_name: Callable[[list[str]], str | None]) -> str | None:
+    """A Lao name spelt in separate Vietnamese syllables ("Đại úy Khăm Phăn Xay Nha Vông",
+    "Sổm Xạ Vẳn Vông Phạ Chăn"): more syllables than a Vietnamese name has, none of them a
+    Vietnamese family or middle name as Vietnamese names write it ("Vẳn" is not "Văn")."""
+    if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
+            and all(SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
+                    and not middle_name(word) for word in run) \
+            and as_name(run[:4]) and as_name(run[-4:]):
+        return " ".join(run)
+    return None
+
+
+def lao_family_word(run: list[str], as_name: Callable[[list[str]], str | None]) -> str | None:
+    """A Lao name whose family name is written as one word ("Thiếu tá Xổm Phết Phômmavông"):
+    syllables, then a word with Vietnamese letters longer than any Vietnamese syllable."""
+    if 2 <= len(run) <= 4 and not VIETNAMESE_LETTERS.isdisjoint(run[-1]) and run[0].lower() not in SURNAMES \
+            and not SYLLABLE.fullmatch(fold(run[-1]).lower()) and run[-1].isalpha() \
+            and all(SYLLABLE.fullmatch(fold(word).lower()) for word in run[:-1]) and as_name(run):
+        return " ".join(run)
+    return None
+
+
+def middle_name(word: str) -> bool:
+    """Whether ``word`` is a common Vietnamese middle name: with its own accents when it has any."""
+    lowered = word.lower()
+    return lowered in MIDDLE_ACCENTED if has_diacritics(lowered) or lowered in MIDDLE_ACCENTED \
+        else fold(lowered) in MIDDLE_NAMES
