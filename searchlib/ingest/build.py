@@ -86,6 +86,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             warnings.append(f"date {meta['date']!r} is not a full date; using the text instead")
     given = _text(meta.get("source"))
     given_source, given_url, source_date = _given_source(given, _text(meta.get("url")), table)
+    address = None
     if given_url is None and headline_first_line:  # a collector's "link: https://nld.com.vn/..." at the top
         address = _LEAD_ADDRESS.search("\n".join(whole.lstrip().split("\n")[:6]))
         given_url = address.group(1) if address else None
@@ -93,7 +94,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
         date = sent and (dateline_near(body, sent) or sent)
-    if date is None and headline_first_line and title:  # a collector's note over the story: "bai ... ngay 5/11/2024"
+    if date is None and address and title:  # the collector's note over the link: "bai ... ngay 5/11/2024"
         date = find_date(title)
 
     credit = cleaned.credit

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from searchlib.ingest.dates import parse_date
-from searchlib.ingest.namewords import SURNAMES
+from searchlib.ingest.namewords import REJECT, REJECT_PHRASES, SURNAME_PLACES, SURNAMES
 from searchlib.textnorm import fold_key
 
 _BOILERPLATE = re.compile(
@@ -130,8 +130,11 @@ def _signature(lines: list[str]) -> bool:
     """Whether the last line is a Vietnamese writer's name signing the story: a paragraph of
     its own, two to four capitalised words, the first a family name ("Hoàng Thanh Sơn")."""
     words = lines[-1].split()
+    folded = fold_key(lines[-1])
     return len(lines) >= 5 and not lines[-2].strip() and 2 <= len(words) <= 4 \
-        and all(word.isalpha() and word[0].isupper() for word in words) and words[0].lower() in SURNAMES
+        and all(word.isalpha() and word[0].isupper() for word in words) and words[0].lower() in SURNAMES \
+        and folded not in SURNAME_PLACES and not any(word.lower() in REJECT for word in words) \
+        and not any(f" {phrase} " in f" {folded} " for phrase in REJECT_PHRASES)  # "Hà Nội", "Lâm Đồng"
 
 
 def _is_debris(line: str) -> bool:

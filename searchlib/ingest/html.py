@@ -230,11 +230,11 @@ def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]], ahe
     ahead of UTC (Khmer Times: 23:48 UTC is 06:48 in Phnom Penh) or the page itself shows that
     day ("June 17, 2025 - 06:30"); otherwise the stamp's own day."""
     late = _LATE_UTC.fullmatch(value.strip())
-    if late is None or int(late.group(1)) < 16:
+    if late is None or int(late.group(1)) < (24 - ahead if ahead is not None else 16):
         return parsed
     next_day = parsed + _dt.timedelta(days=1)
     days = {find_date(text) for text in shown()}
-    if ahead is not None and int(late.group(1)) + ahead >= 24:
+    if ahead is not None:
         # unless the page shows the stamp's own day and not the next: a local time marked "Z"
         return parsed if parsed in days and next_day not in days else next_day
     return next_day if next_day in days else parsed

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from searchlib.ingest.namewords import MIDDLE_ACCENTED, MIDDLE_NAMES, SURNAMES
+from searchlib.ingest.namewords import LEADING, MIDDLE_ACCENTED, MIDDLE_NAMES, SURNAME_PLACES, SURNAMES
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, has_diacritics
 
 #: One Vietnamese syllable without its accents ("nghieng", "khoa", "vong").
@@ -20,20 +20,32 @@ def lao_syllables(run: list[str], as_name: Callable[[list[str]], str | None]) ->
     Vietnamese family or middle name as Vietnamese names write it ("Vẳn" is not "Văn")."""
     if 5 <= len(run) <= 7 and not VIETNAMESE_LETTERS.isdisjoint("".join(run)) \
             and all(SYLLABLE.fullmatch(fold(word).lower()) and word.lower() not in SURNAMES
-                    and not middle_name(word) for word in run) \
-            and as_name(run[:4]) and as_name(run[-4:]):
+                    and word.lower() not in LEADING and not middle_name(word) for word in run) \
+            and not _has_place(run) and as_name(run[:4]) and as_name(run[-4:]):
         return " ".join(run)
     return None
+
+
+def _has_place(run: list[str]) -> bool:
+    """Whether two words of the run name a Vietnamese place ("... Vận Tải Quảng Nam")."""
+    folded = [fold(word).lower() for word in run]
+    return any(f"{a} {b}" in SURNAME_PLACES for a, b in zip(folded, folded[1:]))
 
 
 def lao_family_word(run: list[str], as_name: Callable[[list[str]], str | None]) -> str | None:
     """A Lao name whose family name is written as one word ("Thiếu tá Xổm Phết Phômmavông"):
-    syllables, then a word with Vietnamese letters longer than any Vietnamese syllable."""
+    syllables, then a word with Vietnamese letters and more than one syllable's vowels."""
+    last = fold(run[-1]).lower() if run else ""
     if 2 <= len(run) <= 4 and not VIETNAMESE_LETTERS.isdisjoint(run[-1]) and run[0].lower() not in SURNAMES \
-            and not SYLLABLE.fullmatch(fold(run[-1]).lower()) and run[-1].isalpha() \
+            and len(_VOWELS.findall(last)) >= 2 and run[-1].isalpha() \
             and all(SYLLABLE.fullmatch(fold(word).lower()) for word in run[:-1]) and as_name(run):
         return " ".join(run)
     return None
+
+
+#: The vowel groups of a folded word: a Lao family name written as one word has several
+#: ("phommavong"), a Vietnamese or highland syllable one ("krel", "plong").
+_VOWELS = re.compile(r"[aeiouy]+")
 
 
 def middle_name(word: str) -> bool:

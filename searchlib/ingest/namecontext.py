@@ -32,11 +32,12 @@ ROLE_AFTER = re.compile(
     r"daughter|wife|husband|vendor|trader|fisherman|labourer|laborer|migrant|survivor|defendant|journalist|"
     r"counsellor|counselor|diplomat|consultant|elder|headman|attorney|chairperson|fellow|dean|rector|(?:political\s+)?commissar|"
     # general news ("Lucas Paganini, a NASA planetary scientist", "Jack Buser, director for games")
+    # (words as often said of a firm or a place, "a partner", "the largest investor", "a key
+    # player", "the producer", are left out)
     r"scientist|astronomer|physicist|biologist|chemist|historian|physician|surgeon|psychologist|meteorologist|"
-    r"author|writer|novelist|editor|columnist|correspondent|actor|actress|singer|musician|producer|artist|"
-    r"designer|architect|entrepreneur|investor|co-founder|executive|ceo|vp|partner|specialist|strategist|"
-    r"lawmaker|senator|congressman|congresswoman|mayor|councillor|councilor|candidate|pilot|coach|player|"
-    r"striker|midfielder|goalkeeper|athlete|champion)s?\b",
+    r"author|writer|novelist|editor|columnist|correspondent|actor|actress|singer|musician|artist|"
+    r"entrepreneur|co-founder|ceo|specialist|strategist|lawmaker|senator|congressman|congresswoman|mayor|"
+    r"councillor|councilor|candidate|pilot|coach|striker|midfielder|goalkeeper|athlete)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").

@@ -20,7 +20,8 @@ EN_TITLES = (
     "Pol Gen", "Pol Lt Gen", "Pol Maj Gen", "Pol Col", "Pol Lt Col", "Police General", "Police Colonel",
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Corporal", "Lance Corporal", "Cpl", "Constable", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
-    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "police chief", "chief", "judge", "prosecutor", "lawyer",
+    "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "Datuk Sri", "Dato' Sri", "Dato Sri", "Datuk Seri",
+    "Dato' Seri", "Dato Seri", "police chief", "chief", "judge", "prosecutor", "lawyer",
     "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer", "actor", "actress",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
@@ -197,3 +198,14 @@ manh tuan duy hai huy viet tan nhat bao dang khac tat phuc trung thu thuy anh ta
 #: The same middle names as Vietnamese names write them, with their accents.
 MIDDLE_ACCENTED = frozenset("""văn thị đức quang minh hoàng hữu ngọc thanh xuân đình công quốc hồng kim gia bá trọng
 tiến mạnh tuấn duy hải huy việt tấn nhật bảo đăng khắc tất phúc trung thu thúy thuý anh tâm đắc kỳ""".split())
+#: Common Korean and Chinese family names in their romanised forms: a foreign name of three
+#: words after a Vietnamese title starts with one ("Tổng thống Hàn Quốc Yoon Suk Yeol"); any
+#: other third word from the end is a place or a body ("Tổng thống Argentina Javier Milei").
+EAST_ASIAN_FAMILIES = frozenset("""
+kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin sin kwon
+hwang ahn an song hong yoo yu ryu moon mun yang son bae baek heo hur nam noh roh ha jeon chun ko go
+wang li zhang liu chen huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie tang feng deng cao
+peng zeng xiao tian dong yuan pan cai jiang du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao
+jia xia fu fang bai zou meng xiong qin qiu hou xue yan duan lei long shao lai gu kong mao hao tao qi
+ho lam chan wong leung tsang chow lau cheung yeung ng tse kwok tsai chiang hsu chou chu
+""".split())

@@ -24,13 +24,15 @@ from searchlib.ingest.namecontext import (
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
+    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
+from searchlib.ingest.sources import load_sources
+from searchlib.ingest.topictable import _default_table as _default_topic_table
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
 
@@ -414,8 +416,16 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return None  # a province typed without accents ("Cong an tinh Cao Bang cho biet")
     if len(tail) >= 4 and tail[-4].lower() in BURMESE_NAME_WORDS:  # "Cố vấn Nhà nước Aung San Suu Kyi"
         return _as_name(tail[-4:])
-    # three words first ("Choi Young Sam"), else two ("Chủ tịch Real Madrid Florentino Perez")
-    return _as_name(tail[-3:]) or _as_name(tail[-2:])
+    # three words when they open with an East Asian family name ("Choi Young Sam"), else two
+    # ("Chủ tịch Real Madrid Florentino Perez", "Thống đốc bang California Gavin Newsom")
+    # (or a Gia Rai family name of two words: "Rah Lan Chung")
+    if len(tail) >= 3 and (tail[-3].lower() in EAST_ASIAN_FAMILIES or tail[-3].lower() in HIGHLAND_FIRST):
+        return _as_name(tail[-3:]) or _as_name(tail[-2:])
+    return _as_name(tail[-2:])
+
+
+#: Gia Rai and Ê Đê family names that open a name ("Rah Lan Chung", "Ksor Blui").
+HIGHLAND_FIRST = frozenset({"rah", "ksor", "siu", "rmah", "nay", "kpă", "rơ", "ro"})
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -540,6 +550,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     with ...", "Michael Collins, Australia's Ambassador") or an alias ("Chen Jianhua, known
     as ..."); or by a person described before them ("One of the suspects, Huang Weiming,")."""
     found: list[tuple[int, str]] = []
+    longer = {" ".join(words[-2:]) for words in (_strip_leading(run.group(0).split()) for run in runs) if len(words) > 2}
     who = {run.start() for run in runs if WHO_AFTER.match(text, run.end())
            and not PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start())}
     for k, run in enumerate(runs):
@@ -553,7 +564,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
             or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
         characters = CHARACTERS_AFTER.match(text, run.end()) and HYPHENATED_GIVEN.fullmatch(run.group(0).split()[-1])
         if not (relative or AGE_AFTER.match(text, run.end()) or ROLE_AFTER.match(text, run.end()) or described
-                or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run)):
+                or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run, longer)):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words) or lao_syllables(words, _as_name)  # "đối tượng Khăm Phon Xay Nha Vông (SN 1990)"
@@ -562,17 +573,28 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
     return found
 
 
-def _speaker(text: str, run: re.Match[str]) -> bool:
+def _speaker(text: str, run: re.Match[str], longer: set[str]) -> bool:
     """Whether the run is a bare name of two plain words next to a verb of speech
-    ("Steve Clarke said", "said Mark Quinlan."), not a body's name ("Sky News said")."""
-    if not (SPEAKER_AFTER.match(text, run.end()) or SPEAKER_CLAUSE_END.match(text, run.end())
+    ("Steve Clarke said", "said Mark Quinlan."), not a body's or a place's name ("Sky News
+    said", "Tuoi Tre said", "police in Mae Sot said") nor the end of a longer name written
+    elsewhere (``longer``: "Kathleen Hawk Sawyer" ... "Hawk Sawyer told")."""
+    after = SPEAKER_AFTER.match(text, run.end())
+    if not (after or SPEAKER_CLAUSE_END.match(text, run.end())
             and SPEAKER_BEFORE.search(text, max(0, run.start() - 20), run.start())):
         return False
     name = " ".join(_strip_leading(run.group(0).split()))  # "But Steve Clarke said"
-    if not SPEAKER_NAME.fullmatch(name) or not BODY_WORDS.isdisjoint(name.lower().split()):
+    if not SPEAKER_NAME.fullmatch(name) or not BODY_WORDS.isdisjoint(name.lower().split()) or name in longer:
         return False
     if run.group(0).startswith("The ") or text[max(0, run.start() - 4):run.start()].lower() == "the " \
-            or PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start()):  # "police in Mae Sot said"
+            or after and PLACE_BEFORE.search(text, max(0, run.start() - 30), run.start()):
         return False
-    # the end of a longer name written elsewhere ("Kathleen Hawk Sawyer") is no speaker of its own
-    return not re.search(rf"[A-Z][\w'’-]*[ \t]+{re.escape(name)}\b", text)
+    folded = fold(name).lower()
+    # Vietnamese syllables alone are a paper or a place here ("Tuoi Tre", "Long An", "Hong Kong")
+    return not all(SYLLABLE.fullmatch(word) for word in folded.split()) and folded not in _default_places() \
+        and load_sources().lookup(name, strict=True) is None
+
+
+@lru_cache(maxsize=1)
+def _default_places() -> frozenset[str]:
+    """Places the topic table knows (folded): countries, their partners' places and cities."""
+    return frozenset(_default_topic_table().places)

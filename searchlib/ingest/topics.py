@@ -49,13 +49,16 @@ _NUMBER_AFTER = re.compile(r"\s+(?:số\s+|no\.?\s*)?\d")
 #: chống ma túy"): a name, no evidence.
 _LAW_BEFORE = re.compile(r"(?:\banti\s+|\bluật\s+(?:phòng,?\s*chống\s+)?|\bluat\s+(?:phong,?\s*chong\s+)?)$")
 _LAW_AFTER = re.compile(r"[^.!?;\n]{0,100}?\b(?:act|law)\b")
+#: People as what a trafficking ring trades, in the sentence of an ambiguous "trafficking".
+_PEOPLE_TRADED = re.compile(r"\b(?:women|girls|children|babies|infants|brides|victims|phụ nữ|trẻ em|thiếu nữ|cô gái|"
+                            r"nạn nhân|trẻ sơ sinh)\b")
 #: Being sold on, and what before it shows that data, not people, were sold.
 _SOLD_FORMS = frozenset({"bị bán lại", "resold", "bị bán cho", "bị bán qua lại", "sold on", "bị bán sang"})
-_DATA_BEFORE = re.compile(r"\b(?:dữ liệu|du lieu|thông tin|thong tin|tài khoản|tai khoan|data|accounts?|records|"
-                          r"information|details)\b[^.!?;\n]{0,50}$")
+_DATA_BEFORE = re.compile(r"(?<!theo )(?<!qua )(?<!according to )\b(?:dữ liệu|du lieu|thông tin|thong tin|tài khoản|"
+                          r"tai khoan|data|accounts?|records|information|details)\b[^.!?;,\n]{0,50}$")
 #: The rest of a law's name after an "anti-..." mention: words up to "Act" with no comma
 #: between ("in Persons and Anti-Smuggling of Migrants Act"), not "law enforcement".
-_ACT_AFTER = re.compile(r"[^.!?;,\n]{0,80}?\b(?:act|law)\b(?!\s+enforc)")
+_ACT_AFTER = re.compile(r"[^.!?;,\n]{0,80}?(?<!the )(?<!an )\b(?:act|law)\b(?!\s+enforc)(?!\s+of\b)")
 #: A mention that says what victims were told they are linked to ("victims were told that
 #: their accounts were linked to money laundering", "thông báo bà có liên quan đến đường dây
 #: ma túy"): a scammer's pretext, a passing mention.
@@ -108,7 +111,7 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 #: Before a mention: information exchanged about it ("trao đổi hơn 150 tin về tình hình an ninh
 #: trật tự khu vực biên giới", "exchanged information on ..."): what the partners talked about,
 #: a passing mention of that topic.
-_INFO_ABOUT = re.compile(r"\b(?:trao đổi|trao doi|exchang\w*|shar\w*)\s+(?:hơn\s+|hon\s+|more than\s+)?(?:[\d.,]+\s+)?"
+_INFO_ABOUT = re.compile(r"\b(?:trao đổi|trao doi|exchang\w*)\s+(?:hơn\s+|hon\s+|more than\s+)?(?:[\d.,]+\s+)?"
                          r"(?:thông\s+|thong\s+)?(?:tin|information|intelligence)\s+(?:về|ve|on|about)\s+"
                          r"(?:(?:tình hình|tinh hinh|the situation (?:of|on|in|at))\s+)?$")
 _HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
@@ -413,7 +416,9 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     in_title = _yield(in_title, [], table)
     # the headline's topic takes an ambiguous word of the body too ("trafficking networks" in a
     # course on drug control)
-    in_body = _yield(in_body, together, table, headline={m.index for m in in_title if m.weight > 0})
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    peopled = {bisect.bisect_left(ends, m.start()) for m in _PEOPLE_TRADED.finditer(text)}
+    in_body = _yield(in_body, together, table, headline={m.index for m in in_title if m.weight > 0}, keep=peopled)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
         if signals.search(title_text) or signals.search(text):
             in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
@@ -499,6 +504,8 @@ _CLAIM = re.compile(r"\b(?:told|tells|said|says|saying|claimed|claiming|informed
 #: Verbs of saying that an official's statement uses too, and the official saying it ("Pol Col
 #: Akkharawat said Japanese police had obtained arrest warrants"): no scammer's claim.
 _SAYS = frozenset({"said", "says", "saying", "cho biết", "nói", "cho biet", "noi"})
+#: ... unless the "official" is the scammer's disguise ("The fake officer said", "Viên công an giả này nói").
+_FAKE = re.compile(r"\b(?:fake|bogus|self-styled|posing|impersonat\w*|giả|tự xưng|gia|tu xung)\b")
 _OFFICIAL_SAYS = re.compile(r"\b(?:police|pol|col|gen|officers?|investigators|authorities|officials?|spokes\w+|chief|"
                             r"superintendent|prosecutors?|ministry|công an|cảnh sát|thượng tá|trung tá|đại tá|thiếu tá|"
                             r"đại úy|cơ quan)\b[^.!?\n\"“”]{0,40}$", re.I)
@@ -527,7 +534,8 @@ def _claims(title: str, text: str, in_body: list[Mention], together: list[tuple[
         claimed |= others
         where |= {bisect.bisect_left(ends, at) for at in found}
         where |= {bisect.bisect_left(ends, m.start()) for m in _CLAIM.finditer(text)
-                  if not (m.group(0) in _SAYS and _OFFICIAL_SAYS.search(text, max(0, m.start() - 60), m.start()))}
+                  if not (m.group(0) in _SAYS and _OFFICIAL_SAYS.search(text, max(0, m.start() - 60), m.start())
+                          and not _FAKE.search(text, max(0, m.start() - 60), m.start()))}
         where |= {m.sentence for m in in_body if m.index == index and m.weight > 0}
         where |= {sentence for sentence, label, _at in together if label == index}
         if signals.search(title) or _CLAIM.search(title):
@@ -536,17 +544,24 @@ def _claims(title: str, text: str, in_body: list[Mention], together: list[tuple[
 
 
 def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table: TopicTable,
-           headline: set[int] | None = None) -> list[Mention]:
+           headline: set[int] | None = None, keep: set[int] | None = None) -> list[Mention]:
     """``mentions`` without those that yield to another topic with evidence in the same
     sentence ("smuggling 86 kg of crystal meth" is drug crime, not smuggling) or in the
-    headline (``headline``: the topics it names)."""
+    headline (``headline``: the topics it names), except in the sentences of ``keep``
+    (people traded: "a trafficking ring that had sold four young women")."""
     if not table.yields:
         return mentions
     evident = {(m.sentence, m.index) for m in mentions if m.weight > 0} | {(t[0], t[1]) for t in together}
     named = headline or set()
+    # a sentence with evidence of its own for the topic keeps its ambiguous word ("broke up a
+    # trafficking ring that had sold four young women" under a headline on heroin)
+    own = {(m.sentence, m.index) for m in mentions if m.weight > 0 and (m.phrase, m.index) not in table.yields} \
+        | {(t[0], t[1]) for t in together}
+    kept = keep or set()
     return [m for m in mentions
             if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident
-            and table.yields.get((m.phrase, m.index), -1) not in named]
+            and (table.yields.get((m.phrase, m.index), -1) not in named or (m.sentence, m.index) in own
+                 or m.sentence in kept)]
 
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
