@@ -111,3 +111,58 @@ def test_a_date_in_an_ordinary_headline_is_no_publication_date(tmp_path: Path) -
                                     "Công an đã bắt được nghi phạm sau nhiều năm lẩn trốn.\n\nNghi phạm khai nhận.\n",
                                     encoding="utf-8")
     assert extract_file(tmp_path / "a.txt").articles[0].date is None
+
+
+# --- heldout25 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # o39: a bare age in brackets after each name of a list; a department's name after "Director of"
+    ("Those arrested were Jake Thomas Wilson (34), an Australian citizen, Mykola Petrenko (29), a Ukrainian "
+     "national, and Komang Sudarsana (41), a local man.", ["Jake Thomas Wilson", "Mykola Petrenko", "Komang Sudarsana"]),
+    ("The Bali Police's Director of Narcotics Investigation, Senior Commissioner I Gede Ardana, said.",
+     ["I Gede Ardana"]),
+    ("Article 12 (34) of the law applies.", []),
+    # o08: a Burmese honorific before a name, then a role
+    ("U Min Naing, a local administrator in Myawaddy township, told Reuters by phone.", ["Min Naing"]),
+    # o25: a border post named after its commune
+    ("Thiếu tá Hoàng Văn Đông, Đồn trưởng Đồn Biên phòng Đàm Thủy cho biết.", ["Hoàng Văn Đông"]),
+    # o07: a mausoleum named after a person is a place
+    ("The delegation laid a wreath at the President Ho Chi Minh Mausoleum.", []),
+])
+def test_heldout25_names(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("name, text, outlet", [
+    # o15: the collector's tag; o28, o38: lead credits of Tiền Phong and Bảo vệ pháp luật
+    ("star.txt", "[The Star] thestar.com.my/news/nation/2025/12/10/migrant-smuggling\ncollected 11/12/2025\n\n"
+     "Migrant smuggling ring crippled\n\nPolice have crippled a syndicate that smuggled foreigners into the country.\n\n"
+     "Six people were arrested.\n", "The Star"),
+    ("tp.txt", "Triệt phá đường dây buôn lậu vàng\n\nThứ Năm, 04/12/2025 16:30\n\nTPO - Đường dây đã thuê người vận "
+     "chuyển hơn 300 kg vàng từ Campuchia về Việt Nam.\n\nCông an tỉnh Tây Ninh cho biết đã khởi tố 9 bị can.\n",
+     "Tiền Phong"),
+    ("bvpl.txt", "Nâng cao hiệu quả truy tố tội rửa tiền\n\n10/06/2025 15:27\n\n(BVPL) - Ngày 10/6, tại Hà Nội, Viện "
+     "kiểm sát nhân dân tối cao tổ chức hội thảo.\n\nCác đại biểu thảo luận về rửa tiền.\n", "Bảo vệ pháp luật"),
+])
+def test_heldout25_outlets(tmp_path: Path, name: str, text: str, outlet: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / name).articles[0].source == outlet
+
+
+def test_a_sites_name_with_its_description_is_the_outlet() -> None:
+    from searchlib.ingest.sources import canonical_source
+
+    # o25: og:site_name "VOV.VN - Báo điện tử Đài Tiếng nói Việt Nam"
+    assert canonical_source("VOV.VN - Báo điện tử Đài Tiếng nói Việt Nam") == "VOV"
+    assert canonical_source("Sports | Example Daily") == "Sports | Example Daily"
+
+
+def test_a_posted_line_with_views_and_print_after_the_date(tmp_path: Path) -> None:
+    # o37: "Posted: 18 December 2024 10:30 | Views: 412 | Print | Share" under the headline
+    page = ('<html><head><title>Police review cooperation - KPL</title></head><body><div class="top">Friday 20 '
+            'December 2024</div><h2 class="title">Police review cooperation</h2><div class="info">Posted: 18 '
+            'December 2024 10:30 &nbsp;|&nbsp; Views: 412 &nbsp;|&nbsp; <a href="#">Print</a></div><div '
+            'class="content"><p>(KPL) The police of two provinces agreed to step up the exchange of information.</p>'
+            '<p>They coordinated in investigating 12 drug trafficking cases.</p></div></body></html>')
+    (tmp_path / "kpl.html").write_text(page, encoding="utf-8")
+    assert extract_file(tmp_path / "kpl.html").articles[0].date.isoformat() == "2024-12-18"

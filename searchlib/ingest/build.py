@@ -36,6 +36,8 @@ from searchlib.textnorm import fold_key, normalize_text
 _SITE = re.compile(SITE_ADDRESS)
 #: The words of a closing line that credit an outlet with the whole story ("Theo TTXVN", "Source: VNA").
 _CREDIT_KINDS = ("Theo", "Nguồn", "Source")
+#: A collector's tag naming the outlet at the start of copied text: "[Tiền Phong] ...".
+_TAG_LINE = re.compile(r"\[([^\]\n]{2,40})\]")
 #: The page's address on a line of its own among the first lines of copied text.
 _LEAD_ADDRESS = re.compile(r"^[ \t]*(?:link|url|link gốc|link goc|địa chỉ|dia chi)[ \t]*:[ \t]*(https?://\S+)[ \t]*$",
                            re.I | re.M)
@@ -114,7 +116,9 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if source is None:
         url_source = _source_from_url(given_url, table)
         # a copied page's masthead names the site; a wire's dateline credit names the story's source
-        source = url_source or lead_credit(body, table) or masthead \
+        tagged = _TAG_LINE.match(whole.lstrip()) if headline_first_line else None  # "[The Star] thestar.com.my/..."
+        tagged_outlet = table.lookup(tagged.group(1), strict=True) if tagged else None
+        source = url_source or tagged_outlet or lead_credit(body, table) or masthead \
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)

@@ -32,7 +32,7 @@ _MIN_TITLE = 20
 #: own words, so it beats generic date metas, which some sites leave stale); "Updated"
 #: lines are the last resort.
 _PUBLISHED_LINE = re.compile(r">\s*(?:(published|posted|ngày đăng|đăng ngày|đăng lúc|xuất bản)|(updated|cập nhật))"
-                             r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,60})<", re.I)
+                             r"(?:\s*(?:on|at|lúc|ngày))?\s*:?\s*([^<>]{6,100})<", re.I)  # then views, print, share
 #: A line giving the time a page was changed, not published.
 _MODIFIED = re.compile(r"\W*(?:updated|last updated|modified|edited|cập nhật|sửa lúc|cap nhat)\b", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:By|Written by|Bài và ảnh:?|Bài:|Tác giả:?)\s+", re.I)

@@ -14,7 +14,9 @@ import re
 AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's characters first: "Lin Chih-ming (林志明), 56,"
                        r",\s*\d{1,2}\s*(?:[,);:]|\.(?!\d))|,\s*an?\s+\d{1,2}[- ]years?[- ]old\b|,\s*(?:born in|sinh năm|sinh nam)\s+\d{4}"
                        r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
-                       r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b")
+                       r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
+                       # a bare age in brackets closing the name: "Jake Thomas Wilson (34), an Australian"
+                       r"|\s*\(\d{1,2}\)(?=\s*[,;.]|\s+(?:and|was|were|is|who|from|of)\b)")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
 #: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
@@ -37,7 +39,7 @@ ROLE_AFTER = re.compile(
     r"scientist|astronomer|physicist|biologist|chemist|historian|physician|surgeon|psychologist|meteorologist|"
     r"author|writer|novelist|editor|columnist|correspondent|actor|actress|singer|musician|artist|"
     r"entrepreneur|co-founder|ceo|specialist|strategist|lawmaker|senator|congressman|congresswoman|mayor|"
-    r"councillor|councilor|candidate|pilot|coach|striker|midfielder|goalkeeper|athlete)s?\b",
+    r"councillor|councilor|candidate|pilot|coach|striker|midfielder|goalkeeper|athlete|administrator)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").

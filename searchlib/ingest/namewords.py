@@ -132,6 +132,7 @@ the his her their this that these those both all he she they we it its a an and 
 photo ảnh lào campuchia real madrid united utd league fc club city hospital people people's land holdings jsc
 hotel plaza resort mall tower casino brigade battalion regiment criminal
 store app apps account website channel
+mausoleum museum memorial monument pagoda temple narcotics investigation investigations affairs economy intelligence
 """.split())
 #: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
 REJECT_AFTER_FIRST = frozenset({"park"})
@@ -173,7 +174,7 @@ UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})
 BURMESE_HONORIFICS = frozenset({"U", "Daw", "Ma", "Ko"})
 BURMESE_NAME_WORDS = frozenset(
     "aung kyaw khin thida aye mya nwe sandar thandar phyu ei hla su myint thein zaw htet hlaing soe moe naing "
-    "myo nyein htay htun tun khaing sein nyunt swe thet zin yadanar pyae phyo thura wai lwin win".split())
+    "myo nyein htay htun tun khaing sein nyunt swe thet zin yadanar pyae phyo thura wai lwin win min".split())
 MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
 #: Capitalised words that open a Vietnamese title: after a full name they start the next
 #: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.

@@ -255,6 +255,9 @@ def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool
     A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
     the province is implied). A title ending in a place word ("Già làng", village elder)
     is no place before the name."""
+    before_title = text[title_end:start].split()
+    if len(before_title) >= 3 and fold(" ".join(before_title[-3:])).lower() == "don bien phong":
+        return True  # the post's own name: "Đồn trưởng Đồn Biên phòng Đàm Thủy"
     first = name.split()[0]
     if first.lower() in SURNAMES and len(name.split()) >= 3:
         return False

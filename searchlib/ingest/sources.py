@@ -183,11 +183,18 @@ def canonical_source(name: str, table: SourceTable | None = None) -> str:
     found = table.lookup(name) or table.by_site_stem(name)
     if found:
         return found
+    # a site's name and its description ("VOV.VN - Báo điện tử Đài Tiếng nói Việt Nam")
+    parts = [part for part in _SITE_PARTS.split(name) if part.strip()]
+    found = next((table.lookup(part, strict=True) for part in parts if table.lookup(part, strict=True)), None) \
+        if len(parts) > 1 else None
+    if found:
+        return found
     name = " ".join(normalize_text(name).split())
     short = _EDITION.sub("", name)  # "Báo Điện Biên Phủ điện tử" is the paper's web edition
     return short if len(short.split()) >= 2 else name
 
 
+_SITE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _EDITION = re.compile(r"\s+(?:điện tử|dien tu|online|trực tuyến)$", re.I)
 #: "Nguồn: Tổng hợp" (compiled), "Sưu tầm" (collected), "Internet": no outlet.
 _NOT_OUTLETS = ("tong hop", "suu tam", "internet", "nhieu nguon", "mang xa hoi", "compiled", "agencies")
