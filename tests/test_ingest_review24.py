@@ -166,3 +166,19 @@ def test_a_posted_line_with_views_and_print_after_the_date(tmp_path: Path) -> No
             '<p>They coordinated in investigating 12 drug trafficking cases.</p></div></body></html>')
     (tmp_path / "kpl.html").write_text(page, encoding="utf-8")
     assert extract_file(tmp_path / "kpl.html").articles[0].date.isoformat() == "2024-12-18"
+
+
+def test_a_call_centre_gang_with_mule_accounts_is_a_telecom_scam_and_an_office_name_no_laundering() -> None:
+    # heldout25/o27
+    body = ("Police arrested 27 people accused of supplying bank accounts and SIM cards to call-centre gangs operating "
+            "from Myawaddy.\n\nThe gangs called victims while posing as officers of the Anti-Money Laundering Office, "
+            "telling them that their bank accounts had been used by drug dealers.")
+    topics = _rules("Police bust mule-account network linked to Myawaddy call centres", body)
+    assert "online and telecom fraud" in topics and "economic crime" not in topics
+
+
+def test_online_fraud_as_the_background_of_a_reminder_is_no_topic() -> None:
+    # heldout25/o16: ID cards issued at home; "amid ever more online scams" officials remind people about OTPs
+    body = ("Công an huyện cấp căn cước lưu động cho người cao tuổi tại nhà.\n\nTrong bối cảnh các hình thức lừa đảo "
+            "qua mạng ngày càng nhiều, cán bộ cũng nhắc bà con không cung cấp mã OTP cho người lạ.")
+    assert _rules("Cấp căn cước lưu động cho người dân vùng cao", body) == []

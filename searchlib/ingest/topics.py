@@ -56,6 +56,9 @@ _PEOPLE_TRADED = re.compile(r"\b(?:women|girls|children|babies|infants|brides|vi
 _SOLD_FORMS = frozenset({"bị bán lại", "resold", "bị bán cho", "bị bán qua lại", "sold on", "bị bán sang"})
 _DATA_BEFORE = re.compile(r"(?<!theo )(?<!qua )(?<!according to )\b(?:dữ liệu|du lieu|thông tin|thong tin|tài khoản|"
                           r"tai khoan|data|accounts?|records|information|details)\b[^.!?;,\n]{0,50}$")
+#: A body's word right after an "anti-..." mention ("Anti-Money Laundering Office").
+_BODY_AFTER = re.compile(r"\s+(?:office|agency|bureau|department|commission|council|unit|committee|centre|center|"
+                         r"division|task force|board)\b")
 #: The rest of a law's name after an "anti-..." mention: words up to "Act" with no comma
 #: between ("in Persons and Anti-Smuggling of Migrants Act"), not "law enforcement".
 _ACT_AFTER = re.compile(r"[^.!?;,\n]{0,80}?(?<!the )(?<!an )\b(?:act|law)\b(?!\s+enforc)(?!\s+of\b)")
@@ -114,7 +117,8 @@ _CASE = re.compile(r"\b(?:arrest|arrested|arrests|charged|indicted|convicted|sen
 _INFO_ABOUT = re.compile(r"\b(?:trao đổi|trao doi|exchang\w*)\s+(?:hơn\s+|hon\s+|more than\s+)?(?:[\d.,]+\s+)?"
                          r"(?:thông\s+|thong\s+)?(?:tin|information|intelligence)\s+(?:về|ve|on|about)\s+"
                          r"(?:(?:tình hình|tinh hinh|the situation (?:of|on|in|at))\s+)?$")
-_HEDGE = re.compile(r"(?:\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
+_HEDGE = re.compile(r"(?:\b(?:trong bối cảnh|trong boi canh|amid|amidst|against the backdrop of)\b"  # background
+                    r"|\b(?:could|may|might|can)\s+(?:also\s+)?be\s+(?:used|exploited|misused|abused)\b"
                     r"|\b(?:at risk of|risk being|could end up|may end up|vulnerable to|beware of|be wary of)\b"
                     r"|\bwarn(?:ed|s|ing)?\s+(?:the\s+)?(?:public|people|residents|citizens|parents)\s+(?:against|about|not)\b"
                     r"|\b(?:cảnh giác|canh giac) (?:với|trước|voi|truoc)\b|\b(?:giữa lúc|giua luc)\b"
@@ -223,7 +227,8 @@ def _law_name(text: str, start: int, end: int) -> bool:
     before = _LAW_BEFORE.search(text, max(0, start - 30), start)
     if before is None:
         return False
-    return not before.group(0).startswith("anti") or bool(_LAW_AFTER.match(text, end))
+    # "the Anti-Money Laundering Office": a body named after the fight against a crime
+    return not before.group(0).startswith("anti") or bool(_LAW_AFTER.match(text, end) or _BODY_AFTER.match(text, end))
 
 
 def __getattr__(name: str) -> tuple[str, ...]:
