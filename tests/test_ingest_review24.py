@@ -182,3 +182,18 @@ def test_online_fraud_as_the_background_of_a_reminder_is_no_topic() -> None:
     body = ("Công an huyện cấp căn cước lưu động cho người cao tuổi tại nhà.\n\nTrong bối cảnh các hình thức lừa đảo "
             "qua mạng ngày càng nhiều, cán bộ cũng nhắc bà con không cung cấp mã OTP cho người lạ.")
     assert _rules("Cấp căn cước lưu động cho người dân vùng cao", body) == []
+
+
+@pytest.mark.parametrize("title, body", [
+    # heldout25/o27: information passed on by China's ministry, an investigation carried out with its police
+    ("Police bust mule-account network",
+     "Police arrested 27 people following an investigation carried out with Chinese police.\n\n"
+     "The investigation began after China's Ministry of Public Security passed on information about Chinese victims."),
+    # heldout25/o10: the channel between the police of two provinces facing each other across the border
+    ("Giải cứu 3 thiếu nữ bị lừa bán sang Campuchia",
+     "Đơn vị đã trao đổi thông tin, vị trí quán karaoke và hình ảnh các nạn nhân cho Cảnh sát tỉnh Takeo thông qua "
+     "kênh hợp tác giữa Công an hai tỉnh giáp biên.\n\nCảnh sát Campuchia kiểm tra quán, giải cứu 3 em."),
+])
+def test_cooperation_told_by_what_passed_between_the_police(title: str, body: str) -> None:
+    assert "law-enforcement cooperation" in sorted(detect_topics(title, body, learned=False, home="Thailand"
+                                                                 if "Police" in title else "Vietnam"))
