@@ -234,6 +234,7 @@ LABEL_SETS = (
     ("heldout22", "blind set 22 (measured once, then used to fix every field)"),
     ("heldout23", "blind set 23 (measured once, then used to fix every field)"),
     ("heldout24", "blind set 24 (measured once, then used to fix every field)"),
+    ("heldout25", "blind set 25 (measured once, then used to fix every field)"),
 )
 
 
