@@ -81,7 +81,7 @@ def _metadata(prepared: Prepared, metas: dict[str, str], found: Extraction) -> d
     title = metas.get("og:title") or page_title or found.heading
     if title:
         meta["title"] = title
-    date = _first_date(metas, prepared, found, _hours_ahead(site_name))
+    date = _first_date(metas, prepared, found, site_name)
     if date:
         meta["date"] = date
     if site_name:
@@ -160,7 +160,7 @@ def _hours_ahead(site_name: str | None) -> int | None:
     return _UTC_HOURS.get(table.country(table.lookup(site_name, strict=True)) or "")
 
 
-def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction, ahead: int | None = None) -> str | None:
+def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction, site: str | None = None) -> str | None:
     given: list[str] = []
     if metas.get("article:published_time"):
         given.append(metas["article:published_time"])
@@ -173,7 +173,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction, ah
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _as_shown(_local_day(value, parsed, shown, ahead), found).isoformat()
+            return _as_shown(_local_day(value, parsed, shown, site), found).isoformat()
     published, updated = _published_lines(prepared.markup)
     for text in published[:2]:
         parsed = find_date(text)
@@ -183,7 +183,7 @@ def _first_date(metas: dict[str, str], prepared: Prepared, found: Extraction, ah
     for value in given:
         parsed = parse_date(value)
         if parsed:
-            return _as_shown(_local_day(value, parsed, shown, ahead), found).isoformat()
+            return _as_shown(_local_day(value, parsed, shown, site), found).isoformat()
     # a date-classed line ("(Latest Update July 22, 2025)"), then a <time> without datetime
     # (related-story lists use those too), then an "Updated" line
     for text in [*found.date_texts, *found.time_texts[:3], *updated[:2]]:
@@ -224,13 +224,16 @@ def _as_shown(day: _dt.date, found: Extraction) -> _dt.date:
 _LATE_UTC = re.compile(r"\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)")
 
 
-def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]], ahead: int | None = None) -> _dt.date:
+def _local_day(value: str, parsed: _dt.date, shown: Callable[[], list[str]], site: str | None = None) -> _dt.date:
     """The day a metadata stamp falls on where the article was published: a UTC stamp late in
     the day ("2025-06-16T23:30:00Z") is the next day when the publisher's country is that far
     ahead of UTC (Khmer Times: 23:48 UTC is 06:48 in Phnom Penh) or the page itself shows that
     day ("June 17, 2025 - 06:30"); otherwise the stamp's own day."""
     late = _LATE_UTC.fullmatch(value.strip())
-    if late is None or int(late.group(1)) < (24 - ahead if ahead is not None else 16):
+    if late is None:
+        return parsed
+    ahead = _hours_ahead(site)  # ``site``: the page's publisher, when it names one
+    if int(late.group(1)) < (24 - ahead if ahead is not None else 16):
         return parsed
     next_day = parsed + _dt.timedelta(days=1)
     days = {find_date(text) for text in shown()}

@@ -113,6 +113,8 @@ HIGHLAND_FAMILIES = frozenset(w for s in """
 Niê Mlô Ksor Siu Kpă Rcom Byă Êban Adrơng Hđơk Ayun Ktla Nay Rmah Bkrông Hmok Mdrang Knul Ênuôl Alê Kbuôr
 Kpơr Kpuih Châm Kdăm Yă
 """.split() for w in (s.lower(), fold(s).lower()))
+#: Gia Rai and Ê Đê family names that open a name of three words ("Rah Lan Chung", "Ksor Blui").
+HIGHLAND_FIRST = frozenset({"rah", "ksor", "siu", "rmah", "nay", "kpă", "rơ", "ro"})
 #: Words that cannot be part of a person's name (places, organisations, months...).
 REJECT = frozenset("""
 ministry committee party security police department agency council assembly bureau government force division

@@ -24,7 +24,8 @@ from searchlib.ingest.namecontext import (
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, LEADING,
+    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
+    LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
@@ -32,7 +33,7 @@ from searchlib.ingest.namewords import (
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
 from searchlib.ingest.sources import load_sources
-from searchlib.ingest.topictable import _default_table as _default_topic_table
+from searchlib.ingest.topictable import load_topics
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
 
@@ -427,9 +428,6 @@ def _vietnamese_name(words: list[str]) -> str | None:
     return _as_name(tail[-2:])
 
 
-#: Gia Rai and Ê Đê family names that open a name ("Rah Lan Chung", "Ksor Blui").
-HIGHLAND_FIRST = frozenset({"rah", "ksor", "siu", "rmah", "nay", "kpă", "rơ", "ro"})
-
 
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
@@ -593,11 +591,6 @@ def _speaker(text: str, run: re.Match[str], longer: set[str]) -> bool:
         return False
     folded = fold(name).lower()
     # Vietnamese syllables alone are a paper or a place here ("Tuoi Tre", "Long An", "Hong Kong")
-    return not all(SYLLABLE.fullmatch(word) for word in folded.split()) and folded not in _default_places() \
+    # nor a place the topic table knows, nor an outlet ("Kuala Lumpur said", "Al Jazeera said")
+    return not all(SYLLABLE.fullmatch(word) for word in folded.split()) and folded not in load_topics().places \
         and load_sources().lookup(name, strict=True) is None
-
-
-@lru_cache(maxsize=1)
-def _default_places() -> frozenset[str]:
-    """Places the topic table knows (folded): countries, their partners' places and cities."""
-    return frozenset(_default_topic_table().places)

@@ -185,8 +185,7 @@ def canonical_source(name: str, table: SourceTable | None = None) -> str:
         return found
     # a site's name and its description ("VOV.VN - Báo điện tử Đài Tiếng nói Việt Nam")
     parts = [part for part in _SITE_PARTS.split(name) if part.strip()]
-    found = next((table.lookup(part, strict=True) for part in parts if table.lookup(part, strict=True)), None) \
-        if len(parts) > 1 else None
+    found = next(filter(None, (table.lookup(part, strict=True) for part in parts)), None) if len(parts) > 1 else None
     if found:
         return found
     name = " ".join(normalize_text(name).split())

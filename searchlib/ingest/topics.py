@@ -421,9 +421,12 @@ def _evidence(title: str, body: str, table: TopicTable, home: frozenset[str] = f
     in_title = _yield(in_title, [], table)
     # the headline's topic takes an ambiguous word of the body too ("trafficking networks" in a
     # course on drug control)
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    peopled = {bisect.bisect_left(ends, m.start()) for m in _PEOPLE_TRADED.finditer(text)}
-    in_body = _yield(in_body, together, table, headline={m.index for m in in_title if m.weight > 0}, keep=peopled)
+    headline = {m.index for m in in_title if m.weight > 0}
+    peopled: set[int] = set()
+    if any(table.yields.get((m.phrase, m.index)) in headline for m in in_body):  # the sentences of people traded
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        peopled = {bisect.bisect_left(ends, m.start()) for m in _PEOPLE_TRADED.finditer(text)}
+    in_body = _yield(in_body, together, table, headline=headline, keep=peopled)
     for index, signals, phrases in table.aside:  # "trafficking" in a story of pangolin scales
         if signals.search(title_text) or signals.search(text):
             in_title = [m for m in in_title if m.index != index or m.phrase not in phrases]
