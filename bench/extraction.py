@@ -235,6 +235,7 @@ LABEL_SETS = (
     ("heldout23", "blind set 23 (measured once, then used to fix every field)"),
     ("heldout24", "blind set 24 (measured once, then used to fix every field)"),
     ("heldout25", "blind set 25 (measured once, then used to fix every field)"),
+    ("heldout26", "blind set 26 (measured once, then used to fix dates, sources and people)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout25):
+"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout26):
 date, source, people, topics and language against analysts' labels, field by field.
 
 The labels were written from the text before the extractor was run on it and are never
@@ -25,7 +25,8 @@ LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["art
 #: more on all 40 of heldout13, two more on all 40 of heldout14, two more on all 40 of heldout15,
 #: two more on all 40 of heldout16, two more on all 40 of heldout17, two more on all 40 of heldout18,
 #: two more on all 40 of heldout19, two more on all 40 of heldout20, two more on 39 of heldout21's 40
-#: and two more on all 40 of heldout22, of heldout23, of heldout24 and of heldout25.
+#: two more on all 40 of heldout22, of heldout23, of heldout24 and of heldout25, and two more
+#: on 39 of heldout26's 40.
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 #: Topics are lower since the learned decision (searchlib/ingest/topicmodel.py): it drops
@@ -33,11 +34,13 @@ GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"
 #: heldout6 and heldout7), and wins more on blind sets.
 FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.78, "lang": 0.95}
 #: Sets labelled blind by analysts who never saw the extractor (see bench/RESULTS.md,
-#: Extraction), each measured once and then used to fix rules. The last two, blind:
+#: Extraction), each measured once and then used to fix rules. The last three, blind:
 #: heldout24 at 43995a4 (date 95.0 %, source 87.5 %, people 82.5 %, topics 70.0 %; 80.0 % by the
-#: rules alone) and heldout25 at 8811af9 (date 97.5 %, source 90.0 %, people 87.5 %, topics 85.0 %;
-#: 82.5 % by the rules alone). Floors sit just under today's figures so that a change that loses
-#: ground fails here; the next blind set (heldout26) is the honest test.
+#: rules alone), heldout25 at 8811af9 (date 97.5 %, source 90.0 %, people 87.5 %, topics 85.0 %;
+#: 82.5 % by the rules alone) and heldout26 at 9b532dc (date 97.5 %, source 95.0 %, people 87.5 %
+#: with its two canonical names, topics 82.5 %; 75.0 % by the rules alone). Floors sit just under
+#: today's figures so that a change that loses ground fails here; the next blind set (heldout27)
+#: is the honest test.
 BLIND_FLOORS = {
     "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.84, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.90, "lang": 0.95},
@@ -64,6 +67,7 @@ BLIND_FLOORS = {
     "heldout23": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.95, "lang": 0.95},
     "heldout24": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.80, "lang": 0.95},
     "heldout25": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.90, "lang": 0.95},
+    "heldout26": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.80, "lang": 0.95},
 }
 
 

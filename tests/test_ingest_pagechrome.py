@@ -591,3 +591,28 @@ def test_a_long_vietnamese_date_typed_without_accents(tmp_path: Path) -> None:
     article = _extract(tmp_path, "Dak Lak dien tap phuong an chong khung bo\n\nBao Nhan Dan dien tu - ngay 18 thang "
                                  "10 nam 2024\n\n" + _STORY)
     assert article.date.isoformat() == "2024-10-18"
+
+
+def test_the_storys_tool_bar_under_its_date_keeps_the_date(tmp_path: Path) -> None:
+    # heldout26/i27: breadcrumb, the date, then the story's own tools (text size, print, share)
+    article = _extract(tmp_path, "Trang chủ  /  Quốc phòng an ninh  /  Biên giới - Biển đảo\n\n"
+                                 "Thứ Năm, 06/11/2025 - 16:10\nCỡ chữ  A-  A+     In bài     Chia sẻ\n\n"
+                                 "Bộ đội Biên phòng Tây Ninh ngăn chặn 9 người xuất cảnh trái phép sang Campuchia\n\n"
+                                 "QĐND Online - Ngày 6-11, Bộ đội Biên phòng tỉnh Tây Ninh cho biết, Đồn Biên phòng "
+                                 "Mỹ Quý Tây vừa phát hiện, ngăn chặn 9 công dân đang tìm cách vượt biên giới.\n")
+    assert article.date.isoformat() == "2025-11-06"
+    assert article.source == "QĐND"
+
+
+@pytest.mark.parametrize("date_line, source", [
+    ("Thứ hai, 15/9/2025, 08:30 (GMT+7)", "VnExpress"),  # heldout26/i22: VnExpress's own date line
+    ("Thứ Năm, 25/09/2025, 07:10 (GMT+7)", None),  # capitalised weekday, padded day: another site's style
+])
+def test_an_outlets_own_date_line_names_it_when_nothing_else_does(tmp_path: Path, date_line: str,
+                                                                    source: str | None) -> None:
+    article = _extract(tmp_path, f"Pháp luật\n{date_line}\nCụ bà mất 2,1 tỷ đồng vì tin cuộc gọi \"công an\"\n\n"
+                                 "Hà Nội - Người phụ nữ 67 tuổi được yêu cầu cài ứng dụng giả mạo, sau đó tài khoản "
+                                 "tiết kiệm hơn 2,1 tỷ đồng bị rút sạch.\n\nChiều 14/9, Công an TP Hà Nội cho biết "
+                                 "đang điều tra vụ lừa đảo.\n")
+    assert article.source == source
+    assert article.date.isoformat() == "2025-09-15" if source else article.date.isoformat() == "2025-09-25"

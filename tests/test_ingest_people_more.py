@@ -116,7 +116,8 @@ def test_titles_and_roles_of_general_news(text: str, expected: list[str]) -> Non
     ("Power should be restored by Thursday morning, said Mark Quinlan, PG&E's senior director of emergency "
      "preparedness.", ["Mark Quinlan"]),
     ("\"People just kind of ignored them,\" said Megan Baldridge, a molecular microbiologist.", ["Megan Baldridge"]),
-    ("Anthony Beauvillier scored twice and Brad Marchand said the team had earned it.", ["Brad Marchand"]),
+    ("Anthony Beauvillier scored twice and Brad Marchand said the team had earned it.",
+     ["Anthony Beauvillier", "Brad Marchand"]),  # the first by his given name (givennames.py)
     # bodies and places speak too: no person
     ("\"No one has been sent home,\" a Thai police official in Mae Sot said.", []),
     ("The Consulate General of Vietnam in Preah Sihanouk said on Wednesday that it would help.", []),

@@ -1,5 +1,5 @@
-"""People on real news nobody wrote for us: 40 Dân trí articles and 40 pages of the extraction
-benchmark whose people two analysts listed blind (tests/fixtures/people_real.json).
+"""People on real news nobody wrote for us: 40 Dân trí articles and 80 pages of the extraction
+benchmark (two sets of 40) whose people two analysts listed blind (tests/fixtures/people_real.json).
 
 The labelled press releases name most people after a title; real news names many without
 one, so these sets measure recall where the rules are weakest. Floors sit under today's
@@ -24,9 +24,13 @@ LABELS = json.loads((FIXTURES / "people_real.json").read_text(encoding="utf-8"))
 #: Measured once, blind, at 43995a4: Vietnamese 26 of 40 exact, recall 0.63, precision 0.79;
 #: English 9 of 40, recall 0.28, precision 0.95. Then, with titles of general news and the
 #: speaker rule: Vietnamese 28 of 40, recall 0.79, precision 0.83; English 12 of 40, recall
-#: 0.38, precision 0.97 (these sets are no longer blind).
-FLOORS = {"vi": {"exact": 0.70, "recall": 0.75, "precision": 0.80},
-          "en": {"exact": 0.28, "recall": 0.36, "precision": 0.94}}
+#: 0.38, precision 0.97 (these sets are no longer blind). With the given-name rule
+#: (givennames.py): Vietnamese 29 of 40, recall 0.83, precision 0.84; English 17 of 40, recall
+#: 0.64, precision 0.97. The second English set (en2), blind at 9b532dc: 22 of 40, recall 0.37,
+#: precision 0.95; with the given-name rule, its first contact: 23 of 40, recall 0.56, precision 0.90.
+FLOORS = {"vi": {"exact": 0.70, "recall": 0.80, "precision": 0.80},
+          "en": {"exact": 0.40, "recall": 0.60, "precision": 0.94},
+          "en2": {"exact": 0.55, "recall": 0.52, "precision": 0.87}}
 
 
 def _texts(lang: str) -> dict[str, str]:
@@ -40,10 +44,10 @@ def _texts(lang: str) -> dict[str, str]:
     if not BENCH.exists():
         pytest.skip(f"{BENCH} is absent (../shared/data is outside the repo)")
     truth = json.loads(BENCH.read_text(encoding="utf-8"))
-    return {key: truth[key]["articleBody"] for key in LABELS["en"]}
+    return {key: truth[key]["articleBody"] for key in LABELS[lang]}
 
 
-@pytest.fixture(scope="module", params=["vi", "en"])
+@pytest.fixture(scope="module", params=["vi", "en", "en2"])
 def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, float]]:
     lang = request.param
     folder = tmp_path_factory.mktemp(f"people_{lang}")
@@ -65,5 +69,6 @@ def test_people_on_real_news_keep_their_floor(scored: tuple[str, dict[str, float
 
 
 def test_every_labelled_article_is_in_the_shared_data() -> None:
-    for lang in ("vi", "en"):
+    for lang in ("vi", "en", "en2"):
         assert len(_texts(lang)) == len(LABELS[lang]) == 40
+    assert not set(LABELS["en"]) & set(LABELS["en2"])

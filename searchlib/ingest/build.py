@@ -20,7 +20,7 @@ from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
     SITE_ADDRESS, after_forward, byline_over_date, follow_outlet, footer_outlet, forward_note_outlet, lead_in,
-    mail_date, menu_outlet, tail_off,
+    date_style_outlet, mail_date, menu_outlet, tail_off,
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
@@ -121,7 +121,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         source = url_source or tagged_outlet or lead_credit(body, table) or masthead \
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
-            or (menu_outlet(text, table) or forward_note_outlet(whole, table) if headline_first_line else None)
+            or (menu_outlet(text, table) or forward_note_outlet(whole, table) or date_style_outlet(whole)
+                if headline_first_line else None)
 
     if given and closing and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the

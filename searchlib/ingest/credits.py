@@ -1,5 +1,5 @@
 """Credits in running text that name no one of the story: photographers ("Ảnh: ..."), a
-wire's reporters and editors ("Reporting by ...; Editing by ..."), and a byline on its own
+wire's reporters and editors ("Reporting by ...; Editing by ...", "Editor: ..."), and a byline on its own
 line with its agency ("Lê Huy Hùng (TTXVN)"). People detection blanks them out first.
 """
 
@@ -13,6 +13,11 @@ _PHOTO_CREDIT = re.compile(r"\b(?:[ẢảA]nh|ẢNH|ANH|[Pp]hotos?|PHOTO|[Nn]gu�
 #: Hanoi; Editing by Simon Clarke)"), to its line's or bracket's end.
 _STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
                            r"\s+by\s[^\n()]*")
+#: A staff credit led by its role ("Reporter: Dewi Kartika, Bayu Pratama", "Editor: Rudy
+#: Hartanto", "Phóng viên: ..."), or a wire's bracketed byline ("(By Wu Pei-chen and James Lo)"),
+#: to its line's or bracket's end.
+_ROLE_CREDIT = re.compile(r"(?<![\w-])(?:Reporters?|Editors?|Translators?|Writers?|Pewarta|Penulis|Penerjemah|"
+                          r"Phóng viên|Biên tập(?: viên)?|Biên dịch)\s*:\s*[^\n()]*|\(\s*[Bb]y\s[^\n()]*\)")
 #: A line that is only a name and an agency's initials in brackets: a byline ("Lê Huy Hùng
 #: (TTXVN)", "Minh Châu (VNA)").
 _BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-ZĐ]{2,6}(?:/[A-ZĐ]{2,6})?\)[ \t]*$",
@@ -21,6 +26,6 @@ _BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-Z
 
 def mask_credits(text: str) -> str:
     """``text`` with its credits blanked out, same length (offsets stay valid)."""
-    for pattern in (_PHOTO_CREDIT, _STAFF_CREDIT, _BYLINE_LINE):
+    for pattern in (_PHOTO_CREDIT, _STAFF_CREDIT, _ROLE_CREDIT, _BYLINE_LINE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text

@@ -44,6 +44,32 @@ def japanese_caps_mentions(text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: The commonest Japanese family names, in Hepburn spelling without long-vowel marks.
+JAPANESE_FAMILIES = frozenset("""
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi
+matsumoto inoue kimura hayashi shimizu yamazaki mori abe ikeda hashimoto yamashita ishikawa nakajima maeda
+fujita ogawa goto okada hasegawa murakami kondo ishii saito sakamoto endo aoki fujii nishimura fukuda ota miura
+fujiwara okamoto matsuda nakagawa nakano harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita hara
+shibata sakai kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi ohno maruyama imai takada fujimoto
+takeda murata ueno sugiyama masuda sugawara hirano kojima otsuka chiba kubo matsui iwasaki sakurai kinoshita
+noguchi matsuo nomura kikuchi sano onishi sugimoto arai kishida ishiba suga kamikawa hayashi kusunoki
+""".split())
+
+
+def given_name_first(name: str) -> str:
+    """A Japanese name of two words in the order English news prints it, given name first:
+    "Tanaka Hiroshi" (family name first, as Vietnamese papers and Japan's own ministries
+    print it) becomes "Hiroshi Tanaka"; "Kenta Morioka" stays. Both words must be Hepburn
+    syllables, the first a common family name and the second not one."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    first, second = (word.lower() for word in words)
+    if first in JAPANESE_FAMILIES and second not in JAPANESE_FAMILIES and _JAPANESE_WORD.fullmatch(second):
+        return f"{words[1]} {words[0]}"
+    return name
+
+
 #: Chinese surnames that are also English pronouns: "He Lifeng", "She Zhijiang". The pronoun
 #: is followed by a verb in lowercase; a capitalised given name of two pinyin syllables is a name.
 _PRONOUN_SURNAME = re.compile(r"\b(He|She)[ \t]+([A-Z][a-z]{3,})\b")

@@ -39,6 +39,8 @@ EN_TITLES = (
     "Representative", "Gov.", "King", "Queen", "Prince", "Princess", "Pope", "coach", "manager", "striker",
     "midfielder", "defender", "goalkeeper", "singer", "rapper", "author", "novelist", "journalist",
     "activist", "rival", "candidate", "leader", "dissident", "billionaire",
+    # courts ("Magistrate Nurul Ain Mohd Yusof")
+    "Magistrate",
 )
 #: Vietnamese titles: the name may follow an organisation written with lowercase words
 #: ("Bộ trưởng Bộ Công an Lương Tam Quang"), so a few lowercase words may be skipped.
@@ -136,6 +138,9 @@ hotel plaza resort mall tower casino brigade battalion regiment criminal
 store app apps account website channel
 mausoleum museum memorial monument pagoda temple narcotics investigation investigations affairs economy intelligence
 """.split())
+#: Words that open a region's name, never a person's ("East Java", "North Sumatra").
+COMPASS = frozenset("east west north south central northern southern eastern western northeast northwest "
+                    "southeast southwest".split())
 #: Words that end a place's name and start a person's ("Yen So Park"; "Park Seung-hwan").
 REJECT_AFTER_FIRST = frozenset({"park"})
 #: Common Vietnamese family names (with and without accents): where a name starts inside a

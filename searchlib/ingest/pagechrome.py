@@ -209,6 +209,10 @@ def _opens_with_mail_headers(text: str) -> bool:
     return len(head) >= 2 and any(h.startswith(("from", "từ")) for h in head)
 
 
+#: The tools of one story (text size, print, share), which sit under its date, unlike the site's menu.
+_ARTICLE_TOOLS = re.compile(r"\b(?:Cỡ chữ|In bài|A-\s+A\+|Print|Font size)\b", re.I)
+
+
 def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]:
     """The outlet a page's top names, the headline under its date bar (``None`` when no
     date bar stands before it), and ``body`` without the menus, the breadcrumbs and that
@@ -227,6 +231,8 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         if column_end > i - 1:  # a menu one item a line ("Thời sự", "Thế giới", "Pháp luật", ...)
             dates, i = [], column_end
             continue
+        if _ARTICLE_TOOLS.search(line) and is_menu(line):
+            continue  # the story's own tool bar under its date ("Cỡ chữ A- A+ In bài Chia sẻ"): the date stays
         if is_menu(line):
             dates = []  # a date above the site's menu is its "today" bar, not the article's
             if " - " in line:  # "VnExpress - Thời sự / Pháp luật": the site, then its breadcrumb
@@ -351,6 +357,19 @@ def menu_outlet(text: str, table: SourceTable) -> str | None:
                 hits.setdefault(table.menus[key], set()).add(key)
     named = [outlet for outlet, sections in hits.items() if len(sections) >= 2]
     return named[0] if len(named) == 1 else None
+
+
+#: Date lines only one outlet prints: VnExpress's "Thứ hai, 15/9/2025, 08:30 (GMT+7)" (the
+#: weekday in lowercase, day and month without a leading zero, the zone in brackets).
+_DATE_STYLES = ((re.compile(r"(?:^|>)[ \t]*(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật), [1-9]\d?/[1-9]\d?/20\d\d, "
+                            r"\d{1,2}:\d\d \(GMT\+7\)[ \t]*(?:$|<)", re.M), "VnExpress"),)
+
+
+def date_style_outlet(text: str) -> str | None:
+    """The outlet whose own style of date line a copied page carries near its top; ``None``
+    when the page's date line is in no outlet's own style."""
+    head = text[:3000]
+    return next((outlet for pattern, outlet in _DATE_STYLES if pattern.search(head)), None)
 
 
 #: A share bar's "follow us" link ("Theo dõi Lao Động trên Google News", "Follow VietnamPlus on

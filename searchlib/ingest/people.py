@@ -16,7 +16,8 @@ from pathlib import Path
 
 from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
-from searchlib.ingest.eastasiannames import japanese_caps_mentions, pronoun_surname_mentions
+from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
+from searchlib.ingest.givennames import given_name_mentions
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
@@ -24,7 +25,7 @@ from searchlib.ingest.namecontext import (
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
+    ABBREVIATIONS, BURMESE_HONORIFICS, COMPASS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
     LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
@@ -128,7 +129,8 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     printed = {fold_key(" ".join(reversed(name.split()))) for _, name in ordered_names}
     aliases = _quoted_names(text)  # papers "in the name of" someone: not a person of the story
     untitled = [m for m in _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
-                + referred_back(text, runs, _as_name) if fold_key(m[1]) not in aliases]
+                + referred_back(text, runs, _as_name) + given_name_mentions(text, runs, _as_name)
+                if fold_key(m[1]) not in aliases]
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                 if fold_key(m[1]) not in printed] + ordered_names
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
@@ -152,7 +154,8 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
         for key, (_, spellings) in ordered:
             if key not in gaz.names and not any(map(has_diacritics, spellings)):
                 spellings += _accented_spellings(key, accents, folded_accents)
-    return [_display(key, spellings, gaz) for key, (_, spellings) in ordered]
+    # a Japanese name printed family name first ("Tanaka Hiroshi") is shown given name first
+    return list(dict.fromkeys(given_name_first(_display(key, spellings, gaz)) for key, (_, spellings) in ordered))
 
 
 #: A Vietnamese form of address glued to the word before it, as copied VnExpress leads have it.
@@ -357,6 +360,8 @@ def _as_name(words: list[str]) -> str | None:
         words = [*words[:-1], words[-1].rstrip("-‐–")]
     if not 2 <= len(words) <= 4:
         return None
+    if words[0].lower() in COMPASS:
+        return None  # a region ("East Java, a police spokesperson said"; "North Sumatra")
     if len(words[-1].rstrip(".")) == 1:
         return None  # initials only ("Nguyễn Văn T."): the press hides the person, and it names no one
     # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
