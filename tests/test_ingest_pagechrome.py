@@ -616,3 +616,13 @@ def test_an_outlets_own_date_line_names_it_when_nothing_else_does(tmp_path: Path
                                  "đang điều tra vụ lừa đảo.\n")
     assert article.source == source
     assert article.date.isoformat() == "2025-09-15" if source else article.date.isoformat() == "2025-09-25"
+
+
+def test_other_news_under_a_story_is_no_part_of_it(tmp_path: Path) -> None:
+    # heldout26/i36: KPL's "Other news:" list, whose headlines name other crimes
+    article = _extract(tmp_path, "Lao police hand over wanted man\n\n" + STORY + "\nBy Phonsavanh\n\n"
+                                 "Share: Facebook | Twitter | Print\nOther news:\n"
+                                 "- Lao, Vietnamese police review drug control cooperation in Phongsaly (Sep 18, 2025)\n"
+                                 "- Vientiane Capital police seize 2.3 million methamphetamine pills (Sep 16, 2025)\n")
+    assert "methamphetamine" not in article.body and "Other news" not in article.body
+    assert "drug crime" not in article.topics

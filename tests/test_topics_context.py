@@ -176,3 +176,13 @@ def test_warrants_an_official_reports_in_a_scam_story_are_no_scammers_claim() ->
     scam = ("A man posing as a police officer called the retiree by phone and told her that an arrest warrant had "
             "been issued in her name.\n\nShe transferred 300 million dong before her son stopped her.")
     assert "fugitives and extradition" not in _rules("Retiree loses 300 million dong to fake police call", scam)
+
+
+def test_a_scammers_pretext_told_at_length_is_no_evidence() -> None:
+    # heldout26/i23: what the victims were told, with a long clause before "linked to"
+    body = ("Police raided a call-centre gang in Chon Buri that had cheated 300 Thai victims. Gang members posed "
+            "as police officers. Victims were told their identity documents had been used to open bank accounts "
+            "linked to a smuggling case, and were then transferred by video call to a fake prosecutor who ordered "
+            "them to move their savings for checking. The victims lost 85 million baht in all.")
+    topics = detect_topics("Police raid Chon Buri call-centre gang that posed as officers", body)
+    assert "online and telecom fraud" in topics and "smuggling" not in topics

@@ -40,6 +40,7 @@ thu hai ba tu nam sau bay chu nhat cn ngay thang cap nhat luc dang xuat ban jst 
 _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
 _RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
+                      r"other news|more stories|latest news|"
                       r"(?:cac )?tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
 #: The heading of a comment box, with its count ("Bình luận (3)", "Comments (12)"), folded.
 _COMMENTS = re.compile(r"(?:binh luan|y kien ban doc|comments?|reader comments)\s*(?:\(\d+\))?")

@@ -64,9 +64,10 @@ _BODY_AFTER = re.compile(r"\s+(?:office|agency|bureau|department|commission|coun
 _ACT_AFTER = re.compile(r"[^.!?;,\n]{0,80}?(?<!the )(?<!an )\b(?:act|law)\b(?!\s+enforc)(?!\s+of\b)")
 #: A mention that says what victims were told they are linked to ("victims were told that
 #: their accounts were linked to money laundering", "thông báo bà có liên quan đến đường dây
-#: ma túy"): a scammer's pretext, a passing mention.
+#: ma túy", "Victims were told their identity documents had been used to open bank accounts
+#: linked to a smuggling case"): a scammer's pretext, a passing mention.
 _LINKED = re.compile(r"(?:\b(?:victims?|they|he|she|people|residents|customers)\s+(?:were|was)\s+told"
-                     r"|\btold\s+(?:the\s+)?(?:victims?|him|her|them)|\bclaim(?:ed|ing)?)\b[^.!?;\n]{0,60}?"
+                     r"|\btold\s+(?:the\s+)?(?:victims?|him|her|them)|\bclaim(?:ed|ing)?)\b[^.!?;\n]{0,90}?"
                      r"\b(?:linked|connected|related|involved)\s+(?:to|with|in)\b[^.!?;\n]{0,50}$"
                      r"|\b(?:thông báo|báo|thong bao|bao)\b[^.!?;\n]{0,40}?\b(?:liên quan|lien quan)\b[^.!?;\n]{0,50}$")
 
