@@ -10,7 +10,6 @@ taken for a person, unless it reads as a body, a place, a street or an outlet
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -18,7 +17,7 @@ from functools import lru_cache
 from searchlib.ingest.laonames import SYLLABLE
 from searchlib.ingest.namecontext import BODY_WORDS
 from searchlib.ingest.namewords import EAST_ASIAN_FAMILIES, NOT_PERSON_AFTER
-from searchlib.ingest.resources import DATA_DIR
+from searchlib.ingest.resources import load_strings
 from searchlib.ingest.sources import load_sources
 from searchlib.ingest.topictable import load_topics
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold
@@ -48,24 +47,24 @@ prize show festival tour series plc products product exchange marketing facility
 tools chronicle gazette magazine review gallery collection brands brand fashion
 """.split())
 #: Firms and brands named after their founders, which the press names bare like people.
-_FIRMS = frozenset("""
-louis vuitton|calvin klein|tommy hilfiger|ralph lauren|michael kors|tory burch|kate spade|marc jacobs|christian dior
-|christian louboutin|giorgio armani|hugo boss|vera wang|jimmy choo|tony moly|morgan stanley|dean witter
-|chase manhattan|eli lilly|freddie mac|fannie mae|john deere|walter reed|samuel montagu|morgan grenfell
-|james capel|charles schwab|estee lauder|arthur andersen|john lewis
-""".replace("\n", "").split("|"))
+_FIRMS = frozenset((
+    "louis vuitton", "calvin klein", "tommy hilfiger", "ralph lauren", "michael kors", "tory burch", "kate spade",
+    "marc jacobs", "christian dior", "christian louboutin", "giorgio armani", "hugo boss", "vera wang", "jimmy choo",
+    "tony moly", "morgan stanley", "dean witter", "chase manhattan", "eli lilly", "freddie mac", "fannie mae",
+    "john deere", "walter reed", "samuel montagu", "morgan grenfell", "james capel", "charles schwab", "estee lauder",
+    "arthur andersen", "john lewis",
+))
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """The shipped given names, lowercased."""
-    with (DATA_DIR / "given_names.json").open(encoding="utf-8") as fh:
-        return frozenset(json.load(fh)["names"])
+    return frozenset(load_strings("given_names.json", "names"))
 
 
 def given_name_mentions(text: str, runs: list[re.Match[str]],
                         as_name: Callable[[list[str]], str | None]) -> list[tuple[int, str]]:
-    """(offset, name) of every run that ends in a given name and one or two more words.
+    """(offset, name) of every run whose last two or three words open with a given name.
 
     The name is the run's tail from its first given name on, so a body or a role before it
     stays out ("Microsoft President Brad Smith" is Brad Smith); ``as_name`` has the last
