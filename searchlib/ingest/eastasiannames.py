@@ -52,7 +52,7 @@ fujita ogawa goto okada hasegawa murakami kondo ishii saito sakamoto endo aoki f
 fujiwara okamoto matsuda nakagawa nakano harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita hara
 shibata sakai kudo yokoyama miyazaki miyamoto uchida takagi ando taniguchi ohno maruyama imai takada fujimoto
 takeda murata ueno sugiyama masuda sugawara hirano kojima otsuka chiba kubo matsui iwasaki sakurai kinoshita
-noguchi matsuo nomura kikuchi sano onishi sugimoto arai kishida ishiba suga kamikawa hayashi kusunoki
+noguchi matsuo nomura kikuchi sano onishi sugimoto arai kishida ishiba suga kamikawa kusunoki
 """.split())
 
 

@@ -88,7 +88,7 @@ def given_name_mentions(text: str, runs: list[re.Match[str]],
         if after and after.group(1) in NOT_PERSON_AFTER:
             continue
         name = as_name(tail)
-        if name and _not_a_place_or_outlet(name):
+        if name and not names_a_place_or_outlet(name):
             found.append((start, name))
     return found
 
@@ -120,5 +120,7 @@ def _plain_name(words: list[str]) -> bool:
     return not all(SYLLABLE.fullmatch(fold(word)) for word in lowered)
 
 
-def _not_a_place_or_outlet(name: str) -> bool:
-    return fold(name).lower() not in load_topics().places and load_sources().lookup(name, strict=True) is None
+def names_a_place_or_outlet(name: str) -> bool:
+    """Whether ``name`` is a place the topic table knows or an outlet ("Kuala Lumpur", "Al
+    Jazeera"): capitalised words that read as a person's name and are none."""
+    return fold(name).lower() in load_topics().places or load_sources().lookup(name, strict=True) is not None

@@ -17,7 +17,7 @@ from pathlib import Path
 from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
-from searchlib.ingest.givennames import given_name_mentions
+from searchlib.ingest.givennames import given_name_mentions, names_a_place_or_outlet
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
@@ -25,7 +25,7 @@ from searchlib.ingest.namecontext import (
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, BURMESE_HONORIFICS, COMPASS, BURMESE_NAME_WORDS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
+    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, COMPASS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
     LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
@@ -33,8 +33,6 @@ from searchlib.ingest.namewords import (
 )
 from searchlib.ingest.resources import load_table, user_table
 from searchlib.ingest.streets import in_street_list, street_kind_before
-from searchlib.ingest.sources import load_sources
-from searchlib.ingest.topictable import load_topics
 from searchlib.ingest.trie import trie_pattern
 from searchlib.textnorm import VIETNAMESE_LETTERS, fold, fold_key, has_diacritics, normalize_text, smart_title
 
@@ -597,5 +595,4 @@ def _speaker(text: str, run: re.Match[str], longer: set[str]) -> bool:
     folded = fold(name).lower()
     # Vietnamese syllables alone are a paper or a place here ("Tuoi Tre", "Long An", "Hong Kong")
     # nor a place the topic table knows, nor an outlet ("Kuala Lumpur said", "Al Jazeera said")
-    return not all(SYLLABLE.fullmatch(word) for word in folded.split()) and folded not in load_topics().places \
-        and load_sources().lookup(name, strict=True) is None
+    return not all(SYLLABLE.fullmatch(word) for word in folded.split()) and not names_a_place_or_outlet(name)
