@@ -96,6 +96,29 @@ def test_load_people_extends_the_gazetteer(tmp_path: Path) -> None:
     assert canonical_person("khamla sengsawang", gaz) == "Khamla Sengsavang"
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout26/i24 (VNA): the late president, found after his title, spelled with his accents
+    ("Speaking at the event, he recalled the relationship nurtured by generations of leaders, "
+     "notably late President Ho Chi Minh and President Kaysone Phomvihane.",
+     ["Hồ Chí Minh", "Kaysone Phomvihane"]),
+    # his name alone is also a city, a mausoleum and a road: no person
+    ("The delegation laid a wreath at the President Ho Chi Minh Mausoleum.", []),
+    ("Police in Ho Chi Minh City arrested Nguyen Van An, 34, on Monday.", ["Nguyen Van An"]),
+    ("Đèo Lò Xo nằm trên tuyến đường Hồ Chí Minh, nối Kon Tum với Quảng Nam.", []),
+])
+def test_a_spelling_only_entry_spells_a_name_found_by_another_rule(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+def test_a_users_spelling_only_entry_is_never_looked_for_alone(tmp_path: Path) -> None:
+    extra = tmp_path / "people.json"
+    extra.write_text(json.dumps({"people": [{"name": "Phạm Văn Đồng", "spelling_only": True}]}),
+                     encoding="utf-8")
+    gaz = load_people(extra)
+    assert detect_people("They walked down Pham Van Dong Street.", gaz) == []
+    assert detect_people("Prime Minister Pham Van Dong signed it.", gaz) == ["Phạm Văn Đồng"]
+
 # --- one value per person, titles stripped, names of the region in their usual order -----
 
 @pytest.mark.parametrize("text", [

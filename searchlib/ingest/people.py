@@ -69,7 +69,11 @@ class Gazetteer:
 
 
 def load_people(extra: Path | None = None) -> Gazetteer:
-    """The shipped gazetteer, extended by ``extra`` (``{"people": [{"name": ..., "aliases": [...]}]}``)."""
+    """The shipped gazetteer, extended by ``extra`` (``{"people": [{"name": ..., "aliases": [...]}]}``).
+
+    An entry with ``"spelling_only": true`` is never looked for on its own, because its
+    name is also a place ("Ho Chi Minh City"); it only gives the spelling of a name that
+    another rule found ("late President Ho Chi Minh" → Hồ Chí Minh)."""
     if extra is None:
         return _default_gazetteer()
     return _build(load_table("people.json", "people", extra))
@@ -82,6 +86,7 @@ def _default_gazetteer() -> Gazetteer:
 
 def _build(entries: list[dict]) -> Gazetteer:
     gaz = Gazetteer()
+    matched: list[str] = []
     for entry in entries:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -91,10 +96,12 @@ def _build(entries: list[dict]) -> Gazetteer:
             spelling = " ".join(normalize_text(spelling).split())
             key = fold_key(spelling)
             gaz.names[key] = name
+            if not entry.get("spelling_only"):
+                matched.append(key)
             if has_diacritics(spelling):
                 gaz.accented.setdefault(key, set()).add(spelling.lower())
-    if gaz.names:
-        keys = list(gaz.names)
+    if matched:
+        keys = list(dict.fromkeys(matched))
         gaz.pattern = re.compile(r"\b" + trie_pattern(keys, space=" ") + r"(?!\w)")
     return gaz
 
