@@ -15,7 +15,7 @@ from typing import Any
 from searchlib.article import Article
 from searchlib.errors import IngestError
 from searchlib.ingest.clean import WRITER_KINDS, clean_body
-from searchlib.ingest.dates import dateline_near, find_date, parse_date
+from searchlib.ingest.dates import address_date, dateline_near, find_date, parse_date
 from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
@@ -40,6 +40,10 @@ _CREDIT_KINDS = ("Theo", "Nguồn", "Source")
 _TAG_LINE = re.compile(r"\[([^\]\n]{2,40})\]")
 #: The page's address on a line of its own among the first lines of copied text.
 _LEAD_ADDRESS = re.compile(r"^[ \t]*(?:link|url|link gốc|link goc|địa chỉ|dia chi)[ \t]*:[ \t]*(https?://\S+)[ \t]*$",
+                           re.I | re.M)
+#: The page's address alone on one of the first lines, as a collector pastes it above the
+#: text ("https://www.qdnd.vn/phap-luat/...", "laotiantimes.com/2024/12/05/...").
+_BARE_ADDRESS = re.compile(r"^[ \t]*(https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*)[ \t]*$",
                            re.I | re.M)
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
@@ -90,14 +94,17 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     given_source, given_url, source_date = _given_source(given, _text(meta.get("url")), table)
     address = None
     if given_url is None and headline_first_line:  # a collector's "link: https://nld.com.vn/..." at the top
-        address = _LEAD_ADDRESS.search("\n".join(whole.lstrip().split("\n")[:6]))
-        given_url = address.group(1) if address else None
+        head = "\n".join(whole.lstrip().split("\n")[:6])
+        address = _LEAD_ADDRESS.search(head)
+        bare = None if address else _BARE_ADDRESS.search(head)
+        given_url = address.group(1) if address else bare and _with_scheme(bare.group(1))
     date = date or source_date or find_date(body)
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
         date = sent and (dateline_near(body, sent) or sent)
     if date is None and address and title:  # the collector's note over the link: "bai ... ngay 5/11/2024"
         date = find_date(title)
+    date = date or address_date(given_url)
 
     credit = cleaned.credit
     if credit and "://" in credit:  # "Nguồn: https://thanhnien.vn/..." credits the site
@@ -173,6 +180,11 @@ def _given_source(value: str | None, url: str | None,
         sited = len(parts) >= 2 and all(_SITE.fullmatch(part.strip()) for part in parts[1:])
         value = named or (parts[0].strip() if (dated or sited) and parts else value)
     return value, url, dated
+
+
+def _with_scheme(address: str) -> str:
+    """``address`` as a URL: "laotiantimes.com/..." is read as "https://laotiantimes.com/..."."""
+    return address if "://" in address else f"https://{address}"
 
 
 def _text(value: Any) -> str | None:

@@ -48,7 +48,7 @@ _TIME = (r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|
 _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
 #: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
-_DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|published|cập nhật|đăng"
+_DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|publication date|date published|published|posted|cập nhật|đăng"
                               r"|\b(?:ngay|dang|cap nhat|lúc|luc)\b"  # typed without accents: "Dang luc: 11:05, 12/05/2026"
                               r"|\b(?:" + _ZONES + r")\b)"
                               r"|[\s,|\-–—:()]+", re.I)
@@ -108,6 +108,17 @@ def find_date(text: str, *, head: int = 600) -> _dt.date | None:
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+#: A date in a page's address, as blogs and many news sites build it ("/2024/12/05/slug").
+_ADDRESS_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+
+def address_date(url: str | None) -> _dt.date | None:
+    """The day in ``url``'s path ("laotiantimes.com/2024/12/05/..."): the last resort for a
+    copied page whose text gives no date, since such a site files a story under its day."""
+    match = _ADDRESS_DATE.search(url.split("?", 1)[0]) if url else None
+    return _checked(*map(int, match.groups())) if match else None
 
 
 def _dateline(window: str, text: str) -> _dt.date | None:
