@@ -168,3 +168,35 @@ def test_a_writers_name_signing_a_vietnamese_story_is_its_byline() -> None:
     assert (cleaned.byline, cleaned.body.endswith("rút kinh nghiệm.")) == ("Hoàng Thanh Sơn", True)
     # a last paragraph that is a sentence is the story's
     assert clean_body(text + " đã nói").byline is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout27: an Indonesian police rank's "(Pol.)" between the rank and the name
+    ("BNN's Deputy for Eradication, Inspector General (Pol.) Rudi Santoso Lubis, said officers raided "
+     "the house.", ["Rudi Santoso Lubis"]),
+    # a nickname in quotes between the given and family names
+    ('Rodelio "Boy" Manansala, 58, who served as mayor of La Paz town, was arrested.', ["Rodelio Manansala"]),
+    # the words that give a name
+    ("He identified the mastermind as Lee Chee Keong, a former car salesman from Skudai.", ["Lee Chee Keong"]),
+    ("Among those facing action was a 47-year-old man named U Sai Kyaw Lin of Naung Taung village.",
+     ["Sai Kyaw Lin"]),
+    # a Shan name after the Burmese honorific U
+    ("U Khun Tun Aye, chairman of the Hsihseng Township Administration Body, said the work continues.",
+     ["Khun Tun Aye"]),
+    # a company's chief, a British honorific
+    ("Chief Executive Do Quang Vinh told reporters that customer cash was safe.", ["Do Quang Vinh"]),
+    ("Chief Executive Sir Kit McMahon said the bank would grow.", ["Kit McMahon"]),
+    # an Arabic family name after a Vietnamese title and an organisation
+    ("Phát biểu khai mạc, Chủ tịch Interpol Ahmed Naser Al-Raisi nhấn mạnh tội phạm xuyên quốc gia.",
+     ["Ahmed Naser Al-Raisi"]),
+    # a Lao given name of two syllables written as one word
+    ("Dự buổi lễ có Đại tá Khămphăn Sỉthạvông, Phó Chỉ huy trưởng Công an tỉnh Phông Sa Lỳ.",
+     ["Khămphăn Sỉthạvông"]),
+    # a false identity in a passport, a unit's name and a police headquarters are no people
+    ("He later entered Thailand using a passport under the name Tran Minh Quan.", []),
+    ("The firm reported it to the Department of Cyber Security and High-Tech Crime Prevention, known "
+     "as A05.", []),
+    ("Bukit Aman said three policemen were held.", []),
+])
+def test_names_of_the_regions_press_heldout27(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

@@ -186,3 +186,44 @@ def test_a_scammers_pretext_told_at_length_is_no_evidence() -> None:
             "them to move their savings for checking. The victims lost 85 million baht in all.")
     topics = detect_topics("Police raid Chon Buri call-centre gang that posed as officers", body)
     assert "online and telecom fraud" in topics and "smuggling" not in topics
+
+
+# --- heldout27 ------------------------------------------------------------------------
+
+_DEBT_COLLECTORS = ("Triệt xóa nhóm đòi nợ thuê cho app vay tiền, \"khủng bố\" danh bạ người vay",
+                    "Mỗi ngày, nhóm nhận danh sách khách hàng quá hạn, chia nhau gọi điện, nhắn tin \"khủng bố\" "
+                    "người vay và người trong danh bạ. Có người bị khủng bố tinh thần suốt nhiều tháng. Bảo "
+                    "và đồng phạm bị khởi tố về tội Cho vay lãi nặng trong giao dịch dân sự.")
+
+
+def test_khung_bo_for_a_debt_collectors_harassment_is_no_terrorism() -> None:
+    assert "terrorism" not in _rules(*_DEBT_COLLECTORS)
+    # the crime itself stays evidence
+    assert "terrorism" in _rules("Diễn tập chống khủng bố tại sân bay",
+                                 "Lực lượng công an diễn tập phương án chống khủng bố tại nhà ga. "
+                                 "Tình huống giả định nhóm khủng bố chiếm giữ con tin trong nhà ga.")
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    ("Dawlah Islamiyah members surrender in Lanao del Sur",
+     "Eight members of the Dawlah Islamiyah-Maute Group surrendered to the Army on Friday. One of them was "
+     "described as a sub-leader who had been a bomb expert for the ISIS-inspired group since 2021.",
+     "terrorism"),
+    ("Khởi tố đường dây môi giới hiến thận",
+     "Công an bắt tạm giam 6 đối tượng về tội \"Mua bán bộ phận cơ thể người\". Đường dây mua bán nội tạng "
+     "này đã môi giới ít nhất 31 ca ghép thận.",
+     "human trafficking"),
+    ("NBI nabs ex-mayor after five months in hiding",
+     "A former town mayor who went into hiding after a court ordered his arrest was caught on Monday. "
+     "He had eluded authorities for five months, moving between provinces.",
+     "fugitives and extradition"),
+])
+def test_forms_of_a_topic_heldout27(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+def test_oneself_typed_without_accents_sells_no_organ() -> None:
+    # "ban than" typed without accents is "bản thân" (oneself), not "bán thận"
+    assert "human trafficking" not in _rules("Canh giac lua dao qua mang",
+                                             "Nguoi dan can tu bao ve ban than truoc cac chieu lua dao. "
+                                             "Ban than moi nguoi phai giu bi mat ma OTP.")

@@ -34,13 +34,25 @@ def _has_place(run: list[str]) -> bool:
 
 def lao_family_word(run: list[str], as_name: Callable[[list[str]], str | None]) -> str | None:
     """A Lao name whose family name is written as one word ("Thiếu tá Xổm Phết Phômmavông"):
-    syllables, then a word with Vietnamese letters and more than one syllable's vowels."""
+    syllables (or a given name of syllables in one word, "Đại tá Khămphăn Sỉthạvông"), then a
+    word with Vietnamese letters and more than one syllable's vowels."""
     last = fold(run[-1]).lower() if run else ""
     if 2 <= len(run) <= 4 and not VIETNAMESE_LETTERS.isdisjoint(run[-1]) and run[0].lower() not in SURNAMES \
             and len(_VOWELS.findall(last)) >= 2 and run[-1].isalpha() \
-            and all(SYLLABLE.fullmatch(fold(word).lower()) for word in run[:-1]) and as_name(run):
+            and all(SYLLABLE.fullmatch(fold(word).lower()) or _compound(word) for word in run[:-1]) and as_name(run):
         return " ".join(run)
     return None
+
+
+#: Two or more Vietnamese syllables written as one word, as a Lao given name is ("Khămphăn").
+_SYLLABLES = re.compile(f"(?:{SYLLABLE.pattern}){{2,4}}")
+
+
+def _compound(word: str) -> bool:
+    """Whether ``word`` is a Lao given name spelt as one word of Vietnamese syllables: with
+    Vietnamese letters, which no English word has ("Khămphăn Sỉthạvông", not "Interpol")."""
+    return not VIETNAMESE_LETTERS.isdisjoint(word) and word.isalpha() \
+        and _SYLLABLES.fullmatch(fold(word).lower()) is not None
 
 
 #: The vowel groups of a folded word: a Lao family name written as one word has several

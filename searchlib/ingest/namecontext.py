@@ -2,7 +2,8 @@
 
 A capitalised run of words is a person's name when its context says so: an age or a year of
 birth after it, a role in apposition, a relative "who", an alias, or a person described just
-before it. These patterns are shared by the rules in ``people`` that find names of any origin.
+before it; a claimed identity ("posing as") shows it is not. These patterns are shared by the
+rules in ``people`` that find names of any origin.
 """
 
 from __future__ import annotations
@@ -75,8 +76,12 @@ ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt da
 #: ending its phrase (not "a 8-year-old Fort Worth girl").
 AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
 AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
-#: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera").
-NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?\s+as|whose name is)\s+$", re.I)
+#: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera",
+#: "identified the mastermind as Lee Chee Keong", "a 47-year-old man named U Sai Kyaw Lin").
+NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?(?:\s+(?:the|a|an|his|her|their)(?:\s+[\w-]+){1,2})?\s+as|"
+                          r"whose name is|(?:man|woman|boy|girl|suspect|person|resident|driver|farmer|worker|trader|"
+                          r"businessman|businesswoman|national|citizen|villager|official|officer|youth)\s+(?:named|called))\s+$",
+                          re.I)
 #: After a name: its characters in parentheses, with a given name hyphenated as Taiwan writes it
 #: ("general manager Chang Wei-lun (張維倫) and ...").
 CHARACTERS_AFTER = re.compile(r"\s*\([\u3400-\u9fff]{2,4}\)")
@@ -99,3 +104,29 @@ securities holdings technologies systems solutions international global national
 north south east west central northern southern eastern western county state republic kingdom union
 reporter prefecture province city police embassy consulate
 """.split())
+
+
+#: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
+CLAIMS = re.compile(r"(?:tự xưng|xưng là|xưng danh|mạo danh|giả danh|giả làm|claiming to be|claimed to be|"
+                    r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as|"
+                    r"khai tên là|khai ten la|khai tên|gave (?:his|her) name as|gave a false name(?:,|\s+of)?|"
+                    r"under the (?:false |assumed |fake )?name(?:\s+of)?|in the (?:false |fake )?name of)"
+                    r"(?:\s+là)?[\s\"“]+(?P<between>[^\n.;:!?,\"”]{0,60})$", re.I)
+
+
+def claimed_identity(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` follows a claim of identity within a few words."""
+    match = CLAIMS.search(text, max(0, pos - 90), pos)
+    return match is not None and len(match.group("between").split()) <= 6
+
+
+#: What the press puts inside a name, blanked before names are read: an Indonesian police
+#: rank's marker ("Inspector General (Pol.) Rudi Santoso Lubis") and a nickname in quotes
+#: between the given and family names ('Rodelio "Boy" Manansala').
+INSERTS = re.compile(r"(?<=\w)[ \t]+\((?:Pol|Purn|Ret|Retd)\.?\)(?=[ \t]+[A-Z])|"
+                     r"(?<=[a-z])[ \t]+[\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”](?=[ \t]+[A-Z][a-z])")
+
+
+def blank_inserts(text: str) -> str:
+    """``text`` with what the press puts inside a name blanked, keeping its length."""
+    return INSERTS.sub(lambda m: " " * len(m.group(0)), text)

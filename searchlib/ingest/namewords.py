@@ -34,7 +34,7 @@ EN_TITLES = (
     "businessman", "businesswoman",
     # roles of general news before a name ("company CEO Andy Vesey", "producer John Shanks",
     # "NASA scientist Lucas Paganini", "Sen. Ted Cruz" is the senator where no rank follows)
-    "CEO", "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy", "scientist",
+    "CEO", "Chief Executive", "Chief Executive Officer", "Managing Director", "General Director", "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy", "scientist",
     "researcher", "analyst", "economist", "professor", "Professor", "Prof.", "Senator", "Rep.",
     "Representative", "Gov.", "King", "Queen", "Prince", "Princess", "Pope", "coach", "manager", "striker",
     "midfielder", "defender", "goalkeeper", "singer", "rapper", "author", "novelist", "journalist",
@@ -92,7 +92,7 @@ public security state foreign affairs national defence defense home interior jus
 committee ministry ministries vietnamese chinese lao cambodian thai myanmar malaysian indonesian
 singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
 vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
-communist people's peoples people government office department gen lt maj col mr ms mrs dr standing sen lieut capt
+communist people's peoples people government office department gen lt maj col mr ms mrs dr sir dame standing sen lieut capt
 permanent executive acting former first provincial municipal bureau political immigration investigation
 agency force forces commander chief head cabinet supreme court procuracy order safety administration
 management border guard command military army navy information communications finance trade industry
@@ -137,6 +137,8 @@ photo ảnh lào campuchia real madrid united utd league fc club city hospital p
 hotel plaza resort mall tower casino brigade battalion regiment criminal
 store app apps account website channel
 mausoleum museum memorial monument pagoda temple narcotics investigation investigations affairs economy intelligence
+crime crimes prevention cyber high-tech control enforcement protection trafficking fraud laundering smuggling
+immigration customs bukit
 """.split())
 #: Words that open a region's name, never a person's ("East Java", "North Sumatra").
 COMPASS = frozenset("east west north south central northern southern eastern western northeast northwest "
@@ -181,7 +183,10 @@ UNACCENTED_ADDRESS = frozenset({"Ong", "Ba"})
 BURMESE_HONORIFICS = frozenset({"U", "Daw", "Ma", "Ko"})
 BURMESE_NAME_WORDS = frozenset(
     "aung kyaw khin thida aye mya nwe sandar thandar phyu ei hla su myint thein zaw htet hlaing soe moe naing "
-    "myo nyein htay htun tun khaing sein nyunt swe thet zin yadanar pyae phyo thura wai lwin win min".split())
+    "myo nyein htay htun tun khaing sein nyunt swe thet zin yadanar pyae phyo thura wai lwin win min "
+    # more Burmese given-name words, and the Shan ones ("U Khun Tun Aye", "U Sai Kyaw Lin")
+    "maung kyi oo san shwe thant thaung thu ye nay lin khin htoo hein kaung zeya thiha pyi than wunna "
+    "khun sai sao nang nan".split())
 MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat siti nor noor".split())
 #: Capitalised words that open a Vietnamese title: after a full name they start the next
 #: phrase ("ông Nguyễn Thành Phong Chủ tịch UBND"), not the name.

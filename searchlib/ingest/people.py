@@ -21,7 +21,7 @@ from searchlib.ingest.givennames import given_name_mentions, names_a_place_or_ou
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
-    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER,
+    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity,
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
@@ -125,6 +125,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     of ``text`` with its accents (a photo caption over a story typed without them)."""
     gaz = gazetteer or _default_gazetteer()
     text = mask_credits(text)  # photographers, bylines, a wire's reporters: no people of the story
+    text = blank_inserts(text)  # "(Pol.)", a nickname in quotes; same length: positions stay
     # VnExpress's place glued to the lead: "Hà NộiBà Trần Thị Hồng Vân"
     text = _GLUED_ADDRESS.sub(lambda m: f"{m.group(1)}. " if m.group(1).islower() else m.group(1), text)
     runs = list(_patterns()[1].finditer(text))  # runs of capitalised words, shared by two rules
@@ -140,7 +141,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
                 if fold_key(m[1]) not in printed] + ordered_names
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
     # a known official impersonated ("posing as Minister To Lam") is still named
-    claimed = {fold_key(name) for pos, name in mentions if _claimed_identity(text, pos)} - gaz.names.keys()
+    claimed = {fold_key(name) for pos, name in mentions if claimed_identity(text, pos)} - gaz.names.keys()
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
         key = fold_key(surface)
@@ -178,17 +179,6 @@ def _accented_spellings(key: str, hint: str, folded: str) -> list[str]:
     return found
 
 
-#: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
-_CLAIMS = re.compile(r"(?:tự xưng|xưng là|xưng danh|mạo danh|giả danh|giả làm|claiming to be|claimed to be|"
-                     r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as|"
-                     r"khai tên là|khai ten la|khai tên|gave (?:his|her) name as|gave a false name(?:,|\s+of)?)"
-                     r"(?:\s+là)?[\s\"“]+(?P<between>[^\n.;:!?,\"”]{0,60})$", re.I)
-
-
-def _claimed_identity(text: str, pos: int) -> bool:
-    """Whether the name at ``pos`` follows a claim of identity within a few words."""
-    match = _CLAIMS.search(text, max(0, pos - 90), pos)
-    return match is not None and len(match.group("between").split()) <= 6
 
 
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{5,40})[\"”]")
@@ -433,7 +423,9 @@ def _vietnamese_name(words: list[str]) -> str | None:
     # three words when they open with an East Asian family name ("Choi Young Sam"), else two
     # ("Chủ tịch Real Madrid Florentino Perez", "Thống đốc bang California Gavin Newsom")
     # (or a Gia Rai family name of two words: "Rah Lan Chung")
-    if len(tail) >= 3 and (tail[-3].lower() in EAST_ASIAN_FAMILIES or tail[-3].lower() in HIGHLAND_FIRST):
+    # ... or end with an Arabic family name ("Chủ tịch Interpol Ahmed Naser Al-Raisi")
+    if len(tail) >= 3 and (tail[-3].lower() in EAST_ASIAN_FAMILIES or tail[-3].lower() in HIGHLAND_FIRST
+                           or tail[-1][:3].lower() in ("al-", "el-")):
         return _as_name(tail[-3:]) or _as_name(tail[-2:])
     return _as_name(tail[-2:])
 

@@ -2,13 +2,15 @@
 counted once (a border post's joint patrols), a speaker's measures of a crackdown (deportation
 figures), suspects sent home to be arrested, and the one crime of a case's list of charges,
 which is the case itself. :mod:`searchlib.ingest.topics` weighs evidence; this module says
-which of it is no more than such a clause."""
+which of it is no more than such a clause, and which crime word is used in its everyday sense."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from typing import TYPE_CHECKING
+
+from searchlib.textnorm import fold
 
 if TYPE_CHECKING:
     from searchlib.ingest.topics import Mention
@@ -90,3 +92,21 @@ def charge_lists(mentions: list[Mention]) -> list[Mention]:
             topics_in.setdefault(m.sentence, set()).add(m.index)
     return [m._replace(passing=False) if m.listed and m.case and m.charged and topics_in.get(m.sentence) == {m.index} else m
             for m in mentions]
+
+
+#: "khủng bố" as Vietnamese uses it for harassment: debt collectors "calling and texting to
+#: terrorise" a borrower ("gọi điện, nhắn tin khủng bố"), "khủng bố tinh thần", or the word in
+#: scare quotes ("\"khủng bố\" danh bạ người vay").
+_HARASS_BEFORE = re.compile(r"(?:gọi điện|nhắn tin|tin nhắn|cuộc gọi|đòi nợ|goi dien|nhan tin|tin nhan|doi no)"
+                            r"[^.;\n]{0,20}[\"“]?\s*$", re.I)
+_HARASS_AFTER = re.compile(r"[\"”]?\s*(?:tinh thần|tinh than)\b", re.I)
+
+
+def figurative(text: str, start: int, end: int) -> bool:
+    """Whether the crime word at ``text[start:end]`` is used in its everyday sense, as
+    "khủng bố" (terrorise) is for a debt collector's calls: no evidence of the crime."""
+    if fold(text[start:end]).lower() != "khung bo":
+        return False
+    if text[start - 1:start] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
+        return True  # in scare quotes: the press never quotes the crime itself so
+    return bool(_HARASS_BEFORE.search(text, max(0, start - 40), start) or _HARASS_AFTER.match(text, end))

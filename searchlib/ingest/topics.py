@@ -15,7 +15,7 @@ from typing import NamedTuple
 from searchlib.ingest.enumerations import ALTERNATIVE, JOINER, in_enumeration, listed_with
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.topicclauses import SENTENCE_END as _SENTENCE_END
-from searchlib.ingest.topicclauses import charge_lists, returned, routine_only
+from searchlib.ingest.topicclauses import charge_lists, figurative, returned, routine_only
 from searchlib.ingest.topicmodel import TopicModel, default_model, topic_features
 from searchlib.ingest.topictable import Together, TopicTable, _default_table, _key, canonical_topic, load_topics
 from searchlib.textnorm import fold, fold_aligned
@@ -190,8 +190,9 @@ def _mentions(text: str, table: TopicTable, in_title: bool = False,
             phrase = " ".join(match.group(0).split())
             if phrase in table.title_only and not in_title:
                 continue
-            if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()):
-                continue  # the name of a unit or a law: not even support
+            if _UNIT_AFTER.match(haystack, match.end()) or _law_name(haystack, match.start(), match.end()) \
+                    or figurative(haystack, match.start(), match.end()):
+                continue  # the name of a unit or a law, or a word in its everyday sense: not even support
             if phrase in _SOLD_FORMS and _DATA_BEFORE.search(haystack, max(0, match.start() - 60), match.start()):
                 continue  # "dữ liệu cá nhân bị đánh cắp thường bị bán lại": data sold on, not people
             sentence = bisect.bisect_left(ends, match.start())
