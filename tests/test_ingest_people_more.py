@@ -200,3 +200,14 @@ def test_a_writers_name_signing_a_vietnamese_story_is_its_byline() -> None:
 ])
 def test_names_of_the_regions_press_heldout27(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+def test_a_full_name_under_a_photo_spells_a_given_name_of_the_story() -> None:
+    # heldout27/k20: the scorer named in full only in the caption, by given name in the story
+    story = "Phút 81, CAHN được hưởng quả đá phạt. Quang Hải bước lên thực hiện cú sút cong vào góc xa."
+    caption = "Nguyễn Quang Hải (số 19) ăn mừng bàn thắng quyết định. Ảnh: Quang Thái"
+    assert detect_people(story, accents=caption) == ["Nguyễn Quang Hải"]
+    # not when the given name there is part of another full name, nor for the photographer
+    assert detect_people("Ông Trần Quang Hải, Phó Chủ tịch xã, cho biết như vậy.", accents=caption) \
+        == ["Trần Quang Hải"]
+    assert detect_people("Quang Thái là tên một con phố.", accents=caption) == []

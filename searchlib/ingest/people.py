@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from searchlib.ingest.backrefs import referred_back
+from searchlib.ingest.captionnames import caption_names
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
 from searchlib.ingest.givennames import given_name_mentions, names_a_place_or_outlet
@@ -136,6 +137,7 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
     aliases = _quoted_names(text)  # papers "in the name of" someone: not a person of the story
     untitled = [m for m in _bare_vietnamese_mentions(text, runs) + _appositive_mentions(text, runs)
                 + referred_back(text, runs, _as_name) + given_name_mentions(text, runs, _as_name)
+                + caption_names(text, accents)
                 if fold_key(m[1]) not in aliases]
     mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                 if fold_key(m[1]) not in printed] + ordered_names
