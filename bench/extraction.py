@@ -236,6 +236,7 @@ LABEL_SETS = (
     ("heldout24", "blind set 24 (measured once, then used to fix every field)"),
     ("heldout25", "blind set 25 (measured once, then used to fix every field)"),
     ("heldout26", "blind set 26 (measured once, then used to fix dates, sources and people)"),
+    ("heldout27", "blind set 27, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
 )
 
 
