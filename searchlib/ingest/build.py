@@ -30,6 +30,7 @@ from searchlib.ingest.sources import (
 )
 from searchlib.ingest.titles import derive_title, split_headline
 from searchlib.ingest.topics import canonical_topic, detect_topics
+from searchlib.ingest.unlisted import named_with_address, paired_outlet
 from searchlib.textnorm import fold_key, normalize_text
 
 #: A site's address given as a source ("dantri.com.vn").
@@ -129,7 +130,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) or date_style_outlet(whole)
-                if headline_first_line else None)
+                or _unlisted(paired_outlet(whole), table) if headline_first_line else None)
 
     if given and closing and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
@@ -178,8 +179,13 @@ def _given_source(value: str | None, url: str | None,
         named = next((found for found in map(table.lookup, parts) if found), None)
         # "Báo Long An - baolongan.vn": a paper outside the table, then its site
         sited = len(parts) >= 2 and all(_SITE.fullmatch(part.strip()) for part in parts[1:])
-        value = named or (parts[0].strip() if (dated or sited) and parts else value)
+        value = named or (parts[0].strip() if (dated or sited) and parts else named_with_address(value) or value)
     return value, url, dated
+
+
+def _unlisted(name: str | None, table: SourceTable) -> str | None:
+    """An outlet outside the table, by the name its page gives itself (web edition's ending off)."""
+    return canonical_source(name, table) if name else None
 
 
 def _with_scheme(address: str) -> str:

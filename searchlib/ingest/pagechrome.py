@@ -16,6 +16,7 @@ import re
 from searchlib.ingest.dates import parse_date
 from searchlib.ingest.sources import SourceTable, canonical_source
 from searchlib.ingest.titles import is_headline
+from searchlib.ingest.unlisted import outlet_like
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
@@ -388,6 +389,9 @@ def follow_outlet(text: str, table: SourceTable) -> str | None:
         found = table.lookup(name)
         if found:
             return found
+        if _FOLLOW_VERB.match(match.group("name").strip()) and 1 <= len(name.split()) <= 5 \
+                and all(word[0].isupper() for word in name.split()):
+            return canonical_source(name, table)  # "Theo dõi Người Đưa Tin trên Google News": a site outside the table
     return None
 
 
@@ -436,7 +440,7 @@ def copyright_holder(line: str, table: SourceTable) -> str | None:
     # the paper's own company ("© Bangkok Post PCL"): its name without the company's form
     company = _COMPANY_FORM.sub("", holder)
     return table.lookup(holder) or (table.lookup(company) if company != holder else None) \
-        or (canonical_source(holder, table) if named else None)
+        or (canonical_source(holder, table) if named or outlet_like(holder) else None)
 
 
 def footer_outlet(lines: list[str], table: SourceTable) -> str | None:

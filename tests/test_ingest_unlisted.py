@@ -1,0 +1,63 @@
+"""Outlets outside the source table, named by their own pages (searchlib/ingest/unlisted.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchlib.ingest import extract_file
+from searchlib.ingest.pagechrome import copyright_holder
+from searchlib.ingest.sources import load_sources
+from searchlib.ingest.unlisted import named_with_address, outlet_like, paired_outlet, spells_address
+
+_STORY = ("Police seize smuggled goods at border checkpoint\n\nAuthorities in the province have seized more "
+          "than 600 kilograms of goods hidden beneath a load of cassava chips in a truck heading for the border, "
+          "police said on Tuesday.\n\nThe truck was stopped at a checkpoint on Road No. 12 on Tuesday afternoon.\n")
+
+
+@pytest.mark.parametrize("name, address, spelt", [
+    ("Báo Sơn Tây", "baosontay.vn", True),
+    ("The Borneo Post", "www.theborneopost.com", True),
+    ("The Global New Light of Myanmar", "gnlm.com.mm", True),  # by its initials
+    ("Hà Nội Mới", "hanoimoi.vn", True),
+    ("Police News", "example.com", False),
+    ("Getty Images", "gettyimages.com", True),  # spelt, but only ever read beside a story's top
+])
+def test_a_name_spells_its_address(name: str, address: str, spelt: bool) -> None:
+    assert spells_address(name, address) is spelt
+
+
+@pytest.mark.parametrize("head, outlet", [
+    ("Báo Sơn Tây - baosontay.vn\nAn ninh - Quốc phòng\n", "Báo Sơn Tây"),
+    ("From The Borneo Post (theborneopost.com), copied from the web page:\n", "The Borneo Post"),
+    ("The Daily Gazette\ndailygazette.com > Local News\nFebruary 12, 2025\n", "The Daily Gazette"),
+    ("Police News - example.com\n", None),  # the name does not spell the address
+    ("police seized goods - see example.com\n", None),
+])
+def test_a_copied_texts_top_names_its_outlet_beside_its_address(head: str, outlet: str | None) -> None:
+    assert paired_outlet(head + "\n" + _STORY) == outlet
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Báo Sơn Tây - baosontay.vn\nAn ninh - Quốc phòng\n\n" + _STORY, "Báo Sơn Tây"),
+    ("Source: Sabah Daily (sabahdaily.com/news/local)\n\n" + _STORY, "Sabah Daily"),
+    (_STORY + "\nTheo dõi Người Đưa Tin trên Google News\n", "Người Đưa Tin"),
+    (_STORY + "\n© 2025 The Borneo Post. All rights reserved.\n", "The Borneo Post"),
+    (_STORY + "\n© 2025 Getty Images. All rights reserved.\n", None),
+    # a known outlet keeps its canonical name
+    ("Báo Điện Biên Phủ - baodienbienphu.vn\nAn ninh - Quốc phòng\n\n" + _STORY, "Báo Điện Biên Phủ"),
+])
+def test_an_unlisted_outlet_is_the_source(tmp_path: Path, text: str, source: str | None) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / "a.txt").articles[0].source == source
+
+
+def test_outlet_names_and_given_values() -> None:
+    assert outlet_like("The Borneo Post") and outlet_like("Sabah Daily")
+    assert not outlet_like("Getty Images") and not outlet_like("Post")
+    assert named_with_address("Sabah Daily (sabahdaily.com/news/local)") == "Sabah Daily"
+    assert named_with_address("Sabah Daily") is None
+    table = load_sources()
+    assert copyright_holder("© 2025 The Borneo Post. All rights reserved.", table) == "The Borneo Post"
+    assert copyright_holder("© 2025 SPH Media Limited. All rights reserved.", table) is None
