@@ -553,3 +553,8 @@ def test_publication_date_lines(line: str, date: dt.date | None) -> None:
 def test_a_day_in_a_pages_address(url: str | None, date: dt.date | None) -> None:
     from searchlib.ingest.dates import address_date
     assert address_date(url) == date
+
+
+def test_a_date_written_without_spaces() -> None:
+    # heldout28/ka18: The Hankyoreh's "Posted on : Apr.22,2025 16:52 KST"
+    assert parse_date("Posted on : Apr.22,2025 16:52 KST") == dt.date(2025, 4, 22)

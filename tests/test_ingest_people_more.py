@@ -211,3 +211,22 @@ def test_a_full_name_under_a_photo_spells_a_given_name_of_the_story() -> None:
     assert detect_people("Ông Trần Quang Hải, Phó Chủ tịch xã, cho biết như vậy.", accents=caption) \
         == ["Trần Quang Hải"]
     assert detect_people("Quang Thái là tên một con phố.", accents=caption) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout28: a capitalised Professor, an age and a role before a name, a hyphenated title
+    ("Professor Han Seung-woo of Kyonggi University said universities should warn students.",
+     ["Han Seung-woo"]),
+    ("Four Thai men, including 34-year-old driver Arun Saleh, were arrested.", ["Arun Saleh"]),
+    ("Quang also met Attorney-General Mark Dreyfus and visited the AFP's headquarters.", ["Mark Dreyfus"]),
+    # the Filipino "Ma." (Maria) opens the name
+    ("Senators also questioned Ma. Theresa Dizon, a Filipino businesswoman.", ["Ma. Theresa Dizon"]),
+    ("Ông Ma Văn Kháng, 45, bị bắt.", ["Ma Văn Kháng"]),
+    # a byline line, a naval base and a travel agency named after people are no people
+    ("By Kenneth Wu, Taiwan News, Staff Writer\n\nTAIPEI - Police said on Monday.", []),
+    ("By Tuesday, police had arrested Nguyen Van An, 34.", ["Nguyen Van An"]),
+    ("They will tour the Naval Station Jose Andrada, and hold a friendly match.", []),
+    ('Villamor ran the agency, "Juana Wanderlust Travel and Tours," through Facebook.', []),
+])
+def test_names_of_the_regions_press_heldout28(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

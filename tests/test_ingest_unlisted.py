@@ -61,3 +61,27 @@ def test_outlet_names_and_given_values() -> None:
     table = load_sources()
     assert copyright_holder("© 2025 The Borneo Post. All rights reserved.", table) == "The Borneo Post"
     assert copyright_holder("© 2025 SPH Media Limited. All rights reserved.", table) is None
+
+
+@pytest.mark.parametrize("text, source", [
+    # heldout28: mastheads of parts, a source value with its address and a breadcrumb
+    ("ANTĐ.VN  An ninh Thủ đô\nThời sự | Pháp luật | Hình sự\n\n" + _STORY, "An ninh Thủ đô"),
+    ("freemalaysiatoday.com  |  NEWS > NATION\n" + _STORY, "Free Malaysia Today"),
+    ("Source: Thai Rath English (en.thairath.co.th) > News > Local\n\n" + _STORY, "Thai Rath English"),
+    (_STORY + "\nTheo dõi Tạp chí Công Thương trên Google News\n", "Tạp chí Công Thương"),
+])
+def test_mastheads_and_source_values_heldout28(tmp_path: Path, text: str, source: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / "a.txt").articles[0].source == source
+
+
+def test_a_forwarders_note_names_an_unlisted_paper_with_its_address(tmp_path: Path) -> None:
+    # heldout28/ka07: a forwarded mail whose note gives the paper and its site
+    mail = ("---------- Forwarded message ---------\nFrom: Hoàng Thu Trang <trang@example.com>\n"
+            "Date: Mon, 20 Jan 2025 at 08:14\nSubject: bai PNVN ve lua pass ve concert\nTo: nhom <nhom@example.com>\n\n"
+            "Mọi người ơi, bài của Phụ nữ Việt Nam (phunuvietnam.vn), em copy nguyên văn phần nội dung.\n\n"
+            "T.\n\n=====\n\nHàng trăm bạn trẻ sập bẫy mua vé concert qua mạng\n\n"
+            "Công an TP Hà Nội cho biết đã tiếp nhận đơn trình báo của hơn 300 người bị lừa khi mua vé "
+            "concert qua mạng xã hội. Các đối tượng lập nhiều trang giả mạo để bán vé.\n")
+    (tmp_path / "mail.txt").write_text(mail, encoding="utf-8")
+    assert extract_file(tmp_path / "mail.txt").articles[0].source == "Phụ nữ Việt Nam"

@@ -235,3 +235,24 @@ def test_oneself_typed_without_accents_sells_no_organ() -> None:
     assert "human trafficking" not in _rules("Canh giac lua dao qua mang",
                                              "Nguoi dan can tu bao ve ban than truoc cac chieu lua dao. "
                                              "Ban than moi nguoi phai giu bi mat ma OTP.")
+
+
+def test_smuggled_migrants_and_navies_ties_heldout28() -> None:
+    migrants = _rules("Europe-wide raids target gang smuggling Vietnamese migrants to UK",
+                      "Police have arrested 14 people suspected of smuggling hundreds of Vietnamese migrants "
+                      "across the English Channel. The network is accused of smuggling Vietnamese migrants into "
+                      "the United Kingdom in the backs of lorries and in small boats.")
+    assert "smuggling" not in migrants and "illegal migration" in migrants
+    assert "smuggling" in _rules("Customs seize smuggled cigarettes",
+                                 "Officers caught a man smuggling women's clothing and 300 cartons of cigarettes "
+                                 "across the border. He admitted smuggling the goods for a trader.")
+    navy = _rules("Vietnamese frigate visits Manila",
+                  "Trinidad said naval diplomacy with Vietnam had expanded after the two countries signed a "
+                  "memorandum of understanding on defense cooperation, under which the navies hold talks.")
+    assert "law-enforcement cooperation" not in navy
+
+
+def test_runaway_migrant_workers_are_illegal_migration() -> None:
+    assert "illegal migration" in _rules("Brokers placed runaway workers in factories",
+                                         "Investigators said the ring placed runaway migrant workers at construction "
+                                         "sites. The runaway workers paid the brokers a monthly fee.")

@@ -18,6 +18,10 @@ _STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[
 #: to its line's or bracket's end.
 _ROLE_CREDIT = re.compile(r"(?<![\w-])(?:Reporters?|Editors?|Translators?|Writers?|Pewarta|Penulis|Penerjemah|"
                           r"Phóng viên|Biên tập(?: viên)?|Biên dịch)\s*:\s*[^\n()]*|\(\s*[Bb]y\s[^\n()]*\)")
+#: A line that is a byline: "By", a name, then maybe its outlet and post ("By Kenneth Wu, Taiwan
+#: News, Staff Writer"); not a sentence ("By Tuesday, police had ...": one capitalised word).
+_BY_LINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
+                      r"(?:[ \t]*(?:,|and|&)[^\n.]{0,60})?[ \t]*$", re.M)
 #: A line that is only a name and an agency's initials in brackets: a byline ("Lê Huy Hùng
 #: (TTXVN)", "Minh Châu (VNA)").
 _BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-ZĐ]{2,6}(?:/[A-ZĐ]{2,6})?\)[ \t]*$",
@@ -26,6 +30,6 @@ _BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-Z
 
 def mask_credits(text: str) -> str:
     """``text`` with its credits blanked out, same length (offsets stay valid)."""
-    for pattern in (_PHOTO_CREDIT, _STAFF_CREDIT, _ROLE_CREDIT, _BYLINE_LINE):
+    for pattern in (_PHOTO_CREDIT, _STAFF_CREDIT, _ROLE_CREDIT, _BYLINE_LINE, _BY_LINE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text

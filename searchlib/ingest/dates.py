@@ -48,7 +48,7 @@ _TIME = (r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?(?:GMT|
 _WEEKDAY = (r"(?:th[uứ]\s+(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay)|ch[uủ]\s+nh[aậ]t|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?")
 #: What may surround a date on a line that is only a date: weekday, time, "ngày", separators.
-_DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|publication date|date published|published|posted|cập nhật|đăng"
+_DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|updated|publication date|date published|published|posted on|posted|cập nhật|đăng"
                               r"|\b(?:ngay|dang|cap nhat|lúc|luc)\b"  # typed without accents: "Dang luc: 11:05, 12/05/2026"
                               r"|\b(?:" + _ZONES + r")\b)"
                               r"|[\s,|\-–—:()]+", re.I)
@@ -56,6 +56,8 @@ _DATE_LINE_NOISE = re.compile(r"(?:" + _WEEKDAY + r"|" + _TIME + r"|ngày|update
 _TIMES = re.compile(r"\s*(?<![\d-])" + _TIME, re.I)
 #: A year glued to the time after it by copying a page ("November 3, 20223:41 PM").
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2}:\d{2})(?!\d)")
+#: A month, day and year written without spaces ("Apr.22,2025").
+_PACKED = re.compile(r"\b([A-Z][a-z]{2})\.(\d{1,2}),((?:19|20)\d{2})\b")
 #: Where a line's second date, the last update, starts ("... 3:41 PM Updated November 3").
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|cập nhật)\b", re.I)
 _ISO_DATETIME = re.compile(r"(\d{4}[-/]\d{1,2}[-/]\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
@@ -72,6 +74,7 @@ def parse_date(value: object) -> _dt.date | None:
     if not isinstance(value, str):
         return None
     text = _GLUED_TIME.sub(r"\1 \2", _ISO_DATETIME.sub(r"\1", value.strip()).strip())
+    text = _PACKED.sub(r"\1. \2, \3", text)  # "Apr.22,2025" as The Hankyoreh prints it
     found = _date_line(text)
     if found is None:  # published, then updated: "... 3:41 PM Updated November 3, 2022"
         published = _UPDATED.split(text, maxsplit=1)[0]

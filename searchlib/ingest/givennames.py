@@ -35,7 +35,9 @@ _HEADLINE = re.compile(r"(?:(?:[A-Z0-9][\w'â€™.:-]*|%s)[ \t]+){3,}[A-Z0-9][\w'â€
 _FIRM_AFTER = re.compile(r"\s*(?:&|and)\s+(?:Co|Company|Sons)\b")
 #: Words that make a place of the given name after them ("San Francisco", "Fort Lauderdale",
 #: "Lake Louise") or a particle of a longer name left out of the run ("Fritz von ...").
-_PLACE_OPENERS = frozenset("san santa st saint los las new fort port mount lake cape le la el de del da van von der den".split())
+_PLACE_OPENERS = frozenset("san santa st saint los las new fort port mount lake cape le la el de del da van von der den "
+                           # a base or a village named after someone ("Naval Station Jose Andrada", "Camp Aguinaldo")
+                           "station camp base barangay".split())
 #: ... and an East Asian family name, whose given name the run goes on with ("Jeong Hye Jin").
 _BEFORE_NOT_A_NAME = _PLACE_OPENERS | EAST_ASIAN_FAMILIES
 #: Last words of things named after people or with a given name first ("Davis Cup", "Virginia
@@ -44,7 +46,7 @@ _THING_WORDS = frozenset("""
 cup finals final bay area beach arena amphitheatre theatre theater hall square wars trek express corporation
 design riders avenue boulevard lane drive island islands valley lake hills mountain mountains awards award
 prize show festival tour series plc products product exchange marketing facility democrats republicans tool
-tools chronicle gazette magazine review gallery collection brands brand fashion
+tools chronicle gazette magazine review gallery collection brands brand fashion travel tours
 """.split())
 #: Firms and brands named after their founders, which the press names bare like people.
 _FIRMS = frozenset((

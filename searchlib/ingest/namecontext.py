@@ -72,9 +72,10 @@ LIST_AND = re.compile(r"\s+and\s+")
 ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt danh|tức)\s", re.I)
 
 
-#: Before a name: an age as an adjective ("led by 27-year-old Pham Quoc Thai"), the name
+#: Before a name: an age as an adjective, with up to two lowercase words of a role ("led by
+#: 27-year-old Pham Quoc Thai", "34-year-old driver Arun Saleh"), the name
 #: ending its phrase (not "a 8-year-old Fort Worth girl").
-AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+$")
+AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
 AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera",
 #: "identified the mastermind as Lee Chee Keong", "a 47-year-old man named U Sai Kyaw Lin").
@@ -130,3 +131,10 @@ INSERTS = re.compile(r"(?<=\w)[ \t]+\((?:Pol|Purn|Ret|Retd)\.?\)(?=[ \t]+[A-Z])|
 def blank_inserts(text: str) -> str:
     """``text`` with what the press puts inside a name blanked, keeping its length."""
     return INSERTS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def with_maria(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``mentions`` with the Filipino "Ma." (Maria) put back before the names it opens
+    ("Ma. Theresa Dizon"): its full stop ends the run of capitalised words a name is read from."""
+    return [(pos - 4, f"Ma. {name}") if text[max(0, pos - 4):pos] == "Ma. " and text[pos - 5:pos - 4] in ("", " ", "\n")
+            else (pos, name) for pos, name in mentions]

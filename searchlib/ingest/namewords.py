@@ -34,6 +34,7 @@ EN_TITLES = (
     "businessman", "businesswoman",
     # roles of general news before a name ("company CEO Andy Vesey", "producer John Shanks",
     # "NASA scientist Lucas Paganini", "Sen. Ted Cruz" is the senator where no rank follows)
+    "Attorney-General", "Attorney General", "Solicitor-General", "Solicitor General",
     "CEO", "Chief Executive", "Chief Executive Officer", "Managing Director", "General Director", "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy", "scientist",
     "researcher", "analyst", "economist", "professor", "Professor", "Prof.", "Senator", "Rep.",
     "Representative", "Gov.", "King", "Queen", "Prince", "Princess", "Pope", "coach", "manager", "striker",
@@ -72,7 +73,7 @@ VI_DIRECT = ("ông", "Ông", "bà", "anh", "chị", "Chị")  # "Bà" starts pla
 #: estate developer Truong My Lan"; "Head of the ... Division", "Chief of Bavet ... Checkpoint" name a unit).
 LOWERCASE_ONLY = frozenset({"head", "chief", "tycoon", "developer", "actor", "actress", "businessman", "businesswoman",
                             "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy",
-                            "scientist", "researcher", "analyst", "economist", "professor", "coach", "manager",
+                            "scientist", "researcher", "analyst", "economist", "coach", "manager",
                             "striker", "midfielder", "defender", "goalkeeper", "singer", "rapper", "author",
                             "novelist", "journalist", "activist", "rival", "candidate", "leader", "dissident",
                             "billionaire"})

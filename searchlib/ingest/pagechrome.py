@@ -16,7 +16,7 @@ import re
 from searchlib.ingest.dates import parse_date
 from searchlib.ingest.sources import SourceTable, canonical_source
 from searchlib.ingest.titles import is_headline
-from searchlib.ingest.unlisted import outlet_like
+from searchlib.ingest.unlisted import outlet_like, spells_address
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
@@ -188,7 +188,17 @@ def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = Fa
                 found = table.lookup(prefix + " ".join(words[:n]), strict=True)
                 if found:
                     return found
+    for match in _NOTE_PAIRED.finditer(text):  # "bài của Phụ nữ Việt Nam (phunuvietnam.vn)": a paper outside the table
+        words = match.group(1).split()
+        for n in range(len(words), 1, -1):
+            if spells_address(" ".join(words[-n:]), match.group(2)):
+                return canonical_source(" ".join(words[-n:]), table)
     return None
+
+
+#: A name and its address in brackets, inside a note ("Phụ nữ Việt Nam (phunuvietnam.vn)").
+_NOTE_PAIRED = re.compile(r"((?:[^\W\d_][\w'’&]*[ \t]+){1,5}?[^\W\d_][\w'’&]*)[ \t]*\((?:https?://)?(?:www\.)?"
+                          r"([a-z0-9-]+(?:\.[a-z0-9-]+)+)[^)\n]*\)", re.I)
 
 
 def _last_message(text: str) -> str | None:
@@ -239,6 +249,8 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
             dates = []  # a date above the site's menu is its "today" bar, not the article's
             if " - " in line:  # "VnExpress - Thời sự / Pháp luật": the site, then its breadcrumb
                 outlet = outlet or table.lookup(line.partition(" - ")[0].strip())
+            # "freemalaysiatoday.com  |  NEWS > NATION": the site's address, then its section
+            outlet = outlet or (_outlet_line(line, table) or (None, ""))[0]
             continue
         named = _outlet_line(line, table)
         if named is not None:
@@ -389,8 +401,9 @@ def follow_outlet(text: str, table: SourceTable) -> str | None:
         found = table.lookup(name)
         if found:
             return found
-        if _FOLLOW_VERB.match(match.group("name").strip()) and 1 <= len(name.split()) <= 5 \
-                and all(word[0].isupper() for word in name.split()):
+        words = name.split()
+        if _FOLLOW_VERB.match(match.group("name").strip()) and 1 <= len(words) <= 5 \
+                and words[0][0].isupper() and words[-1][0].isupper():
             return canonical_source(name, table)  # "Theo dõi Người Đưa Tin trên Google News": a site outside the table
     return None
 
@@ -404,6 +417,10 @@ def is_date_bar(line: str) -> bool:
     return all(word in _DATE_WORDS for word in words) and bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", line))
 
 
+#: What parts a masthead line's names: two spaces or more, a bar, a breadcrumb's arrow.
+_MASTHEAD_PARTS = re.compile(r"[ \t]{2,}|[ \t]*[|>»][ \t]*")
+
+
 def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
     """``(outlet, rest)`` when ``line`` is an outlet's name, alone or before a section name
     ("baotintuc.vn - Pháp luật", rest "") or a headline ("ANTARA News - Indonesia, ...")."""
@@ -411,6 +428,11 @@ def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
         found = table.lookup(line)
         if found:
             return found, ""
+    # a masthead of parts: "ANTĐ.VN  An ninh Thủ đô", "freemalaysiatoday.com  |  NEWS > NATION"
+    parts = [part for part in _MASTHEAD_PARTS.split(line) if part.strip()] if len(line) <= 80 else []
+    found = next(filter(None, (table.lookup(part, strict=True) for part in parts)), None) if len(parts) > 1 else None
+    if found:
+        return found, ""
     head, sep, tail = line.partition(" - ")
     if not sep or len(head) > 40:
         return None

@@ -22,7 +22,7 @@ from searchlib.ingest.givennames import given_name_mentions, names_a_place_or_ou
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
-    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity,
+    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity, with_maria,
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
@@ -139,8 +139,8 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
                 + referred_back(text, runs, _as_name) + given_name_mentions(text, runs, _as_name)
                 + caption_names(text, accents)
                 if fold_key(m[1]) not in aliases]
-    mentions = [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
-                if fold_key(m[1]) not in printed] + ordered_names
+    mentions = with_maria(text, [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
+                                 if fold_key(m[1]) not in printed] + ordered_names)
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
     # a known official impersonated ("posing as Minister To Lam") is still named
     claimed = {fold_key(name) for pos, name in mentions if claimed_identity(text, pos)} - gaz.names.keys()

@@ -102,9 +102,24 @@ _HARASS_BEFORE = re.compile(r"(?:gọi điện|nhắn tin|tin nhắn|cuộc gọ
 _HARASS_AFTER = re.compile(r"[\"”]?\s*(?:tinh thần|tinh than)\b", re.I)
 
 
+#: What is smuggled when people are ("smuggling hundreds of Vietnamese migrants"): migrant
+#: smuggling, which is illegal migration, not the smuggling of goods.
+_PEOPLE_SMUGGLED = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:migrants?|people|persons|workers|refugees|"
+                              r"asylum[ \t]+seekers|nationals|women|children)\b(?!['’]s)", re.I)
+#: An agreement or ties between armed forces ("a memorandum of understanding on defense
+#: cooperation"): no cooperation of the police.
+_MILITARY_AFTER = re.compile(r"[ \t]+(?:on|for|in)[ \t]+(?:defen[cs]e|military|naval|maritime[ \t]+security)\b", re.I)
+
+
 def figurative(text: str, start: int, end: int) -> bool:
-    """Whether the crime word at ``text[start:end]`` is used in its everyday sense, as
-    "khủng bố" (terrorise) is for a debt collector's calls: no evidence of the crime."""
+    """Whether the crime word at ``text[start:end]`` is used in another sense than the
+    topic's: "khủng bố" (terrorise) for a debt collector's calls, "smuggling" of migrants
+    (illegal migration), a memorandum "on defense cooperation" between navies."""
+    word = text[start:end].lower()
+    if word.startswith("smuggl"):
+        return bool(_PEOPLE_SMUGGLED.match(text, end))
+    if word.startswith("memorand") or word == "cooperation":
+        return bool(_MILITARY_AFTER.match(text, end))
     if fold(text[start:end]).lower() != "khung bo":
         return False
     if text[start - 1:start] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):

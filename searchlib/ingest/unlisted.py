@@ -77,7 +77,8 @@ def outlet_like(name: str) -> bool:
 
 
 def named_with_address(value: str) -> str | None:
-    """The name in a given source value that adds its address in brackets ("Sabah Daily
-    (sabahdaily.com/news/local)" → "Sabah Daily"), or ``None``."""
-    match = re.fullmatch(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)", value.strip(), re.I)
+    """The name in a given source value that adds its address in brackets, maybe a
+    breadcrumb after it ("Sabah Daily (sabahdaily.com/news/local)", "Thai Rath English
+    (en.thairath.co.th) > News > Local" → the name), or ``None``."""
+    match = re.fullmatch(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)(?:[ \t]*[>|»][^\n]*)?", value.strip(), re.I)
     return " ".join(match.group("name").split()) if match and _capitalised(match.group("name")) else None
