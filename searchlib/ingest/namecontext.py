@@ -124,13 +124,16 @@ def claimed_identity(text: str, pos: int) -> bool:
 #: What the press puts inside a name, blanked before names are read: an Indonesian police
 #: rank's marker ("Inspector General (Pol.) Rudi Santoso Lubis") and a nickname in quotes
 #: between the given and family names ('Rodelio "Boy" Manansala').
-INSERTS = re.compile(r"(?<=\w)[ \t]+\((?:Pol|Purn|Ret|Retd)\.?\)(?=[ \t]+[A-Z])|"
-                     r"(?<=[a-z])[ \t]+[\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”](?=[ \t]+[A-Z][a-z])")
+_RANK_MARKER = re.compile(r"\((?:Pol|Purn|Ret|Retd)\.?\)(?=[ \t]+[A-Z])")
+_NICKNAME = re.compile(r"[\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”](?=[ \t]+[A-Z][a-z])")
 
 
 def blank_inserts(text: str) -> str:
     """``text`` with what the press puts inside a name blanked, keeping its length."""
-    return INSERTS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _RANK_MARKER.sub(lambda m: " " * len(m.group(0)), text)
+    # a nickname only between words: after a name's lowercase letter and a space
+    return _NICKNAME.sub(lambda m: " " * len(m.group(0)) if m.start() >= 2 and text[m.start() - 1] in " \t"
+                         and text[m.start() - 2].islower() else m.group(0), text)
 
 
 def with_maria(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
