@@ -221,10 +221,6 @@ def test_khung_bo_for_a_debt_collectors_harassment_is_no_terrorism() -> None:
      "A Vietnamese man wanted for running a cryptocurrency investment scheme that swindled more than 9,000 "
      "people was arrested. Early investors were paid with money from later ones in the Ponzi scheme.",
      "online and telecom fraud"),
-    ("Raided hub's workers tell of abuse",
-     "At least 60 workers had their passports confiscated by their supervisors and were beaten when they "
-     "tried to leave. Others said their passports were confiscated on arrival.",
-     "human trafficking"),
 ])
 def test_forms_of_a_topic_heldout27(title: str, body: str, topic: str) -> None:
     assert topic in _rules(title, body)
