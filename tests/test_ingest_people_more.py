@@ -227,6 +227,12 @@ def test_a_full_name_under_a_photo_spells_a_given_name_of_the_story() -> None:
     ("By Tuesday, police had arrested Nguyen Van An, 34.", ["Nguyen Van An"]),
     ("They will tour the Naval Station Jose Andrada, and hold a friendly match.", []),
     ('Villamor ran the agency, "Juana Wanderlust Travel and Tours," through Facebook.', []),
+    # "Anh" before a foreign name is Mr; before Vietnamese words it may be England
+    ("Anh Mark Thompson, một giáo viên người Anh sống ở Hà Nội 6 năm, tham gia cự ly 10 km.", ["Mark Thompson"]),
+    ("Anh Quốc và Pháp ký thỏa thuận hợp tác.", []),
+    # a sports hall named after a scholar
+    ("Công an TP Hà Nội tổ chức Ngày hội hiến máu tại Nhà thi đấu Trịnh Hoài Đức, tiếp nhận hơn 1.500 "
+     "đơn vị máu.", []),
 ])
 def test_names_of_the_regions_press_heldout28(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected

@@ -64,6 +64,21 @@ def given_names() -> frozenset[str]:
     return frozenset(load_strings("given_names.json", "names"))
 
 
+#: The two words after a Vietnamese form of address, capitalised and without Vietnamese letters.
+_ADDRESSED = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+
+
+def foreign_name_next(text: str, pos: int) -> bool:
+    """Whether a foreign name follows ``pos``: two capitalised words, a common given name or
+    no Vietnamese syllable first. "Anh Mark Thompson" is Mr Mark Thompson, though "Anh" alone
+    may be England ("Anh Quốc", "Anh Tuấn")."""
+    match = _ADDRESSED.match(text, pos)
+    if match is None:
+        return False
+    first, second = (word.lower() for word in match.groups())
+    return first in given_names() or not (SYLLABLE.fullmatch(first) or SYLLABLE.fullmatch(second))
+
+
 def given_name_mentions(text: str, runs: list[re.Match[str]],
                         as_name: Callable[[list[str]], str | None]) -> list[tuple[int, str]]:
     """(offset, name) of every run whose last two or three words open with a given name.

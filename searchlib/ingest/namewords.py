@@ -194,10 +194,12 @@ MALAY_PARTS = frozenset("wan mohd mohamad mohammad muhammad abdul abd nik megat 
 TITLE_OPENERS = frozenset("chủ phó giám bộ thứ thủ tổng trưởng đại thượng thiếu bí chánh viện cục đồn ông bà".split())
 
 #: Words before a Vietnamese name that make it a street, school, bridge or place name
-#: ("đường Lê Hồng Phong", "Trường THPT Nguyễn Du", "quận Hai Bà Trưng").
+#: ("đường Lê Hồng Phong", "Trường THPT Nguyễn Du", "quận Hai Bà Trưng", "Nhà thi đấu Trịnh Hoài
+#: Đức", "sân vận động Thống Nhất").
 NOT_PERSON_BEFORE = frozenset("""
 đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
 viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
+đấu động
 street road avenue ward district school university bridge hospital
 tinh huyen xa phuong quan thon duong
 """.split())

@@ -18,7 +18,7 @@ from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.captionnames import caption_names
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
-from searchlib.ingest.givennames import given_name_mentions, names_a_place_or_outlet
+from searchlib.ingest.givennames import given_name_mentions, foreign_name_next, names_a_place_or_outlet
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
@@ -232,7 +232,7 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         kind = TITLE_KIND.get(" ".join(match.group(0).split()))
         if kind is None or at and lowered[at - 1] == "-":
             continue
-        if kind == "direct" and text[at:match.end()] not in VI_DIRECT \
+        if kind == "direct" and text[at:match.end()] not in VI_DIRECT and not foreign_name_next(text, match.end()) \
                 or match.group(0) in LOWERCASE_ONLY and not text[at].islower():
             continue
         # A role noun written in lowercase ("superintendent of the Chon Buri office") names
