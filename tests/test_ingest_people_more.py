@@ -236,3 +236,27 @@ def test_a_full_name_under_a_photo_spells_a_given_name_of_the_story() -> None:
 ])
 def test_names_of_the_regions_press_heldout28(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout29: Vietnamese titles before foreign police, a barrister's rank, demonyms and
+    # hyphenated ranks before a name, Indonesian and Thai police ranks, an age before a name
+    ("Thanh tra thám tử Mark Reeves của Cảnh sát Staffordshire nói rằng đây là điểm nóng.", ["Mark Reeves"]),
+    ("Đại sứ cho biết, Ủy viên AFP Reece Kershaw đánh giá rất cao kết quả.", ["Reece Kershaw"]),
+    ("Prosecutor Helen Ashworth KC told the court that the victims were held.", ["Helen Ashworth"]),
+    ("Briton Daniel Hughes, 34, was deported on Friday.", ["Daniel Hughes"]),
+    ("The unit's commander, Lieutenant-Colonel Sai Hseng Kham, said the town was taken.", ["Sai Hseng Kham"]),
+    ("Bali police spokesman Senior Commissioner (Kombes) Ketut Arya Wirawan said police were ready.",
+     ["Ketut Arya Wirawan"]),
+    ("The race was won by Pol Sgt Anucha Saenkham of the Border Patrol Police.", ["Anucha Saenkham"]),
+    ("Police accuse him of stabbing 45-year-old Lee Sang-min to death at the office.", ["Lee Sang-min"]),
+    ("Anh Hoang Van Nam, tai xe xe cong nghe o quan Cau Giay, cho biet tung bi phat.", ["Hoang Van Nam"]),
+    # no people: a one-word name after Madam, an avenue, a country, a body, a member of a body
+    ("The woman known as Madam Hoa ran the salon.", []),
+    ("Giải tán nhóm quái xế đua xe trên đại lộ Võ Văn Kiệt.", []),
+    ("Gia đình gửi đơn đến Đại sứ quán Việt Nam tại New Zealand.", []),
+    ("CHICAGO, March 2 - The American Pork Congress kicks off tomorrow.", []),
+    ("Ông từng là Ủy viên Đoàn Mặt trận Dân tộc giải phóng miền Nam Việt Nam.", []),
+])
+def test_names_of_the_regions_press_heldout29(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

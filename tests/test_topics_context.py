@@ -252,3 +252,22 @@ def test_runaway_migrant_workers_are_illegal_migration() -> None:
     assert "illegal migration" in _rules("Brokers placed runaway workers in factories",
                                          "Investigators said the ring placed runaway migrant workers at construction "
                                          "sites. The runaway workers paid the brokers a monthly fee.")
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout29
+    ("Nail bar couple guilty of enslaving Vietnamese teenagers",
+     "A couple have been found guilty of modern slavery offences after forcing Vietnamese teenagers to work "
+     "unpaid in their nail bars. Police called it labour exploitation hiding in plain sight.",
+     "human trafficking"),
+    ("Giả giọng giám đốc bằng AI, lừa kế toán chuyển 4,6 tỉ đồng",
+     "Kẻ gian dùng công nghệ deepfake để giả giọng giám đốc trong cuộc gọi video. Kế toán đã chuyển 4,6 tỉ "
+     "đồng vào tài khoản của nhóm lừa đảo.",
+     "online and telecom fraud"),
+    ("MMEA intercepts boat with 142 Rohingya off Langkawi",
+     "A boat carrying 142 Rohingya was intercepted off Langkawi. Another 31 Rohingya were detained after "
+     "landing on the coast.",
+     "illegal migration"),
+])
+def test_forms_of_a_topic_heldout29(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from searchlib.ingest.laonames import SYLLABLE
 from searchlib.ingest.namecontext import BODY_WORDS
-from searchlib.ingest.namewords import EAST_ASIAN_FAMILIES, NOT_PERSON_AFTER
+from searchlib.ingest.namewords import EAST_ASIAN_FAMILIES, MIDDLE_NAMES, NOT_PERSON_AFTER, SURNAMES
 from searchlib.ingest.resources import load_strings
 from searchlib.ingest.sources import load_sources
 from searchlib.ingest.topictable import load_topics
@@ -69,13 +69,15 @@ _ADDRESSED = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
 
 
 def foreign_name_next(text: str, pos: int) -> bool:
-    """Whether a foreign name follows ``pos``: two capitalised words, a common given name or
-    no Vietnamese syllable first. "Anh Mark Thompson" is Mr Mark Thompson, though "Anh" alone
-    may be England ("Anh Quốc", "Anh Tuấn")."""
+    """Whether a person's name follows ``pos``: two capitalised words, a common given name or
+    no Vietnamese syllable first, or a Vietnamese family and middle name typed without accents.
+    "Anh Mark Thompson" is Mr Mark Thompson, though "Anh" alone may be England ("Anh Quốc")."""
     match = _ADDRESSED.match(text, pos)
     if match is None:
         return False
     first, second = (word.lower() for word in match.groups())
+    if first in SURNAMES and second in MIDDLE_NAMES:
+        return True  # a Vietnamese name typed without accents: "Anh Hoang Van Nam, tai xe ..."
     return first in given_names() or not (SYLLABLE.fullmatch(first) or SYLLABLE.fullmatch(second))
 
 

@@ -76,7 +76,7 @@ ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt da
 #: 27-year-old Pham Quoc Thai", "34-year-old driver Arun Saleh"), the name
 #: ending its phrase (not "a 8-year-old Fort Worth girl").
 AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
-AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and)\b")
+AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and|to|in|at|on|with)\b")
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera",
 #: "identified the mastermind as Lee Chee Keong", "a 47-year-old man named U Sai Kyaw Lin").
 NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?(?:\s+(?:the|a|an|his|her|their)(?:\s+[\w-]+){1,2})?\s+as|"
@@ -122,9 +122,10 @@ def claimed_identity(text: str, pos: int) -> bool:
 
 
 #: What the press puts inside a name, blanked before names are read: an Indonesian police
-#: rank's marker ("Inspector General (Pol.) Rudi Santoso Lubis") and a nickname in quotes
+#: rank's marker or its Indonesian form ("Inspector General (Pol.) Rudi Santoso Lubis", "Senior
+#: Commissioner (Kombes) Ketut Arya Wirawan") and a nickname in quotes
 #: between the given and family names ('Rodelio "Boy" Manansala').
-_RANK_MARKER = re.compile(r"\((?:Pol|Purn|Ret|Retd)\.?\)(?=[ \t]+[A-Z])")
+_RANK_MARKER = re.compile(r"\((?:Pol|Purn|Ret|Retd|Kombes|AKBP|AKP|Kompol|Brigjen|Irjen|Komjen|Iptu|Ipda)\.?\)(?=[ \t]+[A-Z])")
 _NICKNAME = re.compile(r"[\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”](?=[ \t]+[A-Z][a-z])")
 
 

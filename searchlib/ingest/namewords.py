@@ -35,6 +35,10 @@ EN_TITLES = (
     # roles of general news before a name ("company CEO Andy Vesey", "producer John Shanks",
     # "NASA scientist Lucas Paganini", "Sen. Ted Cruz" is the senator where no rank follows)
     "Attorney-General", "Attorney General", "Solicitor-General", "Solicitor General",
+    "Lieutenant-Colonel", "Lieutenant-General", "Major-General", "Brigadier-General", "Madam", "Madame",
+    "Detective Inspector", "Detective Sergeant", "Detective Superintendent", "Detective Chief Inspector",
+    "Detective Constable", "Pol Sgt", "Pol Sgt Maj", "Pol Snr Sgt Maj", "Pol Capt", "Pol Lt", "Pol Maj",
+    "Pol Cpl", "Pol Sub Lt",
     "CEO", "Chief Executive", "Chief Executive Officer", "Managing Director", "General Director", "founder", "co-founder", "producer", "official", "adviser", "advisor", "envoy", "scientist",
     "researcher", "analyst", "economist", "professor", "Professor", "Prof.", "Senator", "Rep.",
     "Representative", "Gov.", "King", "Queen", "Prince", "Princess", "Pope", "coach", "manager", "striker",
@@ -58,7 +62,11 @@ VI_TITLES = (
     "Công tố viên", "Cố vấn", "Thống tướng", "Tổng thư ký", "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ",
     "Thống đốc", "Thị trưởng", "Tổng giám đốc", "Phó Tổng giám đốc", "Chủ nhiệm", "Tư lệnh", "Phó Tư lệnh",
     "Đô đốc", "Chuẩn Đô đốc", "Thẩm phán", "Trợ lý",
+    # foreign police in Vietnamese news ("Ủy viên AFP Reece Kershaw", "Thanh tra thám tử Mark Reeves")
+    "Ủy viên", "Uỷ viên", "Thanh tra", "Thanh tra thám tử", "Thám tử",
 )
+#: Titles that name only foreigners: "Ủy viên Đoàn Mặt trận ..." is a member of a body.
+FOREIGN_ONLY = frozenset({"ủy viên", "uỷ viên", "thanh tra", "thám tử"})
 #: Personal titles and callings, right before the name, with no organisation between
 #: ("TS. Ernest Wong", "bác sĩ Shaarang Sachdev"; not "Bác sĩ Sachdev dẫn phóng viên của Sky News").
 VI_PERSONAL = frozenset(t.lower() for t in (
@@ -94,6 +102,9 @@ committee ministry ministries vietnamese chinese lao cambodian thai myanmar mala
 singaporean philippine filipino asean un politburo member senior lieutenant general major colonel deputy
 vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
 communist people's peoples people government office department gen lt maj col mr ms mrs dr sir dame standing sen lieut capt
+madam madame lieutenant-colonel lieutenant-general major-general brigadier-general detective
+briton britons british american americans australian australians canadian french german russian korean koreans
+japanese filipinos indonesians malaysians singaporeans thais
 permanent executive acting former first provincial municipal bureau political immigration investigation
 agency force forces commander chief head cabinet supreme court procuracy order safety administration
 management border guard command military army navy information communications finance trade industry
@@ -139,8 +150,10 @@ hotel plaza resort mall tower casino brigade battalion regiment criminal
 store app apps account website channel
 mausoleum museum memorial monument pagoda temple narcotics investigation investigations affairs economy intelligence
 crime crimes prevention cyber high-tech control enforcement protection trafficking fraud laundering smuggling
-immigration customs bukit
+immigration customs bukit zealand congress parliament senate
 """.split())
+#: Letters after a name that are no part of it: a barrister's rank, a member's seat, an honour.
+POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "OBE", "MBE", "CBE", "KBE", "DBE"})
 #: Words that open a region's name, never a person's ("East Java", "North Sumatra").
 COMPASS = frozenset("east west north south central northern southern eastern western northeast northwest "
                     "southeast southwest".split())
@@ -199,7 +212,7 @@ TITLE_OPENERS = frozenset("chủ phó giám bộ thứ thủ tổng trưởng đ
 NOT_PERSON_BEFORE = frozenset("""
 đường phố quận huyện xã phường thị tỉnh trấn ấp thôn bản trường học thpt thcs chuyên cầu chợ làng khu số tuyến
 viện tâm ty tượng lăng đền chùa giải thưởng sân tp tp. nhà
-đấu động
+đấu động lộ
 street road avenue ward district school university bridge hospital
 tinh huyen xa phuong quan thon duong
 """.split())

@@ -16,7 +16,7 @@ import re
 from searchlib.ingest.dates import parse_date
 from searchlib.ingest.sources import SourceTable, canonical_source
 from searchlib.ingest.titles import is_headline
-from searchlib.ingest.unlisted import outlet_like, spells_address
+from searchlib.ingest.unlisted import named_beside_address, outlet_like
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
@@ -153,6 +153,12 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     message = _last_message(text)
     if message is None:
         return None
+    sender = _SENDER.search(message[:600])  # a newsletter forwarded whole: "From: ... <news@independent.co.uk>"
+    host = sender.group(1).lower() if sender else ""
+    while host.count("."):
+        if host in table.aliases:
+            return table.aliases[host]
+        host = host.split(".", 1)[1]
     note: list[str] = []
     for line in message.split("\n"):
         line = line.strip()
@@ -172,6 +178,8 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     return _note_outlet(note, table)
 
 
+#: The sender's address on a message's From: line.
+_SENDER = re.compile(r"^[ \t]*(?:From|Từ)[ \t]*:[^\n@]*@([\w-]+(?:\.[\w-]+)+)>?[ \t]*$", re.M)
 #: An outlet a note names in English ("from the Vientiane Times site", "via Bangkok Post").
 _NOTE_FROM = re.compile(r"\b(?:from|via)\s+(?:the\s+)?((?:[A-Z][\w'’.]*[ \t]*){1,4})")
 
@@ -188,17 +196,8 @@ def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = Fa
                 found = table.lookup(prefix + " ".join(words[:n]), strict=True)
                 if found:
                     return found
-    for match in _NOTE_PAIRED.finditer(text):  # "bài của Phụ nữ Việt Nam (phunuvietnam.vn)": a paper outside the table
-        words = match.group(1).split()
-        for n in range(len(words), 1, -1):
-            if spells_address(" ".join(words[-n:]), match.group(2)):
-                return canonical_source(" ".join(words[-n:]), table)
-    return None
-
-
-#: A name and its address in brackets, inside a note ("Phụ nữ Việt Nam (phunuvietnam.vn)").
-_NOTE_PAIRED = re.compile(r"((?:[^\W\d_][\w'’&]*[ \t]+){1,5}?[^\W\d_][\w'’&]*)[ \t]*\((?:https?://)?(?:www\.)?"
-                          r"([a-z0-9-]+(?:\.[a-z0-9-]+)+)[^)\n]*\)", re.I)
+    named = named_beside_address(text)  # "bài của Phụ nữ Việt Nam (phunuvietnam.vn)": a paper outside the table
+    return canonical_source(named, table) if named else None
 
 
 def _last_message(text: str) -> str | None:
@@ -245,6 +244,10 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
             continue
         if _ARTICLE_TOOLS.search(line) and is_menu(line):
             continue  # the story's own tool bar under its date ("Cỡ chữ A- A+ In bài Chia sẻ"): the date stays
+        section, bar, dated = line.rpartition("|")
+        if bar and len(section.split()) <= 3 and parse_date(dated.strip()):
+            dates.append(dated.strip())  # the desk, then the date: "General  |  19/08/2025 04:52 PM"
+            continue
         if is_menu(line):
             dates = []  # a date above the site's menu is its "today" bar, not the article's
             if " - " in line:  # "VnExpress - Thời sự / Pháp luật": the site, then its breadcrumb

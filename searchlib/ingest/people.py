@@ -26,9 +26,9 @@ from searchlib.ingest.namecontext import (
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
-    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, COMPASS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING, HIGHLAND_FAMILIES, HIGHLAND_FIRST,
-    LEADING,
-    LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, REJECT,
+    ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, COMPASS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING,
+    FOREIGN_ONLY, HIGHLAND_FAMILIES, HIGHLAND_FIRST, LEADING,
+    LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, POST_NOMINALS, REJECT,
     REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
 )
@@ -244,7 +244,8 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         following = _NEXT_WORD.match(text, start + len(" ".join(words))) if kind == "en" and words else None
         if following and following.group(1) in NOT_PERSON_AFTER:
             continue  # "Director of the Nghe An provincial police": a place, then its body
-        if name and not _place_after_title(text, start, name, match.end()):
+        if name and not _place_after_title(text, start, name, match.end()) \
+                and not (match.group(0) in FOREIGN_ONLY and name.split()[0].lower() in SURNAMES):
             found.append((start, name))
     return found
 
@@ -349,8 +350,8 @@ def _strip_leading(words: list[str]) -> list[str]:
 def _as_name(words: list[str]) -> str | None:
     """Accept 2–4 capitalised words that are not an organisation, place or date."""
     words = _strip_leading(words)
-    while len(words) > 3 and words[-1].lower() in TITLE_OPENERS:
-        words = words[:-1]
+    while len(words) > 3 and words[-1].lower() in TITLE_OPENERS or len(words) > 2 and words[-1] in POST_NOMINALS:
+        words = words[:-1]  # "... Chủ tịch" opens the next phrase; "Helen Ashworth KC": her rank at the bar
     if len(words) == 5 and not MALAY_PARTS.isdisjoint(w.lower() for w in words):
         return " ".join(words) if _as_name(words[:4]) else None  # "Wan Mohd Saifuddin Wan Ismail"
     if words and words[-1][-1] in "-‐–":  # "Trần Trung Chính- Chủ tịch"

@@ -8,13 +8,14 @@ short canonical name, so the ``source`` facet has one value per outlet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from searchlib.ingest.dates import parse_date
 from searchlib.ingest.resources import load_table, user_table
-from searchlib.textnorm import fold_key, normalize_text
+from searchlib.textnorm import fold, fold_key, normalize_text
 
 _PARENS = re.compile(r"\(([^()\n]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\n]{1,60})\)", re.I)
@@ -190,7 +191,47 @@ def canonical_source(name: str, table: SourceTable | None = None) -> str:
         return found
     name = " ".join(normalize_text(name).split())
     short = _EDITION.sub("", name)  # "Báo Điện Biên Phủ điện tử" is the paper's web edition
-    return short if len(short.split()) >= 2 else name
+    return _own_name(short if len(short.split()) >= 2 else name, parts)
+
+
+def _own_name(name: str, parts: list[str]) -> str:
+    """The name an outlet outside the table goes by, from the forms pages give it: its name
+    beside its address and a description ("danviet.vn – Báo Dân Việt (Nhà nông Việt Nam)"),
+    its brand with a Vietnamese domain ending ("Kênh14.vn"), a collector's note in brackets ("Soha.vn
+    (chép từ ứng dụng)"), "Báo" before a national paper's name ("Dân Việt"; but a local paper
+    keeps it: "Báo Công an Đà Nẵng")."""
+    from searchlib.ingest.topictable import load_topics  # the places; imported late, as the topic table is big
+    from searchlib.ingest.unlisted import spells_address
+    if len(parts) > 1:
+        sites = [part.strip() for part in parts if _BARE_SITE.fullmatch(part.strip())]
+        named = [part for part in parts if part.strip() not in sites]
+        spelt = [part for part in named for site in sites if spells_address(_NOTE.sub("", part).strip(), site)]
+        if spelt:
+            name = spelt[0].strip()
+    name = _NOTE.sub("", name).strip() or name
+    branded = _BRAND_SITE.fullmatch(name)
+    if branded and not branded.group(1).islower():
+        name = branded.group(1)
+    paper = re.match(r"(?:Báo|Bao)\s+(.+)$", name)
+    if paper and len(paper.group(1).split()) >= 2 and not _ends_with_place(paper.group(1), load_topics().places):
+        name = paper.group(1)
+    return name
+
+
+def _ends_with_place(name: str, places: Iterable[str]) -> bool:
+    """Whether ``name`` ends with a province or a city ("Công an Đà Nẵng", "Hà Nội"), which a
+    local paper's "Báo" goes with; a national paper ending "Việt Nam" is not local."""
+    table = _default_table()
+    local = set(places) | {fold(n[4:]).lower() for n in table.names if n.startswith("Báo ")}
+    words = fold(name).lower().split()
+    return any(" ".join(words[-n:]) in local and " ".join(words[-n:]) != "viet nam" for n in (1, 2, 3))
+
+
+#: A web address alone ("danviet.vn"), a brand with its domain ending ("Kênh14.vn"), and a
+#: description or a collector's note in brackets after a name.
+_BARE_SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
+_BRAND_SITE = re.compile(r"([^\s.]+)\.(?:com\.vn|vn)")  # "Space.com" is that site's own name
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 _SITE_PARTS = re.compile(r"\s+[-–—|:]\s+")

@@ -51,9 +51,10 @@ def spells_address(name: str, address: str) -> bool:
 
 
 def _capitalised(name: str) -> bool:
-    """Whether ``name`` is written as a name: its main words capitalised."""
-    words = [w for w in name.split() if w.lower() not in ("of", "and", "the", "&", "for")]
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and len(name.split()) <= 6
+    """Whether ``name`` is written as a name: its first and last words capitalised, as
+    Vietnamese papers' names are too ("Đời sống Mới", "Nông nghiệp Việt Nam")."""
+    words = name.split()
+    return 1 <= len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() for w in (words[0], words[-1]))
 
 
 def paired_outlet(text: str) -> str | None:
@@ -66,6 +67,23 @@ def paired_outlet(text: str) -> str | None:
         following = _ADDRESS_LINE.match(lines[i + 1]) if i + 1 < len(lines) else None
         if following and line and _capitalised(line) and spells_address(line, following.group("address")):
             return " ".join(line.split())
+    # a collector's note over the text: "doc tren bao An ninh Thu do (anninhthudo.vn), muc Phap luat"
+    return named_beside_address("\n".join(lines))
+
+
+#: A name and its address in brackets inside a line ("Phụ nữ Việt Nam (phunuvietnam.vn)").
+_IN_LINE = re.compile(r"((?:[^\W\d_][\w'’&]*[ \t]+){1,5}?[^\W\d_][\w'’&]*)[ \t]*\((?:https?://)?(?:www\.)?"
+                      r"([a-z0-9-]+(?:\.[a-z0-9-]+)+)[^)\n]*\)", re.I)
+
+
+def named_beside_address(text: str) -> str | None:
+    """The name that the address in brackets after it spells, within running text ("bài của
+    Phụ nữ Việt Nam (phunuvietnam.vn)" → "Phụ nữ Việt Nam"), or ``None``."""
+    for match in _IN_LINE.finditer(text):
+        words = match.group(1).split()
+        for n in range(len(words), 1, -1):  # the longest capitalised tail of the words the address spells
+            if words[-n][0].isupper() and spells_address(" ".join(words[-n:]), match.group(2)):
+                return " ".join(words[-n:])
     return None
 
 
