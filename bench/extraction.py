@@ -238,6 +238,7 @@ LABEL_SETS = (
     ("heldout26", "blind set 26 (measured once, then used to fix dates, sources and people)"),
     ("heldout27", "blind set 27, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
     ("heldout28", "blind set 28, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
+    ("heldout29", "blind set 29, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
 )
 
 
