@@ -221,10 +221,4 @@ def _source_from_url(url: str | None, table: SourceTable) -> str | None:
     """The outlet owning ``url``'s domain, when the table knows it (``vnanet.vn`` → VNA)."""
     if not url or "://" not in url:
         return None
-    host = url.split("://", 1)[1].split("/", 1)[0].split(":")[0].lower()
-    while host.count("."):
-        found = table.aliases.get(host)
-        if found:
-            return found
-        host = host.split(".", 1)[1]
-    return None
+    return table.by_host(url.split("://", 1)[1].split("/", 1)[0].split(":")[0])

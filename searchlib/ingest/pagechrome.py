@@ -154,11 +154,8 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     if message is None:
         return None
     sender = _SENDER.search(message[:600])  # a newsletter forwarded whole: "From: ... <news@independent.co.uk>"
-    host = sender.group(1).lower() if sender else ""
-    while host.count("."):
-        if host in table.aliases:
-            return table.aliases[host]
-        host = host.split(".", 1)[1]
+    if sender and table.by_host(sender.group(1)):
+        return table.by_host(sender.group(1))
     note: list[str] = []
     for line in message.split("\n"):
         line = line.strip()

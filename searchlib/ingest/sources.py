@@ -83,6 +83,17 @@ class SourceTable:
             found = self.aliases.get(_EDITION_END.sub("", key).strip(" ."))
         return found
 
+    def by_host(self, host: str) -> str | None:
+        """The outlet owning the web host ``host`` or a domain above it ("en.vietnamplus.vn",
+        "independent.co.uk" in a sender's address), when the table knows it."""
+        host = host.lower()
+        while host.count("."):
+            found = self.aliases.get(host)
+            if found:
+                return found
+            host = host.split(".", 1)[1]
+        return None
+
     def by_site_stem(self, value: str) -> str | None:
         """The outlet whose web address ``value`` is without its domain ending: sites name
         themselves "nationthailand" in their metadata (nationthailand.com)."""
