@@ -154,8 +154,8 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     if message is None:
         return None
     sender = _SENDER.search(message[:600])  # a newsletter forwarded whole: "From: ... <news@independent.co.uk>"
-    if sender and table.by_host(sender.group(1)):
-        return table.by_host(sender.group(1))
+    if sender and (owner := table.by_host(sender.group(1))):
+        return owner
     note: list[str] = []
     for line in message.split("\n"):
         line = line.strip()

@@ -8,7 +8,6 @@ short canonical name, so the ``source`` facet has one value per outlet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -114,7 +113,7 @@ class SourceTable:
         for alias in aliases:
             key = fold_key(alias)
             if "." in key and " " not in key and key not in self.aliases:
-                self.stems.setdefault(_site_stem(key), key)
+                self.stems.setdefault(site_stem(key), key)
             self.aliases[key] = name
         for credit in credits:
             self.credits[fold_key(credit)] = name
@@ -180,11 +179,11 @@ def _add_place_papers(table: SourceTable, groups: list[dict]) -> None:
                 table.countries[name] = group["country"]
 
 
-def _site_stem(host: str) -> str:
+def site_stem(host: str) -> str:
     """"www.nationthailand.com" → "nationthailand": the host's first label after a
-    "www"/language prefix."""
-    labels = host.split("/")[0].split(".")
-    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english"):
+    "www", mobile or language prefix."""
+    labels = host.lower().split("/")[0].split(".")
+    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english", "m"):
         labels = labels[1:]
     return labels[0]
 
@@ -211,8 +210,7 @@ def _own_name(name: str, parts: list[str]) -> str:
     its brand with a Vietnamese domain ending ("Kênh14.vn"), a collector's note in brackets ("Soha.vn
     (chép từ ứng dụng)"), "Báo" before a national paper's name ("Dân Việt"; but a local paper
     keeps it: "Báo Công an Đà Nẵng")."""
-    from searchlib.ingest.topictable import load_topics  # the places; imported late, as the topic table is big
-    from searchlib.ingest.unlisted import spells_address
+    from searchlib.ingest.unlisted import spells_address  # it reads site stems from here
     if len(parts) > 1:
         sites = [part.strip() for part in parts if _BARE_SITE.fullmatch(part.strip())]
         named = [part for part in parts if part.strip() not in sites]
@@ -224,18 +222,25 @@ def _own_name(name: str, parts: list[str]) -> str:
     if branded and not branded.group(1).islower():
         name = branded.group(1)
     paper = re.match(r"(?:Báo|Bao)\s+(.+)$", name)
-    if paper and len(paper.group(1).split()) >= 2 and not _ends_with_place(paper.group(1), load_topics().places):
+    if paper and len(paper.group(1).split()) >= 2 and not _ends_with_place(paper.group(1)):
         name = paper.group(1)
     return name
 
 
-def _ends_with_place(name: str, places: Iterable[str]) -> bool:
+def _ends_with_place(name: str) -> bool:
     """Whether ``name`` ends with a province or a city ("Công an Đà Nẵng", "Hà Nội"), which a
     local paper's "Báo" goes with; a national paper ending "Việt Nam" is not local."""
-    table = _default_table()
-    local = set(places) | {fold(n[4:]).lower() for n in table.names if n.startswith("Báo ")}
     words = fold(name).lower().split()
-    return any(" ".join(words[-n:]) in local and " ".join(words[-n:]) != "viet nam" for n in (1, 2, 3))
+    return any(" ".join(words[-n:]) in _local_places() for n in (1, 2, 3))
+
+
+@lru_cache(maxsize=1)
+def _local_places() -> frozenset[str]:
+    """Folded places a local paper is named after: the topic table's places and the shipped
+    papers' ("Báo Nghệ An"), less the country itself."""
+    from searchlib.ingest.topictable import load_topics  # the places; imported late, as the topic table is big
+    papers = {fold(n[4:]).lower() for n in _default_table().names if n.startswith("Báo ")}
+    return frozenset((set(load_topics().places) | papers) - {"viet nam"})
 
 
 #: A web address alone ("danviet.vn"), a brand with its domain ending ("Kênh14.vn"), and a

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from searchlib.ingest.sources import site_stem
 from searchlib.textnorm import fold
 
 #: A web address without its scheme, and the words of an outlet's name before it.
@@ -28,6 +29,8 @@ _ADDRESS_LINE = re.compile(r"^[ \t]*" + _ADDRESS + r"(?:[ \t]|$)", re.I)
 _OUTLET_WORDS = frozenset("""post times news daily herald journal gazette tribune star mail press review chronicle
 observer report reporter magazine today globe express standard monitor insider telegraph courier weekly
 """.split())
+#: A given source value: a name, its address in brackets, maybe a breadcrumb.
+_WITH_ADDRESS = re.compile(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)(?:[ \t]*[>|»][^\n]*)?", re.I)
 #: How many lines of a copied text's top are read for its outlet.
 _HEAD_LINES = 6
 
@@ -36,10 +39,7 @@ def spells_address(name: str, address: str) -> bool:
     """Whether ``name``'s letters spell the site ``address`` ("Báo Sơn Tây" and
     "baosontay.vn", "The Borneo Post" and "theborneopost.com", "The Global New Light of
     Myanmar" and "gnlm.com.mm" by its initials)."""
-    labels = address.lower().split(".")
-    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english", "m"):
-        labels = labels[1:]
-    stem = labels[0].replace("-", "")
+    stem = site_stem(address).replace("-", "")
     words = [w for w in re.findall(r"[a-z0-9]+", fold(name).lower())]
     if len(stem) < 3 or not words:
         return False
@@ -98,5 +98,5 @@ def named_with_address(value: str) -> str | None:
     """The name in a given source value that adds its address in brackets, maybe a
     breadcrumb after it ("Sabah Daily (sabahdaily.com/news/local)", "Thai Rath English
     (en.thairath.co.th) > News > Local" → the name), or ``None``."""
-    match = re.fullmatch(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)(?:[ \t]*[>|»][^\n]*)?", value.strip(), re.I)
+    match = _WITH_ADDRESS.fullmatch(value.strip())
     return " ".join(match.group("name").split()) if match and _capitalised(match.group("name")) else None
