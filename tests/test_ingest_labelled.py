@@ -1,4 +1,4 @@
-"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout29):
+"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout30):
 date, source, people, topics and language against analysts' labels, field by field.
 
 The labels were written from the text before the extractor was run on it and are never
@@ -26,8 +26,8 @@ LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["art
 #: two more on all 40 of heldout16, two more on all 40 of heldout17, two more on all 40 of heldout18,
 #: two more on all 40 of heldout19, two more on all 40 of heldout20, two more on 39 of heldout21's 40
 #: two more on all 40 of heldout22, of heldout23, of heldout24 and of heldout25, two more
-#: on 39 of heldout26's 40, two more on all 40 of heldout27, and two more on 39 of heldout28's
-#: 40 and of heldout29's 40.
+#: on 39 of heldout26's 40, two more on all 40 of heldout27, two more on 39 of heldout28's
+#: 40 and of heldout29's 40, and two more on all 40 of heldout30.
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 #: Topics are lower since the learned decision (searchlib/ingest/topicmodel.py): it drops
@@ -39,9 +39,10 @@ FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.78, "lang": 
 #: written from subjects and outlets no set before them had: heldout27 at b2441aa (date 92.5 %,
 #: source 65.0 %, people 75.0 %, topics 72.5 %; 60.0 % by the rules alone), heldout28 at c7c8f8d
 #: after heldout27's fixes (92.5 / 75.0 / 80.0 / 67.5 %; 75.0 % by the rules alone) and heldout29
-#: at 2127f3c after heldout28's (97.5 / 57.5 / 67.5 / 70.0 %; 60.0 % by the rules alone). Floors
-#: sit just under today's figures so that a change that loses ground fails here; the next blind
-#: set (heldout30) is the honest test.
+#: at 2127f3c after heldout28's (97.5 / 57.5 / 67.5 / 70.0 %; 60.0 % by the rules alone), and
+#: heldout30 at 1a53d34 after heldout29's (97.5 / 60.0 / 77.5 / 47.5 %; 45.0 % by the rules
+#: alone). Floors sit just under today's figures so that a change that loses ground fails here;
+#: the next blind set (heldout31) is the honest test.
 BLIND_FLOORS = {
     "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.84, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.90, "lang": 0.95},
@@ -72,6 +73,7 @@ BLIND_FLOORS = {
     "heldout27": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.80, "lang": 0.95},
     "heldout28": {"date": 0.95, "source": 0.90, "people": 0.95, "topics": 0.70, "lang": 0.95},
     "heldout29": {"date": 0.95, "source": 0.85, "people": 0.90, "topics": 0.70, "lang": 0.95},
+    "heldout30": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.55, "lang": 0.95},
 }
 
 

@@ -4,8 +4,11 @@ pages of the extraction benchmark)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from searchlib.ingest import extract_file
 from searchlib.ingest.people import detect_people
 
 
@@ -260,3 +263,34 @@ def test_names_of_the_regions_press_heldout28(text: str, expected: list[str]) ->
 ])
 def test_names_of_the_regions_press_heldout29(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout30: hyphenated ranks, a Malaysian state honorific, a customs post, a suffix's stop
+    ("Junta spokesperson Maj-Gen Zaw Min Tun later said that 5,000 people would be called up each month.",
+     ["Zaw Min Tun"]),
+    ("Selangor Customs director Datuk Wira Hamidi Ahmad said the container was flagged. Hamidi said so.",
+     ["Hamidi Ahmad"]),
+    ("MICP District Collector Arnel Padilla said his office has intensified the profiling of importers.",
+     ["Arnel Padilla"]),
+    ("Agriculture Secretary Francisco Tiu Laurel Jr., who joined the inspection, said the onions would be tested.",
+     ["Francisco Tiu Laurel Jr."]),
+    # the people table's name, whether the stop is printed or not
+    ("Republic Act 12022, which President Ferdinand Marcos Jr. signed last month, imposes life imprisonment.",
+     ["Ferdinand R. Marcos Jr."]),
+    ("Wira Santoso, 40, was arrested in Surabaya on Monday.", ["Wira Santoso"]),  # a given name, not the honorific
+    # no people: a byline printed with a lowercase "by", a related-story list under the story
+    ("ICAC charges 6 over bribery scheme\n\nby Irene Chan\n16 June 2025 18:04 HKT\n\n"
+     "Hong Kong's anti-graft agency has charged six people, including Lau Siu-ming, 67.", ["Lau Siu-ming"]),
+])
+def test_names_of_the_regions_press_heldout30(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+def test_a_related_story_list_names_no_one(tmp_path: Path) -> None:
+    text = ("Xử phạt công ty mua bán dữ liệu cá nhân\n\nNgày 12/3/2026, Công an tỉnh cho biết đã xử phạt một công "
+            "ty 200 triệu đồng. Đại tá Trần Quang Huy, Trưởng phòng An ninh mạng, cho biết như vậy.\n\n"
+            "Bài viết liên quan\n- Bộ trưởng Lương Tam Quang: Bảo vệ dữ liệu cá nhân là bảo vệ quyền con người "
+            "(01/01/2026)\n- Triệt phá đường dây mua bán 50 triệu dữ liệu cá nhân (18/12/2025)\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / "a.txt").articles[0].people == ["Trần Quang Huy"]

@@ -9,7 +9,7 @@ import pytest
 from searchlib.ingest import extract_file
 from searchlib.ingest.pagechrome import copyright_holder
 from searchlib.ingest.sources import load_sources
-from searchlib.ingest.unlisted import named_with_address, outlet_like, paired_outlet, spells_address
+from searchlib.ingest.unlisted import named_with_address, outlet_like, paired_outlet, recased, spells_address
 
 _STORY = ("Police seize smuggled goods at border checkpoint\n\nAuthorities in the province have seized more "
           "than 600 kilograms of goods hidden beneath a load of cassava chips in a truck heading for the border, "
@@ -120,3 +120,82 @@ def test_a_desks_date_line_keeps_its_date(tmp_path: Path) -> None:
             "The exercise began at 6 am with a scenario in which six armed men boarded a vessel.\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert extract_file(tmp_path / "a.txt").articles[0].date == dt.date(2025, 8, 19)
+
+
+@pytest.mark.parametrize("name, address, spelt", [
+    # heldout30: a site named for its name and its region, an edition's host
+    ("Fresh News", "en.freshnewsasia.com", True),
+    ("Astro AWANI", "international.astroawani.com", True),
+    ("Tin", "tinasia.com", False),  # too short a name to be spelt with a tail
+])
+def test_a_name_spells_its_address_with_a_tail(name: str, address: str, spelt: bool) -> None:
+    assert spells_address(name, address) is spelt
+
+
+@pytest.mark.parametrize("name, written", [
+    ("TẠP CHÍ KIỂM SÁT", "Tạp chí Kiểm sát"),
+    ("The DONG-A ILBO", "The Dong-A Ilbo"),
+    ("Astro AWANI", "Astro Awani"),
+    ("RTHK News", "RTHK News"),  # initialisms stay
+    ("Báo SGGP", "Báo SGGP"),
+    ("Autoracing | F1 | NASCAR", "Autoracing | F1 | NASCAR"),  # a row of sections is no name
+])
+def test_capitals_are_written_as_running_text(name: str, written: str) -> None:
+    assert recased(name) == written
+
+
+@pytest.mark.parametrize("name, outlet", [
+    ("Báo Xây dựng", "Báo Xây dựng"),  # a common noun keeps its "Báo"
+    ("Báo Quê Hương Mới", "Quê Hương Mới"),  # a proper name goes without it
+])
+def test_baos_name_by_its_kind(name: str, outlet: str) -> None:
+    from searchlib.ingest.sources import canonical_source
+    assert canonical_source(name) == outlet
+
+
+@pytest.mark.parametrize("text, source", [
+    # heldout30: a Vietnamese masthead stating whose organ the paper is
+    ("Trang chủ > Tin tức > Hoạt động Ngành\nTẠP CHÍ PHÁP ĐÌNH - CƠ QUAN CỦA TÒA ÁN NHÂN DÂN TỐI CAO\n"
+     "Truy tố 9 bị can trong vụ án tại bệnh viện\n20/05/2025 09:15\n\n" + _STORY, "Tạp chí Pháp đình"),
+    # a collector's note giving the site, and the masthead under it that spells it
+    ("[copied from international.sabahwire.com, 20/3/2025]\nSabah WIRE\nMalaysia | World | Business\n"
+     "MALAYSIA\n" + _STORY, "Sabah Wire"),
+    # a breadcrumb opening with an outlet's name, under a forwarder's note
+    ("---------- Forwarded message ---------\nFrom: Ravi <ravi@example.com>\nDate: Wed, 16 Jul 2025 at 09:12\n"
+     "Subject: Fwd: police story\nTo: <clips@example.com>\n\nFYI for the file.\nRavi\n---\n"
+     "The Island Paper > News > Local\n" + _STORY, "The Island Paper"),
+    # a name beside its address with a section after a dash
+    ("SOURCE: theSun (thesun.my) - News / Malaysia\nDATE: 19 Feb 2025\n\n" + _STORY, "The Sun"),
+    # a collector's note in brackets at the end of a given source
+    ("Source: Báo Tin Tức Mới - baotintucmoi.vn (mục Pháp luật > Hình sự)\nDate: 28/07/2025\n\n" + _STORY,
+     "Tin Tức Mới"),
+])
+def test_pages_name_their_outlet_heldout30(tmp_path: Path, text: str, source: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert extract_file(tmp_path / "a.txt").articles[0].source == source
+
+
+def test_a_link_under_a_forwarders_headers_names_the_paper(tmp_path: Path) -> None:
+    mail = ("From: Do Manh Cuong <cuong@example.com>\nSent: Friday, August 16, 2024 8:47 AM\n"
+            "To: nhom@example.com\nSubject: FW: vu quang dat hiem\n"
+            "Gui ca nhom bai nay de luu ho so.\nCuong\n-----Original Message-----\n"
+            "Link: https://baoyenbai.com.vn/12/331842/bat-giu-3-xe-tai.aspx\n" + _STORY)
+    (tmp_path / "a.txt").write_text(mail, encoding="utf-8")
+    assert extract_file(tmp_path / "a.txt").articles[0].source == "Báo Yên Bái"
+
+
+_PAGE = ("<html lang='vi'><head><title>{title}</title>{meta}</head><body><article><h1>Cảnh sát triệt phá mạng lưới "
+         "trồng cần sa</h1><p>Cảnh sát đã triệt phá một mạng lưới trồng cần sa trong nhà và giải cứu sáu thiếu niên "
+         "Việt Nam bị đưa sang châu Âu, theo thông báo của công tố viên.</p><p>Các thiếu niên bị buộc phải chăm sóc "
+         "cây cần sa trong nhiều tháng liền mà không được trả công.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("title, meta, source", [
+    # a broadcaster's Vietnamese service ("RFI" on a page in Vietnamese)
+    ("Cảnh sát triệt phá mạng lưới trồng cần sa - RFI", "<meta property='og:site_name' content='RFI'>", "RFI Tiếng Việt"),
+    # a paper outside the table named in the page's title
+    ("Cảnh sát triệt phá mạng lưới trồng cần sa | Báo Nông thôn", "", "Báo Nông thôn"),
+])
+def test_a_page_names_its_outlet_heldout30(tmp_path: Path, title: str, meta: str, source: str) -> None:
+    (tmp_path / "a.html").write_text(_PAGE.format(title=title, meta=meta), encoding="utf-8")
+    assert extract_file(tmp_path / "a.html").articles[0].source == source

@@ -271,3 +271,59 @@ def test_runaway_migrant_workers_are_illegal_migration() -> None:
 ])
 def test_forms_of_a_topic_heldout29(title: str, body: str, topic: str) -> None:
     assert topic in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout28 to heldout30: counterfeit money, money mules, unlicensed currency exchange, SIM swaps,
+    # fake websites, card skimming, a new controlled drug, smuggled farm goods, ore without papers
+    ("Nhóm 9X bán tiền giả qua TikTok",
+     "Công an tỉnh Phú Thọ đã khởi tố 4 đối tượng về tội làm, tàng trữ, vận chuyển, lưu hành tiền giả. Nhóm này in "
+     "tiền giả mệnh giá 500.000 đồng rồi rao bán trên mạng xã hội.",
+     "economic crime"),
+    ("Police warn against lending bank accounts",
+     "Police said 1,200 money mules were investigated last year. Money mules who hand over their accounts can be "
+     "prosecuted even if they did not know the money came from scams.",
+     "economic crime"),
+    ("Phát hiện 4 tiệm vàng đổi ngoại tệ trái phép",
+     "Lực lượng chức năng phát hiện cả 4 tiệm vàng đều thu đổi ngoại tệ trái phép khi không được cấp phép làm đại "
+     "lý. Hành vi mua bán ngoại tệ trái phép bị phạt tiền đến 100 triệu đồng.",
+     "economic crime"),
+    ("Bắt nhóm chiếm đoạt SIM để rút tiền trong tài khoản",
+     "Các đối tượng làm giả giấy tờ để chiếm đoạt SIM của nạn nhân tại cửa hàng nhà mạng, rồi dùng mã OTP để chuyển "
+     "tiền. Công an cảnh báo thủ đoạn chiếm đoạt SIM đang gia tăng.",
+     "online and telecom fraud"),
+    ("Cảnh báo website giả mạo cổng thị thực điện tử",
+     "Cục Quản lý xuất nhập cảnh phát hiện hàng chục website giả mạo cổng thị thực điện tử để thu phí cao của du "
+     "khách. Người nộp hồ sơ qua trang web giả mạo bị mất tiền và lộ thông tin.",
+     "online and telecom fraud"),
+    ("Foreigners held over ATM skimming in Phuket",
+     "Police arrested two foreign men who fitted card skimming devices to ATMs in Patong. The skimming devices "
+     "copied the data of more than 300 cards.",
+     "economic crime"),
+    ("Police bust etomidate vape ring",
+     "Police in Shenzhen arrested 26 people suspected of selling e-cigarette cartridges laced with etomidate. "
+     "Etomidate was listed as a controlled drug in 2023.",
+     "drug crime"),
+    ("Customs seizes smuggled onions at port",
+     "The Bureau of Customs said the shipment of smuggled onions was declared as frozen dumplings. Smuggling "
+     "agricultural products above P10 million is now economic sabotage.",
+     "smuggling"),
+    ("Bắt giữ 3 xe tải chở 86 tấn quặng đất hiếm không rõ nguồn gốc",
+     "Tổ công tác dừng kiểm tra 3 xe tải, phát hiện 86 tấn quặng không có hóa đơn, chứng từ chứng minh nguồn gốc.",
+     "smuggling"),
+])
+def test_forms_of_a_topic_heldout30(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # a prank's bag of prop money, an advert for medicine of unknown origin, "cho" for "chở"
+    ("Cặp song sinh bị bắt vì đóng giả cướp ngân hàng",
+     "Trong một video, hai anh em mặc quần áo đen và cầm theo một túi tiền giả đi trên đường để quay clip.",
+     "economic crime"),
+    ("Người dùng phản đối quảng cáo trên YouTube",
+     "Người dùng phản đối việc để cho quảng cáo thuốc không rõ nguồn gốc xuất hiện tràn lan.",
+     "smuggling"),
+])
+def test_words_that_are_no_evidence_heldout30(title: str, body: str, topic: str) -> None:
+    assert topic not in _rules(title, body)

@@ -46,6 +46,11 @@ _LEAD_ADDRESS = re.compile(r"^[ \t]*(?:link|url|link gốc|link goc|địa chỉ
 #: text ("https://www.qdnd.vn/phap-luat/...", "laotiantimes.com/2024/12/05/...").
 _BARE_ADDRESS = re.compile(r"^[ \t]*(https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*)[ \t]*$",
                            re.I | re.M)
+#: A note in brackets closing a given value, and a site's address in brackets.
+_END_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_BRACKETED_SITE = re.compile(r"\((?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?\)", re.I)
+#: How many of a text's first lines are read for a labelled link ("Link: https://...").
+_LINK_LINES = 14
 _LANG_NAMES = {"vietnamese": "vi", "tieng viet": "vi", "vi-vn": "vi", "english": "en", "en-us": "en", "en-gb": "en"}
 #: A final byline names the author with these (and "Theo" when what follows is no outlet).
 _AUTHOR_KINDS = (*WRITER_KINDS, "Bài và ảnh", "Bài, ảnh", "Theo")
@@ -64,7 +69,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     text = normalize(text).replace("\r\n", "\n").replace("\r", "\n")
     table = load_sources()
     masthead = copyright_holder = headline = None
-    whole = text
+    whole = story = text
     if headline_first_line:  # text copied from a page: its chrome goes, its outlet stays
         whole = unwrap(text)
         story = after_forward(whole)
@@ -95,8 +100,10 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     given_source, given_url, source_date = _given_source(given, _text(meta.get("url")), table)
     address = None
     if given_url is None and headline_first_line:  # a collector's "link: https://nld.com.vn/..." at the top
-        head = "\n".join(whole.lstrip().split("\n")[:6])
-        address = _LEAD_ADDRESS.search(head)
+        lines = whole.lstrip().split("\n")
+        head = "\n".join(lines[:6])
+        # a labelled link may sit under a forwarder's headers and note ("-----Original Message-----")
+        address = _LEAD_ADDRESS.search("\n".join(lines[:_LINK_LINES]))
         bare = None if address else _BARE_ADDRESS.search(head)
         given_url = address.group(1) if address else bare and _with_scheme(bare.group(1))
     date = date or source_date or find_date(body)
@@ -130,7 +137,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) or date_style_outlet(whole)
-                or _unlisted(paired_outlet(whole), table) if headline_first_line else None)
+                or _unlisted(paired_outlet(whole) or paired_outlet(story), table) if headline_first_line else None)
 
     if given and closing and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
@@ -153,6 +160,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     given_lang = _text(meta.get("lang"))
     lang = _LANG_NAMES.get(fold_key(given_lang), given_lang.lower()) if given_lang \
         else detect_language(f"{title}\n{body}")
+    if source and lang == "vi" and given_source is None:  # a broadcaster's Vietnamese service: "RFI" → "RFI Tiếng Việt"
+        source = table.lookup(f"{source} Tiếng Việt", strict=True) or source
     given_topics = _as_list(meta.get("topics"))
     # the press the article is from: its outlet's country, or Vietnam's for Vietnamese text
     home = table.country(source) or ("Vietnam" if lang == "vi" else "")
@@ -174,9 +183,14 @@ def _given_source(value: str | None, url: str | None,
     if "://" in value:
         return _source_from_url(value, table), url or value, None
     dated = find_date(value) if any(c.isdigit() for c in value) else None
+    note = _END_NOTE.search(value)
+    if note and not _SITE.search(note.group(1)) and note.start() > 0:  # "(mục Văn hóa > Sân khấu)": the collector's
+        value = value[:note.start()]
     if table.lookup(value) is None:
         parts = [p for p in CREDIT_PARTS.split(value) if p.strip()]
         named = next((found for found in map(table.lookup, parts) if found), None)
+        bracketed = _BRACKETED_SITE.search(value)  # "theSun (thesun.my) - News": the site's owner
+        named = named or (table.by_host(bracketed.group(1)) if bracketed else None)
         # "Báo Long An - baolongan.vn": a paper outside the table, then its site
         sited = len(parts) >= 2 and all(_SITE.fullmatch(part.strip()) for part in parts[1:])
         value = named or (parts[0].strip() if (dated or sited) and parts else named_with_address(value) or value)

@@ -22,6 +22,7 @@ from searchlib.ingest.dates import find_date, parse_date
 from searchlib.ingest.htmlprep import Prepared, prepare_html
 from searchlib.ingest.pagechrome import copyright_holder
 from searchlib.ingest.sources import load_sources
+from searchlib.ingest.unlisted import named_paper
 from searchlib.textnorm import fold_key
 
 _DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date",
@@ -127,7 +128,8 @@ def _names_the_site(title: str, heading: str, metas: dict[str, str]) -> bool:
 
 def _site_of(prepared: Prepared) -> str | None:
     """The outlet a page names without ``og:site_name``: its ``<title>`` ("… - Nhan Dan
-    Online", "Vientiane Times"), else its copyright line."""
+    Online", "Vientiane Times", a paper outside the table: "… | Báo Xây dựng"), else its
+    copyright line."""
     title = prepared.title or ""
     parts = [title]
     for sep in _SITE_SEPARATORS:
@@ -137,6 +139,8 @@ def _site_of(prepared: Prepared) -> str | None:
     for part in parts:
         if _is_outlet(part.strip()):
             return part.strip()
+    if len(parts) > 1 and named_paper(parts[1].strip()):  # "… | Báo Xây dựng": a paper outside the table
+        return parts[1].strip()
     return copyright_holder(prepared.copyright, load_sources()) if prepared.copyright else None
 
 

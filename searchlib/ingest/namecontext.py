@@ -137,8 +137,16 @@ def blank_inserts(text: str) -> str:
                          and text[m.start() - 2].islower() else m.group(0), text)
 
 
-def with_maria(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """``mentions`` with the Filipino "Ma." (Maria) put back before the names it opens
-    ("Ma. Theresa Dizon"): its full stop ends the run of capitalised words a name is read from."""
-    return [(pos - 4, f"Ma. {name}") if text[max(0, pos - 4):pos] == "Ma. " and text[pos - 5:pos - 4] in ("", " ", "\n")
-            else (pos, name) for pos, name in mentions]
+def with_stops(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``mentions`` with the full stops a name's own abbreviations keep, which end the run of
+    capitalised words a name is read from: the Filipino "Ma." (Maria) before the names it
+    opens ("Ma. Theresa Dizon"), and "Jr." or "Sr." closing one ("Francisco Tiu Laurel Jr.")."""
+    out = []
+    for pos, name in mentions:
+        if text[max(0, pos - 4):pos] == "Ma. " and text[pos - 5:pos - 4] in ("", " ", "\n"):
+            pos, name = pos - 4, f"Ma. {name}"
+        end = pos + len(name)
+        if name.endswith((" Jr", " Sr")) and text[pos:end] == name and text[end:end + 1] == ".":
+            name += "."
+        out.append((pos, name))
+    return out

@@ -21,7 +21,10 @@ EN_TITLES = (
     "Gen", "Lt Gen", "Maj Gen", "Lt Col", "Brig Gen", "Brigadier General", "Major", "Captain", "Lieutenant",
     "Senior Lieutenant", "Sergeant", "Corporal", "Lance Corporal", "Cpl", "Constable", "Inspector", "Superintendent", "officer", "spokesman", "spokeswoman",
     "spokesperson", "Comm", "Datuk", "Dato'", "Tan Sri", "Datuk Sri", "Dato' Sri", "Dato Sri", "Datuk Seri",
-    "Dato' Seri", "Dato Seri", "police chief", "chief", "judge", "prosecutor", "lawyer",
+    "Dato' Seri", "Dato Seri", "Datuk Wira", "Dato' Wira", "Datuk Seri Wira", "Dato' Seri Wira",
+    "police chief", "chief", "judge", "prosecutor", "lawyer",
+    # ranks hyphenated as Myanmar's and Britain's press write them ("Maj-Gen Zaw Min Tun")
+    "Maj-Gen", "Lt-Gen", "Brig-Gen", "Lt-Col", "Senior Gen", "District Collector",
     "head", "Daw", "H.E.", "H.E", "His Excellency", "Her Excellency", "tycoon", "developer", "actor", "actress",
     # Malaysian and Indonesian police ranks ("SAC Rosli Hashim", "AKBP Budi Santoso", "Kombes Pol Ade Ary")
     "SAC", "ACP", "DCP", "DSP", "ASP", "Supt", "Insp", "Insp Gen", "AKBP", "Kombes", "Kombes Pol", "Brigjen",
@@ -103,6 +106,7 @@ singaporean philippine filipino asean un politburo member senior lieutenant gene
 vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
 communist people's peoples people government office department gen lt maj col mr ms mrs dr sir dame standing sen lieut capt
 madam madame lieutenant-colonel lieutenant-general major-general brigadier-general detective
+maj-gen lt-gen brig-gen lt-col wira
 briton britons british american americans australian australians canadian french german russian korean koreans
 japanese filipinos indonesians malaysians singaporeans thais
 permanent executive acting former first provincial municipal bureau political immigration investigation

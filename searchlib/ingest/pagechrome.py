@@ -42,7 +42,7 @@ _TOKENS = re.compile(r"[^\W\d_]+")
 #: Where the links after a story start ("Related stories", "Tin liên quan", "Xem thêm:").
 _RELATED = re.compile(r"(?:related(?: stories| news| posts| articles| links)?|read more|read next|see also|more news|"
                       r"other news|more stories|latest news|"
-                      r"(?:cac )?tin lien quan|bai lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
+                      r"(?:cac )?tin lien quan|bai (?:viet )?lien quan|tin cung chuyen muc|xem them|doc them|(?:cac )?tin khac)\s*:?",)
 #: The heading of a comment box, with its count ("Bình luận (3)", "Comments (12)"), folded.
 _COMMENTS = re.compile(r"(?:binh luan|y kien ban doc|comments?|reader comments)\s*(?:\(\d+\))?")
 #: Lines of the tail: tags, a comment box, a copyright line, the masthead's editor, owner,
@@ -239,6 +239,8 @@ def lead_in(body: str, table: SourceTable) -> tuple[str | None, str | None, str]
         if column_end > i - 1:  # a menu one item a line ("Thời sự", "Thế giới", "Pháp luật", ...)
             dates, i = [], column_end
             continue
+        if line[0] in "([" and line[-1] in ")]" and line.count(line[0]) == 1:
+            continue  # a collector's note in brackets ("(chep lai tu trang voatiengviet.com, go khong dau)")
         if _ARTICLE_TOOLS.search(line) and is_menu(line):
             continue  # the story's own tool bar under its date ("Cỡ chữ A- A+ In bài Chia sẻ"): the date stays
         section, bar, dated = line.rpartition("|")

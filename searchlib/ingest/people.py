@@ -22,7 +22,7 @@ from searchlib.ingest.givennames import given_name_mentions, foreign_name_next, 
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
-    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity, with_maria,
+    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity, with_stops,
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
@@ -112,11 +112,10 @@ def canonical_person(name: str, gazetteer: Gazetteer | None = None) -> str:
     name itself with capitals turned into title case."""
     gaz = gazetteer or _default_gazetteer()
     clean = " ".join(normalize_text(name).split())
-    key = fold_key(clean)
+    key = next((k for k in (fold_key(clean), fold_key(clean.rstrip("."))) if k in gaz.names), fold_key(clean))
     if key in gaz.names and gaz.compatible(key, clean):
         return gaz.names[key]
     return smart_title(clean)
-
 
 
 def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str = "") -> list[str]:
@@ -139,14 +138,14 @@ def detect_people(text: str, gazetteer: Gazetteer | None = None, *, accents: str
                 + referred_back(text, runs, _as_name) + given_name_mentions(text, runs, _as_name)
                 + caption_names(text, accents)
                 if fold_key(m[1]) not in aliases]
-    mentions = with_maria(text, [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
+    mentions = with_stops(text, [m for m in _gazetteer_mentions(runs, gaz) + _titled_mentions(text) + untitled
                                  if fold_key(m[1]) not in printed] + ordered_names)
     # a scammer's claimed identity ("xưng là đại úy Lê Minh Quân") names no one of the story;
     # a known official impersonated ("posing as Minister To Lam") is still named
     claimed = {fold_key(name) for pos, name in mentions if claimed_identity(text, pos)} - gaz.names.keys()
     groups: dict[str, tuple[int, list[str]]] = {}
     for pos, surface in sorted(mentions):
-        key = fold_key(surface)
+        key = fold_key(surface.rstrip("."))  # "Marcos Jr." is the gazetteer's "Marcos Jr"
         if key in claimed:
             continue
         first, spellings = groups.setdefault(key, (pos, []))
@@ -336,8 +335,8 @@ def _strip_leading(words: list[str]) -> list[str]:
             break  # "Ong Tran Van Binh", "Ba Mau Thi Lanh" are Mr Tran, Mrs Mau; "Ong Ye Kung" is Singapore's minister
         if words[i].lower() == "tan" and (i + 1 == len(words) or words[i + 1].lower() != "sri"):
             break  # "Tan Sri" is a Malaysian honorific; "Tan Wei Ming" is Mr Tan
-        if words[i].lower() == "sri" and (not i or words[i - 1].lower() not in ("tan", "seri", "datuk", "dato'", "dato")):
-            break  # "Tan Sri", "Dato' Sri" are honorifics; "Sri Wahyuni" is a Javanese given name
+        if words[i].lower() in ("sri", "wira") and (not i or words[i - 1].lower() not in ("tan", "seri", "datuk", "dato'", "dato")):
+            break  # "Tan Sri", "Datuk Wira" are honorifics; "Sri Wahyuni" is a Javanese given name
         if words[i].lower() == "sen" and (i + 1 == len(words) or words[i + 1].lower() not in _RANKS):
             break  # "Sen. Lieut. Gen." is a rank; "Sen Sokha" is a Khmer name
         i += 1

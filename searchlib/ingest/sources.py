@@ -181,9 +181,9 @@ def _add_place_papers(table: SourceTable, groups: list[dict]) -> None:
 
 def site_stem(host: str) -> str:
     """"www.nationthailand.com" → "nationthailand": the host's first label after a
-    "www", mobile or language prefix."""
+    "www", mobile, language or edition prefix ("international.astroawani.com")."""
     labels = host.lower().split("/")[0].split(".")
-    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english", "m"):
+    while len(labels) > 2 and labels[0] in ("www", "en", "e", "english", "m", "international"):
         labels = labels[1:]
     return labels[0]
 
@@ -209,8 +209,9 @@ def _own_name(name: str, parts: list[str]) -> str:
     beside its address and a description ("danviet.vn – Báo Dân Việt (Nhà nông Việt Nam)"),
     its brand with a Vietnamese domain ending ("Kênh14.vn"), a collector's note in brackets ("Soha.vn
     (chép từ ứng dụng)"), "Báo" before a national paper's name ("Dân Việt"; but a local paper
-    keeps it: "Báo Công an Đà Nẵng")."""
-    from searchlib.ingest.unlisted import spells_address  # it reads site stems from here
+    keeps it: "Báo Công an Đà Nẵng", and so does a name that is a common noun: "Báo Xây dựng"),
+    words in capitals as running text writes them ("The DONG-A ILBO" → "The Dong-A Ilbo")."""
+    from searchlib.ingest.unlisted import recased, spells_address  # they read site stems from here
     if len(parts) > 1:
         sites = [part.strip() for part in parts if _BARE_SITE.fullmatch(part.strip())]
         named = [part for part in parts if part.strip() not in sites]
@@ -221,8 +222,12 @@ def _own_name(name: str, parts: list[str]) -> str:
     branded = _BRAND_SITE.fullmatch(name)
     if branded and not branded.group(1).islower():
         name = branded.group(1)
+    name = recased(name)
     paper = re.match(r"(?:Báo|Bao)\s+(.+)$", name)
-    if paper and len(paper.group(1).split()) >= 2 and not _ends_with_place(paper.group(1)):
+    # "Báo" goes before a national paper's proper name ("Dân Việt", "Đời sống Mới"), and stays
+    # before a local paper's and before a common noun ("Báo Xây dựng", "Báo Văn hóa")
+    if paper and len(paper.group(1).split()) >= 2 and not _ends_with_place(paper.group(1)) \
+            and any(word[0].isupper() for word in paper.group(1).split()[1:]):
         name = paper.group(1)
     return name
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from searchlib.ingest.sources import site_stem
+from searchlib.ingest.sources import _default_table, site_stem
 from searchlib.textnorm import fold
 
 #: A web address without its scheme, and the words of an outlet's name before it.
@@ -28,11 +28,24 @@ _ADDRESS_LINE = re.compile(r"^[ \t]*" + _ADDRESS + r"(?:[ \t]|$)", re.I)
 #: Words that only a newspaper's or broadcaster's name ends with ("The Borneo Post").
 _OUTLET_WORDS = frozenset("""post times news daily herald journal gazette tribune star mail press review chronicle
 observer report reporter magazine today globe express standard monitor insider telegraph courier weekly
+paper
 """.split())
+#: A breadcrumb opening with the site's name ("The New Paper > News > Singapore").
+_CRUMB_HEAD = re.compile(r"^[ \t]*(?P<name>[^\n>»›|]{3,40}?)[ \t]+[>»›][ \t]+\S")
 #: A given source value: a name, its address in brackets, maybe a breadcrumb.
 _WITH_ADDRESS = re.compile(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)(?:[ \t]*[>|»][^\n]*)?", re.I)
 #: How many lines of a copied text's top are read for its outlet.
 _HEAD_LINES = 6
+#: Words a site's address adds after its outlet's name.
+_SITE_TAILS = ("asia", "online", "news", "global", "english", "daily", "today", "plus")
+#: A Vietnamese paper's masthead stating whose organ it is ("TẠP CHÍ KIỂM SÁT - CƠ QUAN CỦA
+#: VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Báo Xây dựng - Cơ quan của Bộ Xây dựng").
+_ORGAN_HEAD = re.compile(r"^[ \t]*(?P<name>(?:báo|bao|tạp chí|tap chi)[ \t]+[^\W\d_][^\n\-–—|,.;:]{1,50}?)[ \t]*[-–—|,]"
+                         r"[ \t]*(?:là[ \t]+)?(?:cơ quan|co quan)[ \t]+(?:(?:ngôn luận|ngon luan)[ \t]+)?(?:của|cua)\b",
+                         re.I | re.M)
+#: A collector's note naming the site the text was copied from ("[copied from astroawani.com, 20/3/2025]").
+_SITE_NOTE = re.compile(r"(?:copied from|taken from|from|(?:chép|chep)(?: lại| lai)? (?:từ|tu)(?: trang| báo| bao)?|nguồn|nguon)"
+                        r"[ \t]*:?[ \t]+" + _ADDRESS, re.I)
 
 
 def spells_address(name: str, address: str) -> bool:
@@ -45,6 +58,9 @@ def spells_address(name: str, address: str) -> bool:
         return False
     bare = words[1:] if words[0] in ("the", "bao", "tap", "dai") and len(words) > 1 else words
     if stem in ("".join(words), "".join(bare)):
+        return True
+    # a site named for its name and its region or edition ("Fresh News" and freshnewsasia.com)
+    if any(stem == "".join(bare) + tail for tail in _SITE_TAILS) and len("".join(bare)) >= 5:
         return True
     initials = "".join(w[0] for w in bare if w not in ("of", "and", "the"))
     return len(initials) >= 3 and stem == initials
@@ -67,8 +83,50 @@ def paired_outlet(text: str) -> str | None:
         following = _ADDRESS_LINE.match(lines[i + 1]) if i + 1 < len(lines) else None
         if following and line and _capitalised(line) and spells_address(line, following.group("address")):
             return " ".join(line.split())
+    crumb = next((m for m in map(_CRUMB_HEAD.match, lines) if m and outlet_like(m.group("name").strip())), None)
+    if crumb:
+        return crumb.group("name").strip()
+    organ = _ORGAN_HEAD.search("\n".join(lines))
+    if organ:
+        return recased(organ.group("name").strip())
+    noted = next((m for m in map(_SITE_NOTE.search, lines[:2]) if m), None)
+    if noted:  # the site in the collector's note, and the masthead under it spelling it ("Astro AWANI")
+        named = next((line for line in lines[1:4] if _capitalised(line) and spells_address(line, noted.group("address"))), None)
+        if named:
+            return recased(" ".join(named.split()))
+        if _default_table().by_host(noted.group("address")):  # a known outlet's site
+            return noted.group("address")
     # a collector's note over the text: "doc tren bao An ninh Thu do (anninhthudo.vn), muc Phap luat"
     return named_beside_address("\n".join(lines))
+
+
+def recased(name: str) -> str:
+    """An outlet's name as written in running text when its masthead prints it in capitals:
+    a Vietnamese paper's in sentence case after its kind ("TẠP CHÍ KIỂM SÁT" → "Tạp chí Kiểm sát"),
+    a word of a foreign name that is no initialism in title case ("The DONG-A ILBO" → "The
+    Dong-A Ilbo", "Astro AWANI" → "Astro Awani"; "RTHK" and "SGGP" stay)."""
+    if "|" in name or len(name.split()) > 6:
+        return name  # a masthead's row of sections ("F1 | Indy | NASCAR") is no name
+    kind = re.match(r"(báo|tạp chí|tap chi|bao)\s+(.+)$", name, re.I)
+    rest = kind.group(2).split() if kind else []
+    if kind and kind.group(2).isupper() and (len(rest) >= 2 or any(_word_case(w) != w for w in rest)):
+        return " ".join([kind.group(1).capitalize(), rest[0].capitalize(), *(w.lower() for w in rest[1:])])
+    return " ".join(_word_case(w) for w in name.split())
+
+
+def _word_case(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    vowels = sum(c in "AEIOUY" for c in fold(word).upper())
+    if len(letters) >= 4 and word.isupper() and vowels >= 2:
+        return "-".join(part.capitalize() for part in word.split("-"))
+    return word
+
+
+def named_paper(name: str) -> bool:
+    """Whether ``name`` is a Vietnamese paper or magazine's name ("Báo Xây dựng", "Tạp chí
+    Kiểm sát"): its kind, then one to four words, the first capitalised."""
+    match = re.fullmatch(r"(?:Báo|Tạp chí)\s+(\w+)((?:\s+[\w&]+){0,3})", name.strip())
+    return bool(match) and match.group(1)[0].isupper()
 
 
 #: A name and its address in brackets inside a line ("Phụ nữ Việt Nam (phunuvietnam.vn)").
