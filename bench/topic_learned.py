@@ -32,6 +32,14 @@ rules 75.0 %, the frozen models 87.5 %); the models shipped since are trained on
 sets and the real samples. heldout8 and heldout9 joined in turn after their blind
 measurement, and the models shipped now are trained on all ten sets. heldout10 to heldout13
 have each been measured blind since, and are not in ``SETS``.
+
+Retraining, asked again on 2026-11-25 with 20 more sets (heldout10 to heldout29, 800 articles the
+shipped models never saw): leave-one-set-out over every fixture set and the real samples, with
+the features as ``detect_topics`` computes them (the outlet's country as ``home``), models trained
+on all the other sets decided 92.5 % of those 800 articles right, the shipped models 92.6 % (rules
+alone 86.1 %); 1500 steps at L2 0.003 or 0.001 gave 93.0 %, 400 steps at L2 0.03 92.8 %, against
+92.8 % shipped on the same rows. No retrain is worth shipping: the misses left are topics the
+rules find no evidence for, which no decision over that evidence can add.
 """
 
 from __future__ import annotations
@@ -50,10 +58,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from searchlib.ingest import extract_file  # noqa: E402
 from searchlib.ingest import topics as rules  # noqa: E402
 from searchlib.ingest.topicmodel import FEATURES, topic_features  # noqa: E402
+from searchlib.ingest.lang import detect_language  # noqa: E402
+from searchlib.ingest.sources import load_sources  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("labelled", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
         "heldout9")
+_SOURCES = load_sources()
 STEPS = 400
 RATE = 0.5
 L2 = 0.01
@@ -79,7 +90,8 @@ def labelled_rows() -> list[Row]:
         for name, label in sorted(labels.items()):
             article = extract_file(FIXTURES / folder / name).articles[0]
             wanted = guided.get(f"{folder}/{name}", label)["topics"]
-            rows.append(_row(folder, article.title, article.body, wanted))
+            home = _SOURCES.country(article.source) or ("Vietnam" if article.lang == "vi" else "")
+            rows.append(_row(folder, article.title, article.body, wanted, home))
     import topic_sample
 
     if topic_sample.DANTRI.exists() and topic_sample.REUTERS.exists():
@@ -93,11 +105,16 @@ def labelled_rows() -> list[Row]:
     return rows
 
 
-def _row(folder: str, title: str, body: str, wanted: list[str]) -> Row:
+def _row(folder: str, title: str, body: str, wanted: list[str], home: str | None = None) -> Row:
     """The article's row: the rules' topics (their threshold, as ``detect_topics(...,
-    learned=False)``) and the features of every topic mentioned, from one reading."""
+    learned=False, home=home)``) and the features of every topic mentioned, from one reading;
+    ``home`` is the outlet's country as ``detect_topics`` takes it (``None``: from the text)."""
     table = rules._default_table()
-    found = rules._evidence(title, body, table)
+    if home is None and detect_language(f"{title}\n{body}") == "vi":
+        home = "Vietnam"
+    if not home:  # a wire's story: the country its dateline names
+        home = table.dateline_country(body) or home
+    found = rules._evidence(title, body, table, table.home_words(home))
     proposed = frozenset(table.labels[i] for i, score in found.scores.items() if score >= rules.MIN_SCORE)
     features = topic_features(found, table.labels, rules.MIN_SCORE, rules.LIST_SIZE)
     return Row(folder, proposed, frozenset(wanted), features)
