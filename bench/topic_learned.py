@@ -58,7 +58,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from searchlib.ingest import extract_file  # noqa: E402
 from searchlib.ingest import topics as rules  # noqa: E402
 from searchlib.ingest.topicmodel import FEATURES, topic_features  # noqa: E402
-from searchlib.ingest.lang import detect_language  # noqa: E402
 from searchlib.ingest.sources import load_sources  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -110,11 +109,7 @@ def _row(folder: str, title: str, body: str, wanted: list[str], home: str | None
     learned=False, home=home)``) and the features of every topic mentioned, from one reading;
     ``home`` is the outlet's country as ``detect_topics`` takes it (``None``: from the text)."""
     table = rules._default_table()
-    if home is None and detect_language(f"{title}\n{body}") == "vi":
-        home = "Vietnam"
-    if not home:  # a wire's story: the country its dateline names
-        home = table.dateline_country(body) or home
-    found = rules._evidence(title, body, table, table.home_words(home))
+    found = rules._evidence(title, body, table, table.home_words(rules.press_home(title, body, table, home)))
     proposed = frozenset(table.labels[i] for i, score in found.scores.items() if score >= rules.MIN_SCORE)
     features = topic_features(found, table.labels, rules.MIN_SCORE, rules.LIST_SIZE)
     return Row(folder, proposed, frozenset(wanted), features)

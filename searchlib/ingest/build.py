@@ -25,7 +25,7 @@ from searchlib.ingest.pagechrome import (
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
 from searchlib.ingest.sources import (
-    CREDIT_PARTS, SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit,
+    CREDIT_PARTS, END_NOTE, SourceTable, canonical_source, detect_source, end_credit, header_label_outlet, lead_credit,
     load_sources,
 )
 from searchlib.ingest.titles import derive_title, split_headline
@@ -46,8 +46,7 @@ _LEAD_ADDRESS = re.compile(r"^[ \t]*(?:link|url|link gốc|link goc|địa chỉ
 #: text ("https://www.qdnd.vn/phap-luat/...", "laotiantimes.com/2024/12/05/...").
 _BARE_ADDRESS = re.compile(r"^[ \t]*(https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*)[ \t]*$",
                            re.I | re.M)
-#: A note in brackets closing a given value, and a site's address in brackets.
-_END_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+#: A site's address in brackets.
 _BRACKETED_SITE = re.compile(r"\((?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?\)", re.I)
 #: How many of a text's first lines are read for a labelled link ("Link: https://...").
 _LINK_LINES = 14
@@ -137,7 +136,8 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) or date_style_outlet(whole)
-                or _unlisted(paired_outlet(whole) or paired_outlet(story), table) if headline_first_line else None)
+                or _unlisted(paired_outlet(whole) or (paired_outlet(story) if story is not whole else None), table)
+                if headline_first_line else None)
 
     if given and closing and ("://" in given or _SITE.fullmatch(CREDIT_PARTS.split(given)[0].strip())):
         # a site given as the source ("Nguồn: nld.com.vn - Pháp luật", "dantri.com.vn") names the
@@ -183,7 +183,7 @@ def _given_source(value: str | None, url: str | None,
     if "://" in value:
         return _source_from_url(value, table), url or value, None
     dated = find_date(value) if any(c.isdigit() for c in value) else None
-    note = _END_NOTE.search(value)
+    note = END_NOTE.search(value)
     if note and not _SITE.search(note.group(1)) and note.start() > 0:  # "(mục Văn hóa > Sân khấu)": the collector's
         value = value[:note.start()]
     if table.lookup(value) is None:

@@ -16,7 +16,7 @@ import re
 from searchlib.ingest.dates import parse_date
 from searchlib.ingest.sources import SourceTable, canonical_source
 from searchlib.ingest.titles import is_headline
-from searchlib.ingest.unlisted import named_beside_address, outlet_like
+from searchlib.ingest.unlisted import ORGAN, named_beside_address, outlet_like
 from searchlib.textnorm import fold_key
 
 #: "---------- Forwarded message ---------" and the mail header lines after it.
@@ -67,11 +67,6 @@ _PAPER = re.compile(r"(?:Báo|Bao|Tạp chí|Tap chi|Đài|Dai)((?:\s+\w+){1,4})
 _HOLDER_LEAD = re.compile(r"^(?:of|belongs to|thuộc về|thuộc|thuoc ve|thuoc)\s+", re.I)
 #: A credit line over the headline, often with the date ("Nguồn: qdnd.vn, Thứ Hai, 28/07/2025").
 _SOURCE_LINE = re.compile(r"(?:nguồn|nguon|source)\s*:\s*\S", re.I)
-#: A paper's statement of whose organ it is, in its footer: "Báo Đắk Lắk - Cơ quan của Đảng
-#: bộ tỉnh Đắk Lắk", "ANTĐ - Báo An ninh Thủ đô, cơ quan của Công an TP Hà Nội".
-_ORGAN = re.compile(r"(?P<name>[^\W\d_][^.,;:\n]{1,60}?)\s*[-–—,|]\s*(?:là\s+)?(?:cơ quan|co quan)\s+"
-                    r"(?:(?:chủ quản|chu quan)\s*:|(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?"
-                    r"(?:(?:trung ương|trung uong)\s+)?(?:của|thuộc|cua|thuoc)\b)", re.I)
 #: The site a comment box's notice names: "Final decision will be at the discretion of the Taipei Times."
 _DISCRETION = re.compile(r"\bat the discretion of (?:the )?(?P<name>[A-Z][\w'’ -]{2,40}?)\s*\.?\s*$")
 #: How many lines before the headline are looked at.
@@ -480,7 +475,7 @@ def footer_outlet(lines: list[str], table: SourceTable) -> str | None:
             continue
         if _COPYRIGHT.search(line):
             outlet = outlet or copyright_holder(line, table)
-        organ = _ORGAN.match(line.strip()) or _PAPER_SITE.match(line.strip()) or _HOTLINE.search(line)
+        organ = ORGAN.match(line.strip()) or _PAPER_SITE.match(line.strip()) or _HOTLINE.search(line)
         if organ:
             outlet = outlet or canonical_source(re.split(r"\s[-–—|]\s", organ.group("name"))[-1], table)
     return outlet

@@ -215,10 +215,10 @@ def _own_name(name: str, parts: list[str]) -> str:
     if len(parts) > 1:
         sites = [part.strip() for part in parts if _BARE_SITE.fullmatch(part.strip())]
         named = [part for part in parts if part.strip() not in sites]
-        spelt = [part for part in named for site in sites if spells_address(_NOTE.sub("", part).strip(), site)]
+        spelt = [part for part in named for site in sites if spells_address(END_NOTE.sub("", part).strip(), site)]
         if spelt:
             name = spelt[0].strip()
-    name = _NOTE.sub("", name).strip() or name
+    name = END_NOTE.sub("", name).strip() or name
     branded = _BRAND_SITE.fullmatch(name)
     if branded and not branded.group(1).islower():
         name = branded.group(1)
@@ -252,7 +252,7 @@ def _local_places() -> frozenset[str]:
 #: description or a collector's note in brackets after a name.
 _BARE_SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 _BRAND_SITE = re.compile(r"([^\s.]+)\.(?:com\.vn|vn)")  # "Space.com" is that site's own name
-_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+END_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 _SITE_PARTS = re.compile(r"\s+[-–—|:]\s+")

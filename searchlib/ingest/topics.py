@@ -368,11 +368,7 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
     An outlet of no country's press (a wire) reports from the country its dateline names.
     """
     table = table or _default_table()
-    if home is None and detect_language(f"{title}\n{body}") == "vi":
-        home = "Vietnam"
-    if not home:  # a wire's story: the country its dateline names ("SYDNEY, May 21 (Reuters) -")
-        home = table.dateline_country(body) or home
-    found = _evidence(title, body, table, table.home_words(home))
+    found = _evidence(title, body, table, table.home_words(press_home(title, body, table, home)))
     kept = {table.labels[index] for index, score in found.scores.items() if score >= MIN_SCORE}
     if learned and kept:
         # the rules propose, the model disposes: it may drop a topic, never add one, and
@@ -386,6 +382,15 @@ def detect_topics(title: str, body: str, table: TopicTable | None = None, model:
                 if chance is None or chance >= model.threshold(label) or label in settled}
     scores = {table.labels[index]: score for index, score in found.scores.items()}
     return sorted(kept, key=lambda label: (-scores.get(label, 0.0), label))
+
+
+def press_home(title: str, body: str, table: TopicTable, home: str | None = None) -> str | None:
+    """The country whose press an article is from, as :func:`detect_topics` reads it: ``home``
+    when given, Vietnam for Vietnamese text, else for a wire's story the country its dateline
+    names ("SYDNEY, May 21 (Reuters) -")."""
+    if home is None and detect_language(f"{title}\n{body}") == "vi":
+        home = "Vietnam"
+    return home or table.dateline_country(body) or home
 
 
 class Evidence(NamedTuple):

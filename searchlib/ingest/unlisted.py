@@ -38,11 +38,14 @@ _WITH_ADDRESS = re.compile(_NAME + r"[ \t]*\([ \t]*" + _ADDRESS + r"[ \t]*\)(?:[
 _HEAD_LINES = 6
 #: Words a site's address adds after its outlet's name.
 _SITE_TAILS = ("asia", "online", "news", "global", "english", "daily", "today", "plus")
-#: A Vietnamese paper's masthead stating whose organ it is ("TẠP CHÍ KIỂM SÁT - CƠ QUAN CỦA
-#: VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Báo Xây dựng - Cơ quan của Bộ Xây dựng").
-_ORGAN_HEAD = re.compile(r"^[ \t]*(?P<name>(?:báo|bao|tạp chí|tap chi)[ \t]+[^\W\d_][^\n\-–—|,.;:]{1,50}?)[ \t]*[-–—|,]"
-                         r"[ \t]*(?:là[ \t]+)?(?:cơ quan|co quan)[ \t]+(?:(?:ngôn luận|ngon luan)[ \t]+)?(?:của|cua)\b",
-                         re.I | re.M)
+#: A paper's statement of whose organ it is, in its masthead or its footer: "TẠP CHÍ KIỂM SÁT -
+#: CƠ QUAN CỦA VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Báo Đắk Lắk - Cơ quan của Đảng bộ tỉnh Đắk Lắk",
+#: "ANTĐ - Báo An ninh Thủ đô, cơ quan của Công an TP Hà Nội".
+ORGAN = re.compile(r"(?P<name>[^\W\d_][^.,;:\n]{1,60}?)\s*[-–—,|]\s*(?:là\s+)?(?:cơ quan|co quan)\s+"
+                   r"(?:(?:chủ quản|chu quan)\s*:|(?:(?:ngôn luận|chủ quản|ngon luan|chu quan)\s+)?"
+                   r"(?:(?:trung ương|trung uong)\s+)?(?:của|thuộc|cua|thuoc)\b)", re.I)
+#: A paper's or a magazine's kind opening its name.
+_PAPER_KIND = re.compile(r"(?:báo|bao|tạp chí|tap chi)\s", re.I)
 #: A collector's note naming the site the text was copied from ("[copied from astroawani.com, 20/3/2025]").
 _SITE_NOTE = re.compile(r"(?:copied from|taken from|from|(?:chép|chep)(?: lại| lai)? (?:từ|tu)(?: trang| báo| bao)?|nguồn|nguon)"
                         r"[ \t]*:?[ \t]+" + _ADDRESS, re.I)
@@ -86,16 +89,16 @@ def paired_outlet(text: str) -> str | None:
     crumb = next((m for m in map(_CRUMB_HEAD.match, lines) if m and outlet_like(m.group("name").strip())), None)
     if crumb:
         return crumb.group("name").strip()
-    organ = _ORGAN_HEAD.search("\n".join(lines))
+    # a masthead stating whose organ the paper is; its capitals are written out later, as any
+    # outside name's are (sources.canonical_source)
+    organs = (re.split(r"\s[-–—|]\s", m.group("name"))[-1].strip() for m in map(ORGAN.match, lines) if m)
+    organ = next((name for name in organs if _PAPER_KIND.match(name)), None)
     if organ:
-        return recased(organ.group("name").strip())
+        return organ
     noted = next((m for m in map(_SITE_NOTE.search, lines[:2]) if m), None)
     if noted:  # the site in the collector's note, and the masthead under it spelling it ("Astro AWANI")
         named = next((line for line in lines[1:4] if _capitalised(line) and spells_address(line, noted.group("address"))), None)
-        if named:
-            return recased(" ".join(named.split()))
-        if _default_table().by_host(noted.group("address")):  # a known outlet's site
-            return noted.group("address")
+        return " ".join(named.split()) if named else _default_table().by_host(noted.group("address"))
     # a collector's note over the text: "doc tren bao An ninh Thu do (anninhthudo.vn), muc Phap luat"
     return named_beside_address("\n".join(lines))
 
