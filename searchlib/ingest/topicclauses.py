@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from searchlib.textnorm import fold
 
 if TYPE_CHECKING:
-    from searchlib.ingest.topics import Mention
+    from searchlib.ingest.topicmentions import Mention
     from searchlib.ingest.topictable import TopicTable
 
 #: Where a sentence ends (a line break ends one too: headlines, list items).
