@@ -294,3 +294,28 @@ def test_a_related_story_list_names_no_one(tmp_path: Path) -> None:
             "(01/01/2026)\n- Triệt phá đường dây mua bán 50 triệu dữ liệu cá nhân (18/12/2025)\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert extract_file(tmp_path / "a.txt").articles[0].people == ["Trần Quang Huy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout30/kf10: a French name with its accents after a Vietnamese title
+    ("Công tố viên Jean-Marc Lefèvre khẳng định với báo chí rằng các bị can sẽ bị truy tố.", ["Jean-Marc Lefèvre"]),
+    # Dân trí: a French minister; a province's name after a centre's is still no one
+    ("Bộ trưởng Y tế Pháp Olivier Véran cho biết.", ["Olivier Véran"]),
+    ("Ông Nguyễn Xuân Quý - Giám đốc Trung tâm Bảo trợ Xã hội Đắk Lắk, cho biết.", ["Nguyễn Xuân Quý"]),
+    # heldout30/ke10 and Dân trí: a firm named like a person, after the word for a firm
+    ("Luật sư Trần Đức Phượng, Giám đốc Công ty Luật Hà Thành Minh, khuyến nghị nhà đầu tư cá nhân cần thận trọng.",
+     ["Trần Đức Phượng"]),
+    ("ông Trần Khắc Tâm - Tổng Giám đốc Công ty TNHH Trần Liên Hưng, tự ứng cử tại Sóc Trăng.", ["Trần Khắc Tâm"]),
+    ("Công ty TNHH MTV Xây dựng năng lượng VNECO, Công ty TNHH MTV Phan Ngọc Wood, Công ty Cổ phần Cẩm Hà.", []),
+    # heldout30/kf18: a name opening the sentence of the charges it faces; not a firm's
+    ("The suspect was arrested in Jurong.\nDesmond Tan Wei Jie faces 12 charges, including six counts of distributing "
+     "child abuse material.", ["Desmond Tan Wei Jie"]),
+    ("The firm was raided. Golden Harvest Trading was charged with misdeclaration.", []),
+    # heldout30/kf20: the owner of a firm named in full, then the name in apposition; not a list of papers
+    ("Charges were filed against the owner of Golden Harvest Trading, Ana Marie Sy Lim, and the customs broker.",
+     ["Ana Marie Sy Lim"]),
+    ("the firm bid for Tribune, the owner of the Chicago Tribune, New York Daily News, Baltimore Sun and Hartford "
+     "Courant.", []),
+])
+def test_names_of_the_regions_press_after_heldout30(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected

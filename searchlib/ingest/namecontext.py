@@ -2,13 +2,18 @@
 
 A capitalised run of words is a person's name when its context says so: an age or a year of
 birth after it, a role in apposition, a relative "who", an alias, or a person described just
-before it; a claimed identity ("posing as") shows it is not. These patterns are shared by the
-rules in ``people`` that find names of any origin.
+before it; a claimed identity ("posing as") shows it is not, and so does a firm's or a place's
+word right before the words after a title. These patterns are shared by the rules in ``people``
+that find names of any origin.
 """
 
 from __future__ import annotations
 
 import re
+
+from searchlib.ingest.laonames import SYLLABLE
+from searchlib.ingest.namewords import NOT_PERSON_BEFORE, SURNAMES
+from searchlib.textnorm import fold, has_diacritics
 
 #: After a name: an age or a year of birth ("Bounmy Sengsouvanh, 38,", "Lò Văn Thắng (SN 1985)",
 #: "Vàng Thị Mai (31 tuổi)").
@@ -53,12 +58,19 @@ ROLE_BEFORE = re.compile(
     r"preacher|cleric|activist|journalist"
     r"|(?i:one|two|another) of the (?:suspects|victims|defendants|fugitives|men|women))\s*,\s*$")
 #: Before a name: the head of a body named in full, then the name in apposition ("the head of
-#: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said").
+#: the Jambi Fish Quarantine and Inspection Agency, Ahmad Rizal, said", "the owner of Golden
+#: Harvest Trading, Ana Marie Sy Lim, and").
 ROLE_OF_BEFORE = re.compile(
     r"\b(?i:head|chief|director|director-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|commander|"
-    r"secretary|president|governor|minister)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"secretary|president|governor|minister|owner|operator|proprietor|founder|manager)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+(?:[A-Z][\w'’-]*|and|of|for|on|the|&|village|commune|district|province|town|city|in))*"  # "Head of Semanget village in Entikong, Yohanes Ajat"
     r"\s*,\s*$")
+#: After a name opening a sentence: the charges the person faces ("Desmond Tan Wei Jie faces 12
+#: charges", "Lim Boon Keat was charged on Friday with").
+CHARGED_AFTER = re.compile(r"\s+(?:faces|faced|now faces|was charged|has been charged|is charged|pleaded guilty|"
+                           r"was sentenced|was jailed|was convicted|was indicted)\b")
+#: What stands before a sentence's first word: its start.
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 #: After a name: a relative clause only a person takes ("Liu Feng and Zhou Xiaoli, who were
 #: wanted"); places and bodies take "which".
 WHO_AFTER = re.compile(r",\s+who\s")
@@ -150,3 +162,45 @@ def with_stops(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, st
             name += "."
         out.append((pos, name))
     return out
+
+
+#: Right before a name: the word for a firm, with its kind ("Công ty Luật", "Công ty TNHH",
+#: "Văn phòng Luật sư", "law firm"): what follows is the firm's name.
+FIRM_BEFORE = re.compile(r"\b(?:công ty|cong ty|tập đoàn|tap doan|văn phòng|van phong|hãng|doanh nghiệp|doanh nghiep)"
+                         r"(?:\s+(?:luật sư|luật|luat su|luat|tnhh|mtv|cổ phần|co phan|cp|hợp danh|hop danh))*\s+$"
+                         r"|\blaw (?:firm|office)\s+$", re.I)
+
+
+#: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
+#: "cửa khẩu Tà Lùng", "Cửa khẩu Quốc tế La Lay").
+_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "tế", "phong", "khau", "song", "te"})
+
+
+def named_after_title_is_no_one(text: str, start: int, name: str, title_end: int) -> bool:
+    """Whether ``name``, found after a title, names no one: a firm's name right after the word
+    for a firm ("Giám đốc Công ty Luật Hà Thành Minh": law firms are often named like people),
+    or a place: two words, or a foreign-looking
+    pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành")
+    or the end of a post's name ("Đồn trưởng Đồn Biên phòng Ka Long").
+    A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
+    the province is implied). A title ending in a place word ("Già làng", village elder)
+    is no place before the name."""
+    if FIRM_BEFORE.search(text, max(title_end, start - 40), start):
+        return True
+    before_title = text[title_end:start].split()
+    if len(before_title) >= 3 and fold(" ".join(before_title[-3:])).lower() == "don bien phong":
+        return True  # the post's own name: "Đồn trưởng Đồn Biên phòng Đàm Thủy"
+    first = name.split()[0]
+    if first.lower() in SURNAMES and len(name.split()) >= 3:
+        return False
+    at = text.find(first, start)
+    if not text[title_end:at].strip():
+        return False
+    before = text[max(0, at - 20):at].split()
+    if not before or not before[-1].islower():
+        return False
+    if before[-1] in _UNIT_BEFORE:  # a pair of Vietnamese syllables typed without accents
+        words = name.split()
+        return len(words) == 2 and not has_diacritics(name) and all(SYLLABLE.fullmatch(w.lower()) for w in words)
+    return before[-1] in NOT_PERSON_BEFORE
+

@@ -18,11 +18,12 @@ from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.captionnames import caption_names
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
-from searchlib.ingest.givennames import given_name_mentions, foreign_name_next, names_a_place_or_outlet
+from searchlib.ingest.givennames import foreign_name_next, given_name_mentions, given_names, names_a_place_or_outlet
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
-    AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
-    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, WHO_AFTER, blank_inserts, claimed_identity, with_stops,
+    AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, CHARGED_AFTER, FIRM_BEFORE, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
+    PLACE_BEFORE, ROLE_AFTER, ROLE_BEFORE, ROLE_OF_BEFORE, SENTENCE_START, WHO_AFTER, blank_inserts, claimed_identity,
+    named_after_title_is_no_one, with_stops,
 )
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
@@ -243,40 +244,10 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         following = _NEXT_WORD.match(text, start + len(" ".join(words))) if kind == "en" and words else None
         if following and following.group(1) in NOT_PERSON_AFTER:
             continue  # "Director of the Nghe An provincial police": a place, then its body
-        if name and not _place_after_title(text, start, name, match.end()) \
+        if name and not named_after_title_is_no_one(text, start, name, match.end()) \
                 and not (match.group(0) in FOREIGN_ONLY and name.split()[0].lower() in SURNAMES):
             found.append((start, name))
     return found
-
-
-def _place_after_title(text: str, start: int, name: str, title_end: int) -> bool:
-    """Whether ``name``, found after a title, is a place: two words, or a foreign-looking
-    pair, right after a lowercase place word ("Chủ tịch UBND xã Ea Huar", "xã Lăng Thành")
-    or the end of a post's name ("Đồn trưởng Đồn Biên phòng Ka Long").
-    A full Vietnamese name there is the official ("Chủ tịch UBND tỉnh Phạm Thiện Nghĩa":
-    the province is implied). A title ending in a place word ("Già làng", village elder)
-    is no place before the name."""
-    before_title = text[title_end:start].split()
-    if len(before_title) >= 3 and fold(" ".join(before_title[-3:])).lower() == "don bien phong":
-        return True  # the post's own name: "Đồn trưởng Đồn Biên phòng Đàm Thủy"
-    first = name.split()[0]
-    if first.lower() in SURNAMES and len(name.split()) >= 3:
-        return False
-    at = text.find(first, start)
-    if not text[title_end:at].strip():
-        return False
-    before = text[max(0, at - 20):at].split()
-    if not before or not before[-1].islower():
-        return False
-    if before[-1] in _UNIT_BEFORE:  # a pair of Vietnamese syllables typed without accents
-        words = name.split()
-        return len(words) == 2 and not has_diacritics(name) and all(SYLLABLE.fullmatch(w.lower()) for w in words)
-    return before[-1] in NOT_PERSON_BEFORE
-
-
-#: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
-#: "cửa khẩu Tà Lùng", "Cửa khẩu Quốc tế La Lay").
-_UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "tế", "phong", "khau", "song", "te"})
 
 
 def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tuple[list[str], int]:
@@ -414,7 +385,7 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return lao_name
     tail: list[str] = []
     for word in reversed(words):
-        if not VIETNAMESE_LETTERS.isdisjoint(word) or (len(word) > 1 and word.isupper()):
+        if not VIETNAMESE_LETTERS.isdisjoint(word) and not _foreign_accents(word) or (len(word) > 1 and word.isupper()):
             break
         tail.insert(0, word)
     tail = [w for w in tail if w.lower() not in FOREIGN_LEADING]
@@ -431,6 +402,17 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return _as_name(tail[-3:]) or _as_name(tail[-2:])
     return _as_name(tail[-2:])
 
+
+
+#: Accented letters of French, Spanish and Portuguese names.
+_FOREIGN_ACCENTED = frozenset("àâäçéèêëîïôöùûüÿáíóúñãõ")
+
+
+def _foreign_accents(word: str) -> bool:
+    """Whether ``word`` is a French, Spanish or Portuguese name, accented ("Lefèvre", "Fernández"),
+    not a Vietnamese word ("Lắk", "Điện"): only those languages' accents, and no Vietnamese syllable."""
+    accented = {c for c in word.lower() if not c.isascii()}
+    return accented <= _FOREIGN_ACCENTED and not SYLLABLE.fullmatch(fold(word).lower())
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
@@ -480,8 +462,9 @@ def _bare_vietnamese_mentions(text: str, runs: list[re.Match[str]]) -> list[tupl
                        or len(before) >= 2 and before[-2][-1:].isdigit() and before[-1].istitle()
                        and len(before[-1]) <= 4):
             continue  # a street's address ("288 Bis Nguyễn Văn Cừ")
-        if in_street_list(text, run.start(), run.end()) or street_kind_before(text, start):
-            continue
+        if in_street_list(text, run.start(), run.end()) or street_kind_before(text, start) \
+                or FIRM_BEFORE.search(text, max(0, start - 40), start):
+            continue  # or a firm's name: "Công ty Luật Hà Thành Minh"
         after = text[run.end():run.end() + 20].split()
         if after and after[0].lower().strip(",.") in NOT_PERSON_AFTER:
             continue
@@ -566,16 +549,27 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
                                                                              run.start())
         described = described or NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
             or AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and AGED_NAME_END.match(text, run.end()) \
-            or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start())
+            or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start()) \
+            and BODY_WORDS.isdisjoint(run.group(0).lower().split())  # "the owner of the Chicago Tribune, New York Daily News,"
         characters = CHARACTERS_AFTER.match(text, run.end()) and HYPHENATED_GIVEN.fullmatch(run.group(0).split()[-1])
+        charged = CHARGED_AFTER.match(text, run.end()) and _charged_subject(text, run)
         if not (relative or AGE_AFTER.match(text, run.end()) or ROLE_AFTER.match(text, run.end()) or described
-                or ALIAS_AFTER.match(text, run.end()) or characters or _speaker(text, run, longer)):
+                or ALIAS_AFTER.match(text, run.end()) or characters or charged or _speaker(text, run, longer)):
             continue
         words = _strip_leading(run.group(0).split())
         name = _as_name(words) or lao_syllables(words, _as_name)  # "đối tượng Khăm Phon Xay Nha Vông (SN 1990)"
         if name:
             found.append((run.end() - len(name), name))
     return found
+
+
+def _charged_subject(text: str, run: re.Match[str]) -> bool:
+    """Whether the run opening a sentence before the charges someone faces is a person's name:
+    a common given name first, no body's word ("Desmond Tan Wei Jie faces 12 charges"; not
+    "Golden Harvest Trading was charged")."""
+    words = run.group(0).split()
+    return bool(SENTENCE_START.search(text, max(0, run.start() - 3), run.start())) and 2 <= len(words) <= 4 \
+        and words[0].lower() in given_names() and BODY_WORDS.isdisjoint(w.lower() for w in words)
 
 
 def _speaker(text: str, run: re.Match[str], longer: set[str]) -> bool:
