@@ -327,3 +327,21 @@ def test_forms_of_a_topic_heldout30(title: str, body: str, topic: str) -> None:
 ])
 def test_words_that_are_no_evidence_heldout30(title: str, body: str, topic: str) -> None:
     assert topic not in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body", [
+    # heldout30/ke01: border residents keeping the line and its markers
+    ("Biên phòng An Giang bắt 3 ghe chở đường cát nhập lậu",
+     "Đơn vị cũng vận động cư dân biên giới tham gia mô hình \"Tổ tự quản đường biên, mốc quốc giới\", kịp thời báo "
+     "tin khi phát hiện phương tiện lạ."),
+    # Dân trí: a joint patrol checking the markers
+    ("Tuần tra song phương", "Trong quá trình tuần tra, hai bên đã kiểm tra hiện trạng 4 cột mốc quốc giới và các "
+     "cọc dấu, phát quang đường tuần tra."),
+    # heldout30/ke17, kf14: a commander on the border; patrols of a country's waters
+    ("Thai troops step up checks", "\"We understand the situation on the other side, but we must protect our border,\" "
+     "the colonel said on Friday."),
+    ("Indonesian boats intercepted", "The operation was part of Operation Resolute, the whole-of-government effort "
+     "to patrol Australia's maritime domain."),
+])
+def test_border_security_forms_after_heldout30(title: str, body: str) -> None:
+    assert "border security" in _rules(title, body)
