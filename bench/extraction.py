@@ -240,6 +240,7 @@ LABEL_SETS = (
     ("heldout28", "blind set 28, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
     ("heldout29", "blind set 29, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
     ("heldout30", "blind set 30, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
+    ("heldout31", "blind set 31, new subjects and outlets (measured once, then used to fix dates, sources, people, topics)"),
 )
 
 

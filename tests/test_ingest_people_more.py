@@ -319,3 +319,42 @@ def test_a_related_story_list_names_no_one(tmp_path: Path) -> None:
 ])
 def test_names_of_the_regions_press_after_heldout30(text: str, expected: list[str]) -> None:
     assert detect_people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heldout31: a Korean name after "Ông" whose given name is also a Vietnamese family name
+    ("Ông Choi Dong Wook, Tùy viên Cảnh sát Đại sứ quán Hàn Quốc, đánh giá cao sự vào cuộc.", ["Choi Dong Wook"]),
+    # a byline with "By:" and its post; titles "Deputy Chair", "Lawmaker"
+    ("By: Ana Liza Mendoza - Reporter / @AnaLizaINQ\n\nMANILA - Police rescued a South Korean businessman.", []),
+    ("ACCC Deputy Chair Catriona Lowe said romance scams caused devastating harm.", ["Catriona Lowe"]),
+    ("Lawmaker Elizabeth Quat, who has pushed for tougher rules, said platforms must act.", ["Elizabeth Quat"]),
+    # ages before and after a name; a name given by the police
+    ("Neighbour Sri Wahyuni (47) said villagers had known that the family made firecrackers.", ["Sri Wahyuni"]),
+    ("The suspects are 34-year-old Chinese national Wang Haoran and 29-year-old Vietnamese national Tran Thi Thu Ha.",
+     ["Wang Haoran", "Tran Thi Thu Ha"]),
+    ("The alleged mastermind, a 31-year-old man named by police as Tsang Ho-yin, was among those held.",
+     ["Tsang Ho-yin"]),
+    ("One of the women, a 22-year-old from Prey Veng who asked not to be named, said she had agreed.", []),
+    # roles in apposition, English and Vietnamese
+    ("Am Sam Ath, operations director of the rights group Licadho, welcomed the decision.", ["Am Sam Ath"]),
+    ("Chou Bun Eng, permanent vice chair of the National Committee for Counter Trafficking, said.", ["Chou Bun Eng"]),
+    ("trong đó Y Quynh Bdap, kẻ cầm đầu tổ chức MSFJ đang ở nước ngoài, bị xét xử vắng mặt.", ["Y Quynh Bdap"]),
+    # no one: a scammer's name for himself, a hidden name, a firm in its trade, the Youth Union
+    ("There, she met a man who said his name was Daniel Weber, a German-born marine engineer.", []),
+    ("Nguyễn Thị Ph. (SN 2002), người trực tiếp quản lý hơn 400 sim.", []),
+    ("District Judge Kevin Ng said the amount of gratification was large.", ["Kevin Ng"]),
+    ("do Công ty TNHH Xuất nhập khẩu Hoàng Phát Lộc (trụ sở tại quận Long Biên) đứng tên nhập khẩu.", []),
+    ("Thượng úy Hoàng Văn Sơn, Bí thư Đoàn Thanh niên Công an tỉnh Quảng Trị cho biết.", ["Hoàng Văn Sơn"]),
+])
+def test_names_of_the_regions_press_heldout31(text: str, expected: list[str]) -> None:
+    assert detect_people(text) == expected
+
+
+def test_a_writers_name_under_the_lead_is_a_byline(tmp_path: Path) -> None:
+    # heldout31/kh04: the writer's name, a paragraph of its own between the lead and the story
+    text = ("Triệt phá cơ sở sản xuất phân bón giả\n\nHơn 200 tấn phân bón NPK giả đã được tung ra thị trường các tỉnh "
+            "ĐBSCL trước khi bị phát hiện, khiến nhiều nông dân điêu đứng.\n\nLê Hoàng Vũ\n\nChiều 8/10, Công an tỉnh "
+            "Long An kiểm tra một cơ sở do Huỳnh Văn Thắng (SN 1982) làm chủ.\n\nCơ quan điều tra đã khởi tố vụ án.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = extract_file(tmp_path / "a.txt").articles[0]
+    assert (article.people, article.author) == (["Huỳnh Văn Thắng"], "Lê Hoàng Vũ")

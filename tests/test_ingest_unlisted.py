@@ -199,3 +199,56 @@ _PAGE = ("<html lang='vi'><head><title>{title}</title>{meta}</head><body><articl
 def test_a_page_names_its_outlet_heldout30(tmp_path: Path, title: str, meta: str, source: str) -> None:
     (tmp_path / "a.html").write_text(_PAGE.format(title=title, meta=meta), encoding="utf-8")
     assert extract_file(tmp_path / "a.html").articles[0].source == source
+
+
+_VI_STORY = ("KHOI TO NGUYEN CHU TICH XA LAP HO SO KHONG\n\nTP - Co quan CSDT Cong an tinh vua khoi to bi can, bat tam giam "
+             "Le Van Hung (SN 1970), nguyen Chu tich UBND xa, ve toi \"Tham o tai san\".\n\nTong so tien bi chiem doat "
+             "duoc xac dinh hon 6,8 ty dong.\n")
+_FORWARD = ("From: Ngo Thanh Binh\nSent: Tuesday, February 4, 2025 9:02 AM\nTo: Monitoring Desk\n"
+            "Subject: FW: forged residence cards\n\n{note}\nBinh\n\n-----Original Message-----\n\n{top}\n\n"
+            "Police bust suspected forged residence card operation in Saitama\n\n{dated}\n\n"
+            "Police in Saitama Prefecture have arrested a Chinese man and a Vietnamese woman on suspicion of making "
+            "forged residence cards for foreign nationals who are staying in Japan illegally.\n\n"
+            "Police say many of the buyers were former technical intern trainees.\n")
+
+
+@pytest.mark.parametrize("text, source, date", [
+    # heldout31/kh11: a collector's note naming the print edition typed from, without accents
+    ("[go lai tu bao giay, may khong co bo go dau - Tien Phong so ra ngay 3/3/2025, trang 7, muc Phap luat]\n\n"
+     + _VI_STORY, "Tiền Phong", "2025-03-03"),
+    # heldout31/kg18: a masthead line with its desk's word; a yearless date line, dated by the forward
+    (_FORWARD.format(note="FYI - item from last Thursday.", top="NHK WORLD-JAPAN News", dated="Jan. 30 18:40 JST"),
+     "NHK World", "2025-01-30"),
+    # a yearless date line after the forward is no date (a story is out before it is forwarded)
+    (_FORWARD.format(note="FYI - item from last Thursday.", top="NHK WORLD-JAPAN News", dated="Feb. 20 18:40 JST"),
+     "NHK World", None),
+    # heldout31/kh20: the forwarder's note names the paper that ran the story
+    (_FORWARD.format(note="For the file. Philstar ran this in the print edition on Friday.", top="",
+                     dated="February 6, 2026 | 12:00am").replace("-----Original Message-----", "-----"),
+     "The Philippine Star", "2026-02-06"),
+])
+def test_notes_and_mastheads_name_the_outlet_heldout31(tmp_path: Path, text: str, source: str, date: str | None) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = extract_file(tmp_path / "a.txt").articles[0]
+    assert (article.source, article.date and article.date.isoformat()) == (source, date)
+
+
+def test_a_byline_with_its_date_keeps_the_date(tmp_path: Path) -> None:
+    # heldout31/kg20: "By The Irrawaddy 21 November 2024": the byline goes, its date stays
+    text = ("The Irrawaddy\nHome > News > Burma\nJunta Police Seize 1.2 Tons of Jade Bound for China\n\n"
+            "By The Irrawaddy 21 November 2024\n\nShare: Facebook | X | Email\n\n"
+            "Myanmar's junta police said on Wednesday they had seized more than 1.2 tons of raw jade hidden under "
+            "bananas in a truck heading toward the Chinese border.\n\nThe driver was arrested.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = extract_file(tmp_path / "a.txt").articles[0]
+    assert (article.date.isoformat(), article.source) == ("2024-11-21", "The Irrawaddy")
+
+
+@pytest.mark.parametrize("name, outlet", [
+    # heldout31: outlets of the Vietnamese press added to the table, in the forms their pages give
+    ("Kenh14.vn", "Kênh14"), ("Báo Công Thương", "Báo Công Thương"), ("thanhtra.com.vn", "Báo Thanh tra"),
+    ("Tài nguyên & Môi trường", "Báo Tài nguyên & Môi trường"), ("vietnammoi.vn", "Việt Nam Mới"),
+    ("The Investor - Vietnam Business News", "The Investor"),
+])
+def test_outlets_added_heldout31(name: str, outlet: str) -> None:
+    assert load_sources().lookup(name) == outlet

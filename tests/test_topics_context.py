@@ -345,3 +345,13 @@ def test_words_that_are_no_evidence_heldout30(title: str, body: str, topic: str)
 ])
 def test_border_security_forms_after_heldout30(title: str, body: str) -> None:
     assert "border security" in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body", [
+    # heldout31/kh17: ketum (kratom) leaves, controlled in Malaysia and Thailand
+    ("GOF seizes 3.2 tonnes of ketum leaves in Kedah, two held",
+     "The General Operations Force seized 3.2 tonnes of ketum leaves bound for southern Thailand."),
+    ("Bắt xe tải chở 2 tấn lá kratom", "Công an phát hiện xe tải chở 2 tấn lá kratom không rõ nguồn gốc."),
+])
+def test_kratom_is_drug_crime_heldout31(title: str, body: str) -> None:
+    assert "drug crime" in _rules(title, body)

@@ -20,7 +20,7 @@ from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
     SITE_ADDRESS, after_forward, byline_over_date, follow_outlet, footer_outlet, forward_note_outlet, lead_in,
-    date_style_outlet, mail_date, menu_outlet, tail_off,
+    date_style_outlet, forward_date, mail_date, menu_outlet, print_note, tail_off,
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
@@ -105,10 +105,13 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         address = _LEAD_ADDRESS.search("\n".join(lines[:_LINK_LINES]))
         bare = None if address else _BARE_ADDRESS.search(head)
         given_url = address.group(1) if address else bare and _with_scheme(bare.group(1))
-    date = date or source_date or find_date(body)
+    printed_by, printed_on = print_note(whole, table) if headline_first_line else (None, None)
+    date = date or source_date or printed_on or find_date(body)
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
         date = sent and (dateline_near(body, sent) or sent)
+        forwarded = None if sent else forward_date(whole)
+        date = date or (forwarded and dateline_near(body, forwarded))
     if date is None and address and title:  # the collector's note over the link: "bai ... ngay 5/11/2024"
         date = find_date(title)
     date = date or address_date(given_url)
@@ -132,7 +135,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
         # a copied page's masthead names the site; a wire's dateline credit names the story's source
         tagged = _TAG_LINE.match(whole.lstrip()) if headline_first_line else None  # "[The Star] thestar.com.my/..."
         tagged_outlet = table.lookup(tagged.group(1), strict=True) if tagged else None
-        source = url_source or tagged_outlet or lead_credit(body, table) or masthead \
+        source = url_source or tagged_outlet or printed_by or lead_credit(body, table) or masthead \
             or detect_source(body, cleaned.credit_kind, credit, table) \
             or copyright_holder or header_label_outlet(text, table) or follow_outlet(text, table) \
             or (menu_outlet(text, table) or forward_note_outlet(whole, table) or date_style_outlet(whole)

@@ -106,14 +106,30 @@ def clean_body(text: str) -> Cleaned:
         match = _BYLINE.fullmatch(lines[k].strip())
         if match and match.group("kind").rstrip(":") in WRITER_KINDS and _looks_like_name(match.group("name")):
             cleaned.byline = match.group("name").strip()
-            del lines[k]
+            dated = _BYLINE_DATE.search(cleaned.byline)
+            if dated and parse_date(dated.group(1)):  # "By The Irrawaddy 21 November 2024": the date stays
+                cleaned.byline = cleaned.byline[:dated.start()].strip()
+                lines[k] = dated.group(1)
+            else:
+                del lines[k]
             break
         if _co_authors(lines[k]) and k + 1 < len(lines) and parse_date(lines[k + 1].strip()):
             cleaned.byline = lines[k].strip()  # the writers over the date line of a copied page
             del lines[k]
             break
+    if cleaned.byline is None:  # the writer's name between the lead and the story, under the page's top
+        k = next((k for k in [k for k, line in enumerate(lines) if line.strip()][:8]
+                  if _writer_name(lines[k].strip()) and _under_lead(lines, k)), None)
+        if k is not None:
+            cleaned.byline = lines[k].strip()
+            del lines[k]
     cleaned.body = "\n".join(lines).strip("\n")
     return cleaned
+
+
+#: A full date closing a byline ("By The Irrawaddy 21 November 2024", "By Anna Tan | May 3, 2025").
+_BYLINE_DATE = re.compile(r"[\s,|·–-]+((?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}"
+                          r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+\d{1,2}:\d{2}[^\n]*)?$")
 
 
 #: Bylines that name a writer (not an outlet credited with "Theo" or "Nguồn").
@@ -129,12 +145,27 @@ def _co_authors(line: str) -> bool:
 def _signature(lines: list[str]) -> bool:
     """Whether the last line is a Vietnamese writer's name signing the story: a paragraph of
     its own, two to four capitalised words, the first a family name ("Hoàng Thanh Sơn")."""
-    words = lines[-1].split()
-    folded = fold_key(lines[-1])
-    return len(lines) >= 5 and not lines[-2].strip() and 2 <= len(words) <= 4 \
-        and all(word.isalpha() and word[0].isupper() for word in words) and words[0].lower() in SURNAMES \
-        and folded not in SURNAME_PLACES and not any(word.lower() in REJECT for word in words) \
-        and not any(f" {phrase} " in f" {folded} " for phrase in REJECT_PHRASES)  # "Hà Nội", "Lâm Đồng"
+    return len(lines) >= 5 and not lines[-2].strip() and _writer_name(lines[-1])
+
+
+def _writer_name(line: str) -> bool:
+    """Whether ``line`` is only a Vietnamese name: two to four capitalised words, the first a
+    family name, and no place ("Hà Nội", "Lâm Đồng")."""
+    words = line.split()
+    folded = fold_key(line)
+    return 2 <= len(words) <= 4 and all(word.isalpha() and word[0].isupper() for word in words) \
+        and words[0].lower() in SURNAMES and folded not in SURNAME_PLACES \
+        and not any(word.lower() in REJECT for word in words) \
+        and not any(f" {phrase} " in f" {folded} " for phrase in REJECT_PHRASES)
+
+
+def _under_lead(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is a paragraph of its own under the lead, a paragraph ending a
+    sentence, with the story after it: where a Vietnamese paper prints its writer's name."""
+    before = [line for line in lines[:k] if line.strip()]
+    return bool(before) and len(before[-1]) > 80 and before[-1].rstrip()[-1:] in ".!?:”\"" \
+        and (k == 0 or not lines[k - 1].strip()) and k + 1 < len(lines) and not lines[k + 1].strip() \
+        and any(line.strip() for line in lines[k + 1:])
 
 
 def _is_debris(line: str) -> bool:

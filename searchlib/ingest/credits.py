@@ -19,10 +19,11 @@ _STAFF_CREDIT = re.compile(r"\b(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[
 _ROLE_CREDIT = re.compile(r"(?<![\w-])(?:Reporters?|Editors?|Translators?|Writers?|Pewarta|Penulis|Penerjemah|"
                           r"Phóng viên|Biên tập(?: viên)?|Biên dịch)\s*:\s*[^\n()]*|\(\s*[Bb]y\s[^\n()]*\)")
 #: A line that is a byline: "By" (or "by", as Hong Kong Free Press prints it), a name, then
-#: maybe its outlet and post ("By Kenneth Wu, Taiwan News, Staff Writer"); not a sentence
+#: maybe its outlet and post ("By Kenneth Wu, Taiwan News, Staff Writer", "By: Ana Liza Mendoza -
+#: Reporter / @AnaLizaINQ"); not a sentence
 #: ("By Tuesday, police had ...": one capitalised word).
-_BY_LINE = re.compile(r"^[ \t]*(?:By|by|BY)[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
-                      r"(?:[ \t]*(?:,|and|&)[^\n.]{0,60})?[ \t]*$", re.M)
+_BY_LINE = re.compile(r"^[ \t]*(?:By|by|BY):?[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
+                      r"(?:[ \t]*(?:,|and|&|[-–|/][ \t])[^\n.]{0,60})?[ \t]*$", re.M)
 #: A line that is only a name and an agency's initials in brackets: a byline ("Lê Huy Hùng
 #: (TTXVN)", "Minh Châu (VNA)").
 _BYLINE_LINE = re.compile(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,3}[ \t]*\([A-ZĐ]{2,6}(?:/[A-ZĐ]{2,6})?\)[ \t]*$",

@@ -157,16 +157,30 @@ def _dateline_day(text: str) -> tuple[re.Match[str], int, int] | None:
 
 def dateline_near(text: str, reference: _dt.date) -> _dt.date | None:
     """A yearless wire dateline at the top of ``text`` ("MANILA, Oct 29 (Reuters) -") dated
-    within 45 days of ``reference`` (the day a mail carrying the story was sent)."""
+    within 45 days of ``reference`` (the day a mail carrying the story was sent); or a yearless
+    date line there ("Jan. 30 18:40 JST"), dated within the 45 days before it."""
     found_day = _dateline_day(text)
-    if found_day is None:
+    if found_day is not None:
+        _match, month, day = found_day
+        for year in (reference.year, reference.year - 1, reference.year + 1):
+            candidate = _checked(year, month, day)
+            if candidate and abs((candidate - reference).days) <= 45:
+                return candidate
         return None
-    _match, month, day = found_day
-    for year in (reference.year, reference.year - 1, reference.year + 1):
+    line = _YEARLESS_LINE.search(text[:400])
+    if line is None:
+        return None
+    month, day = _MONTHS[fold(line.group("mon")).lower()], int(line.group("d"))
+    for year in (reference.year, reference.year - 1):
         candidate = _checked(year, month, day)
-        if candidate and abs((candidate - reference).days) <= 45:
+        if candidate and 0 <= (reference - candidate).days <= 45:
             return candidate
     return None
+
+
+#: A line that is only a month and a day, with a weekday or a time ("Jan. 30 18:40 JST").
+_YEARLESS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:" + _WEEKDAY + r",?[ \t]+)?" + _MONTH + r"[ \t]+(?P<d>\d{1,2})(?!\d)"
+                            r"(?:,?[ \t]+" + _TIME + r")?[ \t]*(?=\n|$)", re.I)
 
 
 def _year_to_date(text: str, month: int, day: int) -> _dt.date | None:

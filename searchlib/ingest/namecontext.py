@@ -22,13 +22,14 @@ AGE_AFTER = re.compile(r"(?:\s*\([\u3400-\u9fff]{2,6}\))?"  # a name's character
                        r"|\s*\(\s*(?:SN|sinh năm|sinh nam|b\.)\s*\d{4}|\s*\(\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                        r"|,\s*\d{1,2}\s*(?:tuổi|tuoi)\b"
                        # a bare age in brackets closing the name: "Jake Thomas Wilson (34), an Australian"
-                       r"|\s*\(\d{1,2}\)(?=\s*[,;.]|\s+(?:and|was|were|is|who|from|of)\b)")
+                       r"|\s*\(\d{1,2}\)(?=\s*[,;.]|\s+(?:and|was|were|is|who|from|of|said|says|told)\b)")
 #: After a name: an appositive naming a role ("Li Wenjie, head of the Chinese team", "Michael
 #: Collins, Australia's Ambassador", "said Somchai Kitcharoen, governor of Tak"). "son" only
 #: in lowercase: "Thanh Hoa, Son La and Nghe An" lists provinces.
 ROLE_AFTER = re.compile(
     r"(?:\s*\([\u3400-\u9fff]{2,6}\))?,\s+(?:(?:a|an|the)\s+(?:(?!(?:and|or|of|in|at|for|from|with|who)\b)[a-z][a-z-]*\s+){0,2})?"
-    r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant)\s+)*"
+    r"(?:(?:former|then|acting|senior|deputy|vice|chief|assistant|permanent|executive|managing|operations|"
+    r"programme|program|regional|country)\s+)*"
     r"(?:[A-Z][a-z]+(?:'s|’s)\s+(?:[a-z]+\s+)?|(?-i:[A-Z][A-Z0-9-]{1,10})\s+(?:(?-i:[a-z]+)\s+)?)?"  # "PRO-11 spokesperson", "UNODC regional representative"
     r"(?:head|director|director-general|chief|deputy|governor|spokesman|spokeswoman|spokesperson|official|"
     r"officer|commander|ambassador|minister|secretary|president|chairman|chairwoman|expert|researcher|lawyer|"
@@ -45,7 +46,9 @@ ROLE_AFTER = re.compile(
     r"scientist|astronomer|physicist|biologist|chemist|historian|physician|surgeon|psychologist|meteorologist|"
     r"author|writer|novelist|editor|columnist|correspondent|actor|actress|singer|musician|artist|"
     r"entrepreneur|co-founder|ceo|specialist|strategist|lawmaker|senator|congressman|congresswoman|mayor|"
-    r"councillor|councilor|candidate|pilot|coach|striker|midfielder|goalkeeper|athlete|administrator)s?\b",
+    r"councillor|councilor|candidate|pilot|coach|striker|midfielder|goalkeeper|athlete|administrator|chair|"
+    # Vietnamese: "Y Quynh Bdap, kẻ cầm đầu tổ chức MSFJ"
+    r"kẻ cầm đầu|người cầm đầu|đối tượng cầm đầu|ke cam dau|nguoi cam dau)s?\b",
     re.IGNORECASE)
 #: Before a name: a person described, then the name in apposition ("his lawyer, Chanchai
 #: Thongkham, who", "a 24-year-old Indonesian woman, Siti Rahmawati, who told police").
@@ -87,11 +90,14 @@ ALIAS_AFTER = re.compile(r",\s+(?:also\s+)?(?:known as|nicknamed|alias|biệt da
 #: Before a name: an age as an adjective, with up to two lowercase words of a role ("led by
 #: 27-year-old Pham Quoc Thai", "34-year-old driver Arun Saleh"), the name
 #: ending its phrase (not "a 8-year-old Fort Worth girl").
-AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
+AGED_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?"
+                         r"(?:(?!(?:from|in|of|at|near|to)\s)[a-z]+\s+){0,2}$")  # not "a 22-year-old from Prey Veng"  # "34-year-old Chinese national"
 AGED_NAME_END = re.compile(r"\s*[,.;:)]|\s+(?:of|from|who|was|is|said|had|has|and|to|in|at|on|with)\b")
 #: Before a name: the words that give someone's name ("the suspect, identified as Joshua Rivera",
-#: "identified the mastermind as Lee Chee Keong", "a 47-year-old man named U Sai Kyaw Lin").
+#: "identified the mastermind as Lee Chee Keong", "a 47-year-old man named U Sai Kyaw Lin", "a
+#: 31-year-old man named by police as Tsang Ho-yin").
 NAMED_BEFORE = re.compile(r"\b(?:identified(?:\s+only)?(?:\s+(?:the|a|an|his|her|their)(?:\s+[\w-]+){1,2})?\s+as|"
+                          r"(?:named|identified|called)\s+by\s+(?:the\s+)?(?:police|authorities|investigators|prosecutors)\s+as|"
                           r"whose name is|(?:man|woman|boy|girl|suspect|person|resident|driver|farmer|worker|trader|"
                           r"businessman|businesswoman|national|citizen|villager|official|officer|youth)\s+(?:named|called))\s+$",
                           re.I)
@@ -119,11 +125,13 @@ reporter prefecture province city police embassy consulate
 """.split())
 
 
-#: What introduces an identity someone claims: "xưng là", "giả danh", "posing as".
+#: What introduces an identity someone claims: "xưng là", "giả danh", "posing as", "a man who
+#: said his name was".
 CLAIMS = re.compile(r"(?:tự xưng|xưng là|xưng danh|mạo danh|giả danh|giả làm|claiming to be|claimed to be|"
                     r"posing as|posed as|impersonating|pretending to be|introduced (?:himself|herself) as|"
                     r"khai tên là|khai ten la|khai tên|gave (?:his|her) name as|gave a false name(?:,|\s+of)?|"
-                    r"under the (?:false |assumed |fake )?name(?:\s+of)?|in the (?:false |fake )?name of)"
+                    r"under the (?:false |assumed |fake )?name(?:\s+of)?|in the (?:false |fake )?name of|"
+                    r"(?:said|says|claimed|told (?:her|him)) (?:his|her) name was|called (?:himself|herself))"
                     r"(?:\s+là)?[\s\"“]+(?P<between>[^\n.;:!?,\"”]{0,60})$", re.I)
 
 
@@ -164,16 +172,23 @@ def with_stops(text: str, mentions: list[tuple[int, str]]) -> list[tuple[int, st
     return out
 
 
-#: Right before a name: the word for a firm, with its kind ("Công ty Luật", "Công ty TNHH",
-#: "Văn phòng Luật sư", "law firm"): what follows is the firm's name.
+#: Right before a name: the word for a firm, with its kind and trade ("Công ty Luật", "Công ty
+#: TNHH Xuất nhập khẩu", "Văn phòng Luật sư", "law firm"): what follows is the firm's name.
 FIRM_BEFORE = re.compile(r"\b(?:công ty|cong ty|tập đoàn|tap doan|văn phòng|van phong|hãng|doanh nghiệp|doanh nghiep)"
-                         r"(?:\s+(?:luật sư|luật|luat su|luat|tnhh|mtv|cổ phần|co phan|cp|hợp danh|hop danh))*\s+$"
+                         r"(?:\s+(?:luật sư|luật|luat su|luat|tnhh|mtv|cổ phần|co phan|cp|hợp danh|hop danh|"
+                         # the trade it is in: "Công ty TNHH Xuất nhập khẩu Hoàng Phát Lộc"
+                         r"xuất nhập khẩu|thương mại|dịch vụ|đầu tư|xây dựng|vận tải|sản xuất|du lịch|công nghệ|"
+                         r"bất động sản|tư vấn|an ninh|bảo vệ|vàng bạc|đá quý|xnk|tm|dv))*\s+$"
                          r"|\blaw (?:firm|office)\s+$", re.I)
 
 
 #: The last word of a post or a crossing named after its place ("Đồn Biên phòng Ka Long",
 #: "cửa khẩu Tà Lùng", "Cửa khẩu Quốc tế La Lay").
 _UNIT_BEFORE = frozenset({"phòng", "khẩu", "sông", "tế", "phong", "khau", "song", "te"})
+
+
+#: The word that ends the Youth Union's name ("Đoàn Thanh niên") after its capitalised words.
+_YOUTH_UNION_END = re.compile(r"[ \t]+(?:niên|nien)\b")
 
 
 def named_after_title_is_no_one(text: str, start: int, name: str, title_end: int) -> bool:
@@ -187,6 +202,8 @@ def named_after_title_is_no_one(text: str, start: int, name: str, title_end: int
     is no place before the name."""
     if FIRM_BEFORE.search(text, max(title_end, start - 40), start):
         return True
+    if fold(name).lower().endswith("doan thanh") and _YOUTH_UNION_END.match(text, start + len(name)):
+        return True  # "Bí thư Đoàn Thanh niên": the Youth Union, whose name runs on in lowercase
     before_title = text[title_end:start].split()
     if len(before_title) >= 3 and fold(" ".join(before_title[-3:])).lower() == "don bien phong":
         return True  # the post's own name: "Đồn trưởng Đồn Biên phòng Đàm Thủy"

@@ -10,7 +10,7 @@ EN_TITLES = (
     "Deputy Prime Minister", "Prime Minister", "Deputy Minister", "Vice Minister", "Assistant Minister",
     "Minister", "Vice President", "President", "Party General Secretary", "General Secretary", "Secretary",
     "Secretary-General", "Director-General", "Deputy Director-General",
-    "Chairman", "Chairwoman", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
+    "Chairman", "Chairwoman", "Chair", "Deputy Chair", "Chairperson", "Lawmaker", "Director", "Ambassador", "counterpart", "Senior Lieutenant General",
     "Lieutenant General", "Major General", "General", "Lieutenant Colonel", "Colonel", "Senior Colonel",
     "Lt. Gen.", "Maj. Gen.", "Gen.", "Col.", "Sen. Lieut. Gen.", "Lieut. Gen.", "Sen. Lt. Gen.", "Lieut. Col.",
     "Lt. Col.", "Sen. Col.", "Maj.", "Capt.", "Lieut.", "Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr",
@@ -106,7 +106,7 @@ singaporean philippine filipino asean un politburo member senior lieutenant gene
 vice assistant asst comm comr prime minister ministers president secretary chairman chairwoman director ambassador the
 communist people's peoples people government office department gen lt maj col mr ms mrs dr sir dame standing sen lieut capt
 madam madame lieutenant-colonel lieutenant-general major-general brigadier-general detective
-maj-gen lt-gen brig-gen lt-col wira
+maj-gen lt-gen brig-gen lt-col wira lawmaker lawmakers chair neighbour neighbor
 briton britons british american americans australian australians canadian french german russian korean koreans
 japanese filipinos indonesians malaysians singaporeans thais
 permanent executive acting former first provincial municipal bureau political immigration investigation
@@ -129,7 +129,7 @@ tư ủy uỷ ban nhân dân tỉnh thành phố chính phủ đảng trung ươ
 #: man's name after "Y" ("Y Bih Niê").
 HIGHLAND_FAMILIES = frozenset(w for s in """
 Niê Mlô Ksor Siu Kpă Rcom Byă Êban Adrơng Hđơk Ayun Ktla Nay Rmah Bkrông Hmok Mdrang Knul Ênuôl Alê Kbuôr
-Kpơr Kpuih Châm Kdăm Yă
+Kpơr Kpuih Châm Kdăm Yă Bdap
 """.split() for w in (s.lower(), fold(s).lower()))
 #: Gia Rai and Ê Đê family names that open a name of three words ("Rah Lan Chung", "Ksor Blui").
 HIGHLAND_FIRST = frozenset({"rah", "ksor", "siu", "rmah", "nay", "kpă", "rơ", "ro"})

@@ -123,8 +123,17 @@ def mail_date(text: str) -> _dt.date | None:
     PM" under the last "Forwarded message" line): a wire alert goes out the day its story
     does, so this dates a story that gives no date itself. ``None`` for text that is no mail."""
     message = _last_message(text)
-    if message is None:
-        return None
+    return None if message is None else _sent(message)
+
+
+def forward_date(text: str) -> _dt.date | None:
+    """The day a mail was forwarded (its own "Sent:" line at the top): no date of the story,
+    which was out before, but the year of a yearless date line under it ("Jan. 30 18:40 JST")."""
+    return _sent(text) if _opens_with_mail_headers(text) else None
+
+
+def _sent(message: str) -> _dt.date | None:
+    """The day on the "Date:" or "Sent:" line among a message's first lines."""
     for line in message.lstrip("\n").split("\n")[:8]:
         found = _MAIL_DATE.fullmatch(line.strip())
         if found:
@@ -170,9 +179,29 @@ def forward_note_outlet(text: str, table: SourceTable) -> str | None:
     return _note_outlet(note, table)
 
 
+#: A collector's note in brackets naming the print edition a text was typed from ("[go lai tu
+#: bao giay - Tien Phong so ra ngay 3/3/2025, trang 7]"): the paper, then the issue's day.
+_PRINT_NOTE = re.compile(r"^[ \t]*[\[(][^\])\n]*?\b((?:[A-ZĐ][\w'’.-]*[ \t]+){0,3}[A-ZĐ][\w'’.-]*)[ \t]+"
+                         r"(?:số ra ngày|so ra ngay|số báo ngày|so bao ngay|(?:print )?edition of)[ \t]+"
+                         r"(\d{1,2}/\d{1,2}/\d{4})", re.I)
+
+
+def print_note(text: str, table: SourceTable) -> tuple[str | None, _dt.date | None]:
+    """The known paper and the issue's day a collector's note at the top names as the print
+    edition a text was typed from; ``(None, None)`` when there is no such note."""
+    match = _PRINT_NOTE.match(text.lstrip("\n"))
+    if match is None:
+        return None, None
+    words = match.group(1).split()
+    outlet = next(filter(None, (table.lookup(" ".join(words[k:]), strict=True) for k in range(len(words)))), None)
+    return outlet, parse_date(match.group(2))
+
+
 #: The sender's address on a message's From: line.
 _SENDER = re.compile(r"^[ \t]*(?:From|Từ)[ \t]*:[^\n@]*@([\w-]+(?:\.[\w-]+)+)>?[ \t]*$", re.M)
 #: An outlet a note names in English ("from the Vientiane Times site", "via Bangkok Post").
+#: A paper named as the one that ran the story ("Philstar ran this in the print edition").
+_NOTE_RAN = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(?:ran|published|carried|printed)[ \t]+(?:this|it|the story|the piece)\b")
 _NOTE_FROM = re.compile(r"\b(?:from|via)\s+(?:the\s+)?((?:[A-Z][\w'’.]*[ \t]*){1,4})")
 
 
@@ -181,11 +210,14 @@ def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = Fa
     site"); with ``english_only``, only the English form counts (a first paragraph may be the
     story)."""
     text = "\n".join(note)
-    for pattern, prefix in ((_NOTE_FROM, ""),) if english_only else ((_NOTE_PAPER, "Báo "), (_NOTE_FROM, "")):
+    english = ((_NOTE_FROM, ""), (_NOTE_RAN, ""))
+    for pattern, prefix in english if english_only else ((_NOTE_PAPER, "Báo "), *english):
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            for n in range(len(words), 0, -1):  # "Bao Quang Tri" before "Bao Quang"
-                found = table.lookup(prefix + " ".join(words[:n]), strict=True)
+            # "Bao Quang Tri" before "Bao Quang"; the name closing the words before "ran" ("file. Philstar ran")
+            spans = [words[:n] for n in range(len(words), 0, -1)] + [words[k:] for k in range(1, len(words))]
+            for span in spans:
+                found = table.lookup(prefix + " ".join(span), strict=True)
                 if found:
                     return found
     named = named_beside_address(text)  # "bài của Phụ nữ Việt Nam (phunuvietnam.vn)": a paper outside the table
@@ -418,11 +450,16 @@ def is_date_bar(line: str) -> bool:
 _MASTHEAD_PARTS = re.compile(r"[ \t]{2,}|[ \t]*[|>»][ \t]*")
 
 
+#: A desk's word after an outlet's name on its masthead line.
+_DESK_WORD = re.compile(r"\s+(?:News|Online|English|Nation|World|Regional)$")
+
+
 def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
     """``(outlet, rest)`` when ``line`` is an outlet's name, alone or before a section name
     ("baotintuc.vn - Pháp luật", rest "") or a headline ("ANTARA News - Indonesia, ...")."""
     if len(line) <= 40:
-        found = table.lookup(line)
+        # the name alone, or with its desk's word: "NHK WORLD-JAPAN News", "Kompas.com Regional"
+        found = table.lookup(line) or table.lookup(_DESK_WORD.sub("", line), strict=True)
         if found:
             return found, ""
     # a masthead of parts: "ANTĐ.VN  An ninh Thủ đô", "freemalaysiatoday.com  |  NEWS > NATION"

@@ -330,8 +330,9 @@ def _as_name(words: list[str]) -> str | None:
         return None
     if words[0].lower() in COMPASS:
         return None  # a region ("East Java, a police spokesperson said"; "North Sumatra")
-    if len(words[-1].rstrip(".")) == 1:
-        return None  # initials only ("Nguyễn Văn T."): the press hides the person, and it names no one
+    if len(words[-1].rstrip(".")) == 1 or _INITIALS.fullmatch(words[-1]) and (
+            words[-1].endswith(".") or has_diacritics(" ".join(words)) or fold(words[-2]).lower() in MIDDLE_NAMES):
+        return None  # initials only ("Nguyễn Văn T.", "Nguyễn Thị Ph."): the press hides the person, and it names no one
     # "A" and "An" are articles in English, and names in Vietnamese ("Sùng A Páo", "Tô An Xô").
     # "Thai" is a nationality, and the given name Thái at the end of a Vietnamese name ("Pham Quoc Thai")
     vietnamese = len(words) >= 3 and words[0].lower() in SURNAMES
@@ -346,6 +347,10 @@ def _as_name(words: list[str]) -> str | None:
     if len(words) == 2 and key.strip() in SURNAME_PLACES:  # "Deputy Director of Ha Tinh provincial police"
         return None
     return name
+
+
+#: A Vietnamese initial of two letters: no vowel, so no syllable ("Nguyễn Thị Ph."; "Kevin Ng" is a name).
+_INITIALS = re.compile(r"(?:Ch|Gh|Gi|Kh|Ng|Nh|Ph|Th|Tr|Qu)\.?")
 
 
 def _vietnamese_name(words: list[str]) -> str | None:
@@ -418,7 +423,9 @@ def _foreign_accents(word: str) -> bool:
 def _start_at_surname(words: list[str]) -> list[str]:
     """The words from the first Vietnamese family name that does not start a place on."""
     for i, word in enumerate(words):
-        if i == 1 and _foreign_given(words[0]) and not (len(words) >= 4 and fold(words[2]).lower() in MIDDLE_NAMES):
+        if i == 1 and (_foreign_given(words[0]) or words[0].lower() in EAST_ASIAN_FAMILIES
+                       and VIETNAMESE_LETTERS.isdisjoint(" ".join(words[:3]))) \
+                and not (len(words) >= 4 and fold(words[2]).lower() in MIDDLE_NAMES):
             # "HLV Park Hang Seo": a Korean name, though "Hang" is also a Vietnamese family name;
             # "Teller Tran Thi Kim Ngan": a role word, then a name with its middle name
             return []
@@ -548,7 +555,7 @@ def _appositive_mentions(text: str, runs: list[re.Match[str]]) -> list[tuple[int
         described = text.startswith(",", run.end()) and ROLE_BEFORE.search(text, max(0, run.start() - 40),
                                                                              run.start())
         described = described or NAMED_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
-            or AGED_BEFORE.search(text, max(0, run.start() - 20), run.start()) and AGED_NAME_END.match(text, run.end()) \
+            or AGED_BEFORE.search(text, max(0, run.start() - 40), run.start()) and AGED_NAME_END.match(text, run.end()) \
             or text.startswith(",", run.end()) and ROLE_OF_BEFORE.search(text, max(0, run.start() - 120), run.start()) \
             and BODY_WORDS.isdisjoint(run.group(0).lower().split())  # "the owner of the Chicago Tribune, New York Daily News,"
         characters = CHARACTERS_AFTER.match(text, run.end()) and HYPHENATED_GIVEN.fullmatch(run.group(0).split()[-1])
