@@ -81,6 +81,17 @@ def foreign_name_next(text: str, pos: int) -> bool:
     return first in given_names() or not (SYLLABLE.fullmatch(first) or SYLLABLE.fullmatch(second))
 
 
+#: Accented letters of French, Spanish and Portuguese names.
+FOREIGN_ACCENTED = frozenset("àâäçéèêëîïôöùûüÿáíóúñãõ")
+
+
+def foreign_accented(word: str) -> bool:
+    """Whether ``word`` is a French, Spanish or Portuguese name, accented ("Lefèvre", "Fernández"),
+    not a Vietnamese word ("Lắk", "Điện"): only those languages' accents, and no Vietnamese syllable."""
+    accented = {c for c in word.lower() if not c.isascii()}
+    return accented <= FOREIGN_ACCENTED and not SYLLABLE.fullmatch(fold(word).lower())
+
+
 def given_name_mentions(text: str, runs: list[re.Match[str]],
                         as_name: Callable[[list[str]], str | None]) -> list[tuple[int, str]]:
     """(offset, name) of every run whose last two or three words open with a given name.

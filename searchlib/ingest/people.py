@@ -18,7 +18,9 @@ from searchlib.ingest.backrefs import referred_back
 from searchlib.ingest.captionnames import caption_names
 from searchlib.ingest.credits import mask_credits
 from searchlib.ingest.eastasiannames import given_name_first, japanese_caps_mentions, pronoun_surname_mentions
-from searchlib.ingest.givennames import foreign_name_next, given_name_mentions, given_names, names_a_place_or_outlet
+from searchlib.ingest.givennames import (
+    foreign_accented, foreign_name_next, given_name_mentions, given_names, names_a_place_or_outlet,
+)
 from searchlib.ingest.namecontext import (
     BODY_WORDS, SPEAKER_AFTER, SPEAKER_BEFORE, SPEAKER_CLAUSE_END, SPEAKER_NAME,
     AGE_AFTER, AGED_BEFORE, AGED_NAME_END, ALIAS_AFTER, CHARACTERS_AFTER, CHARGED_AFTER, FIRM_BEFORE, HYPHENATED_GIVEN, LIST_AND, NAMED_BEFORE,
@@ -390,7 +392,7 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return lao_name
     tail: list[str] = []
     for word in reversed(words):
-        if not VIETNAMESE_LETTERS.isdisjoint(word) and not _foreign_accents(word) or (len(word) > 1 and word.isupper()):
+        if not VIETNAMESE_LETTERS.isdisjoint(word) and not foreign_accented(word) or (len(word) > 1 and word.isupper()):
             break
         tail.insert(0, word)
     tail = [w for w in tail if w.lower() not in FOREIGN_LEADING]
@@ -407,17 +409,6 @@ def _vietnamese_name(words: list[str]) -> str | None:
         return _as_name(tail[-3:]) or _as_name(tail[-2:])
     return _as_name(tail[-2:])
 
-
-
-#: Accented letters of French, Spanish and Portuguese names.
-_FOREIGN_ACCENTED = frozenset("àâäçéèêëîïôöùûüÿáíóúñãõ")
-
-
-def _foreign_accents(word: str) -> bool:
-    """Whether ``word`` is a French, Spanish or Portuguese name, accented ("Lefèvre", "Fernández"),
-    not a Vietnamese word ("Lắk", "Điện"): only those languages' accents, and no Vietnamese syllable."""
-    accented = {c for c in word.lower() if not c.isascii()}
-    return accented <= _FOREIGN_ACCENTED and not SYLLABLE.fullmatch(fold(word).lower())
 
 
 def _start_at_surname(words: list[str]) -> list[str]:
