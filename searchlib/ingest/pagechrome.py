@@ -200,9 +200,11 @@ def print_note(text: str, table: SourceTable) -> tuple[str | None, _dt.date | No
 #: The sender's address on a message's From: line.
 _SENDER = re.compile(r"^[ \t]*(?:From|Từ)[ \t]*:[^\n@]*@([\w-]+(?:\.[\w-]+)+)>?[ \t]*$", re.M)
 #: An outlet a note names in English ("from the Vientiane Times site", "via Bangkok Post").
-#: A paper named as the one that ran the story ("Philstar ran this in the print edition").
-_NOTE_RAN = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(?:ran|published|carried|printed)[ \t]+(?:this|it|the story|the piece)\b")
 _NOTE_FROM = re.compile(r"\b(?:from|via)\s+(?:the\s+)?((?:[A-Z][\w'’.]*[ \t]*){1,4})")
+#: A paper named as the one that ran the story ("Philstar ran this in the print edition"): the
+#: name closes the capitalised words before the verb.
+_NOTE_RAN = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(?:ran|published|carried|printed)[ \t]+"
+                       r"(?:this|it|the story|the piece)\b")
 
 
 def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = False) -> str | None:
@@ -214,8 +216,10 @@ def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = Fa
     for pattern, prefix in english if english_only else ((_NOTE_PAPER, "Báo "), *english):
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            # "Bao Quang Tri" before "Bao Quang"; the name closing the words before "ran" ("file. Philstar ran")
-            spans = [words[:n] for n in range(len(words), 0, -1)] + [words[k:] for k in range(1, len(words))]
+            # the name opens the words ("Bao Quang Tri" before "Bao Quang"), or closes them before
+            # "ran" ("For the file. Philstar ran this")
+            spans = [words[k:] for k in range(len(words))] if pattern is _NOTE_RAN \
+                else [words[:n] for n in range(len(words), 0, -1)]
             for span in spans:
                 found = table.lookup(prefix + " ".join(span), strict=True)
                 if found:
