@@ -106,10 +106,11 @@ def clean_body(text: str) -> Cleaned:
         match = _BYLINE.fullmatch(lines[k].strip())
         if match and match.group("kind").rstrip(":") in WRITER_KINDS and _looks_like_name(match.group("name")):
             cleaned.byline = match.group("name").strip()
-            dated = _BYLINE_DATE.search(cleaned.byline)
-            if dated and parse_date(dated.group(1)):  # "By The Irrawaddy 21 November 2024": the date stays
-                cleaned.byline = cleaned.byline[:dated.start()].strip()
-                lines[k] = dated.group(1)
+            words = cleaned.byline.split()
+            cut = next((i for i in range(1, len(words)) if parse_date(" ".join(words[i:]))), None)
+            if cut is not None:  # "By The Irrawaddy 21 November 2024": the date stays
+                cleaned.byline = " ".join(words[:cut]).rstrip(" ,|·–-")
+                lines[k] = " ".join(words[cut:])
             else:
                 del lines[k]
             break
@@ -125,11 +126,6 @@ def clean_body(text: str) -> Cleaned:
             del lines[k]
     cleaned.body = "\n".join(lines).strip("\n")
     return cleaned
-
-
-#: A full date closing a byline ("By The Irrawaddy 21 November 2024", "By Anna Tan | May 3, 2025").
-_BYLINE_DATE = re.compile(r"[\s,|·–-]+((?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}"
-                          r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+\d{1,2}:\d{2}[^\n]*)?$")
 
 
 #: Bylines that name a writer (not an outlet credited with "Theo" or "Nguồn").

@@ -162,18 +162,19 @@ def dateline_near(text: str, reference: _dt.date) -> _dt.date | None:
     found_day = _dateline_day(text)
     if found_day is not None:
         _match, month, day = found_day
-        for year in (reference.year, reference.year - 1, reference.year + 1):
-            candidate = _checked(year, month, day)
-            if candidate and abs((candidate - reference).days) <= 45:
-                return candidate
-        return None
+        return _near(month, day, reference, after=True)
     line = _YEARLESS_LINE.search(text[:400])
     if line is None:
         return None
-    month, day = _MONTHS[fold(line.group("mon")).lower()], int(line.group("d"))
-    for year in (reference.year, reference.year - 1):
+    return _near(_MONTHS[fold(line.group("mon")).lower()], int(line.group("d")), reference, after=False)
+
+
+def _near(month: int, day: int, reference: _dt.date, *, after: bool) -> _dt.date | None:
+    """``month``/``day`` in the year that puts it within 45 days of ``reference`` (before it,
+    or also after it when ``after``)."""
+    for year in (reference.year, reference.year - 1, reference.year + 1):
         candidate = _checked(year, month, day)
-        if candidate and 0 <= (reference - candidate).days <= 45:
+        if candidate and (abs((candidate - reference).days) <= 45 if after else 0 <= (reference - candidate).days <= 45):
             return candidate
     return None
 

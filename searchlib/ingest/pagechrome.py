@@ -192,9 +192,12 @@ def print_note(text: str, table: SourceTable) -> tuple[str | None, _dt.date | No
     match = _PRINT_NOTE.match(text.lstrip("\n"))
     if match is None:
         return None, None
-    words = match.group(1).split()
-    outlet = next(filter(None, (table.lookup(" ".join(words[k:]), strict=True) for k in range(len(words)))), None)
-    return outlet, parse_date(match.group(2))
+    return _closing_name(match.group(1).split(), table), parse_date(match.group(2))
+
+
+def _closing_name(words: list[str], table: SourceTable) -> str | None:
+    """The known outlet the last of ``words`` name ("... Tien Phong", "For the file. Philstar")."""
+    return next(filter(None, (table.lookup(" ".join(words[k:]), strict=True) for k in range(len(words)))), None)
 
 
 #: The sender's address on a message's From: line.
@@ -216,12 +219,13 @@ def _note_outlet(note: list[str], table: SourceTable, *, english_only: bool = Fa
     for pattern, prefix in english if english_only else ((_NOTE_PAPER, "Báo "), *english):
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            # the name opens the words ("Bao Quang Tri" before "Bao Quang"), or closes them before
-            # "ran" ("For the file. Philstar ran this")
-            spans = [words[k:] for k in range(len(words))] if pattern is _NOTE_RAN \
-                else [words[:n] for n in range(len(words), 0, -1)]
-            for span in spans:
-                found = table.lookup(prefix + " ".join(span), strict=True)
+            if pattern is _NOTE_RAN:  # the name closes the words before "ran" ("For the file. Philstar ran")
+                found = _closing_name(words, table)
+                if found:
+                    return found
+                continue
+            for n in range(len(words), 0, -1):  # "Bao Quang Tri" before "Bao Quang"
+                found = table.lookup(prefix + " ".join(words[:n]), strict=True)
                 if found:
                     return found
     named = named_beside_address(text)  # "bài của Phụ nữ Việt Nam (phunuvietnam.vn)": a paper outside the table
@@ -454,16 +458,11 @@ def is_date_bar(line: str) -> bool:
 _MASTHEAD_PARTS = re.compile(r"[ \t]{2,}|[ \t]*[|>»][ \t]*")
 
 
-#: A desk's word after an outlet's name on its masthead line.
-_DESK_WORD = re.compile(r"\s+(?:News|Online|English|Nation|World|Regional)$")
-
-
 def _outlet_line(line: str, table: SourceTable) -> tuple[str, str] | None:
     """``(outlet, rest)`` when ``line`` is an outlet's name, alone or before a section name
     ("baotintuc.vn - Pháp luật", rest "") or a headline ("ANTARA News - Indonesia, ...")."""
     if len(line) <= 40:
-        # the name alone, or with its desk's word: "NHK WORLD-JAPAN News", "Kompas.com Regional"
-        found = table.lookup(line) or table.lookup(_DESK_WORD.sub("", line), strict=True)
+        found = table.lookup(line)
         if found:
             return found, ""
     # a masthead of parts: "ANTĐ.VN  An ninh Thủ đô", "freemalaysiatoday.com  |  NEWS > NATION"

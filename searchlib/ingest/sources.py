@@ -22,7 +22,8 @@ _PHOTO_CREDIT = re.compile(r"\((?:Photo|Photos|Ảnh|Nguồn ảnh)\s*:\s*([^()\
 #: before a bar) at the start of the body.
 _DASHED = re.compile(r"(?:^|[-–—]\s*)([^\W\d_][\w.]{1,20})\s*[-–—|]\s", re.M)
 #: Words around an outlet's name that do not change the outlet (compared folded).
-_DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper)$")
+_DECORATION = re.compile(r"^(?:bao dien tu|bao|tap chi|the)\s+"
+                         r"|\s+(?:dien tu|online|e-newspaper|electronic newspaper|newspaper|news)$")  # "NHK WORLD-JAPAN News"
 #: A web edition's ending of a paper's name ("Báo Nghệ An điện tử"), compared folded.
 _EDITION_END = re.compile(r"\s+(?:dien tu|online)$")
 #: "Cục Cảnh sát giao thông (Bộ Công an)": a ministry in brackets is whose unit it is, not a credit.
@@ -50,8 +51,9 @@ class SourceTable:
 
     def lookup(self, value: str, *, strict: bool = False) -> str | None:
         """The canonical name for ``value`` (any alias or credit), or ``None``. Sites
-        decorate their names ("Báo Công an Nhân dân điện tử", "Nhan Dan Online"): the
-        name without a leading "Báo"/"The" or a trailing "điện tử"/"online" is tried too.
+        decorate their names ("Báo Công an Nhân dân điện tử", "Nhan Dan Online", "NHK WORLD-JAPAN
+        News"): the name without a leading "Báo"/"The" or a trailing "điện tử"/"online"/"news" is
+        tried too.
         ``strict`` leaves out a wire credit before other words ("KPL Lao News Agency"),
         for text that may be a headline ("AFP journalist arrested")."""
         key = fold_key(value).strip(" .")
