@@ -355,3 +355,41 @@ def test_border_security_forms_after_heldout30(title: str, body: str) -> None:
 ])
 def test_kratom_is_drug_crime_heldout31(title: str, body: str) -> None:
     assert "drug crime" in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout28/ka19: runaway workers with their nationality between the words
+    ("Taiwan busts broker ring",
+     "The National Immigration Agency said it had broken up a broker ring that placed runaway Vietnamese migrant "
+     "workers at construction sites and factories in northern Taiwan.", "illegal migration"),
+    # heldout30/ke03: a former trainee living in the country illegally
+    ("Five arrested over home-invasion robbery",
+     "Nguyen's period of stay expired in October 2023, and he has been living in Japan illegally since then.",
+     "illegal migration"),
+    # heldout31/kg20: goods sent abroad without export papers
+    ("Junta police seize 1.2 tons of jade bound for China",
+     "Police said the jade was to be sent into China's Yunnan Province without paying royalties or obtaining "
+     "export permits.", "smuggling"),
+    # heldout31/kh16: a country's border crossings closed
+    ("Thailand shuts Cambodia border crossings to tourists and traders as standoff deepens",
+     "Thailand's army has closed all land border crossings with Cambodia to tourists and traders.",
+     "border security"),
+    # estafa, the Philippine charge of swindling, done through a social network
+    ("Travel agency owner nabbed",
+     "Villamor faces estafa charges over tour packages she sold through her Facebook page.",
+     "online and telecom fraud"),
+])
+def test_forms_of_a_topic_after_heldout31(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout9/r25: a fugitive's overstay, told in passing, is the chase's detail
+    ("Thai police arrest Vietnamese fugitive in Pattaya",
+     "Immigration police have arrested a Vietnamese man wanted in his home country for swindling investors.\n\n"
+     "He had overstayed his visa by more than three months.", "illegal migration"),
+    # a border gate closed for a holiday is no border control
+    ("Cửa khẩu nghỉ Tết", "The Moc Bai border gate closed early for the Lunar New Year holiday.", "border security"),
+])
+def test_what_is_no_evidence_after_heldout31(title: str, body: str, topic: str) -> None:
+    assert topic not in _rules(title, body)
