@@ -393,3 +393,24 @@ def test_forms_of_a_topic_after_heldout31(title: str, body: str, topic: str) -> 
 ])
 def test_what_is_no_evidence_after_heldout31(title: str, body: str, topic: str) -> None:
     assert topic not in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout31/kh05: a word of the phrase in quotes, and scam money turned into crypto
+    ("Triệt phá đường dây thuê, mua hơn 3.000 tài khoản ngân hàng để 'rửa' tiền lừa đảo qua tiền ảo",
+     "Công an đã khởi tố vụ án.", "economic crime"),
+    ("Triệt phá đường dây thuê tài khoản ngân hàng",
+     "Đường dây đã thuê hơn 3.000 tài khoản ngân hàng để nhận tiền từ các vụ lừa đảo, sau đó chuyển đổi sang tiền mã "
+     "hóa USDT và chuyển ra nước ngoài.", "online and telecom fraud"),
+    ("Trader jailed", "The court found that the company evaded taxes of HK$3.1 billion by under-declaring its bets.",
+     "economic crime"),
+])
+def test_quoted_words_crypto_scam_money_and_evaded_taxes(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+def test_taxes_avoided_by_law_are_no_economic_crime() -> None:
+    # Reuters 21578 #60: a loophole in the tax code, not a crime
+    assert "economic crime" not in _rules("Key U.S. tax writers seek estate tax curbs",
+                                          "The provision allowed many wealthy individuals to avoid the federal estate "
+                                          "tax entirely when they die.")

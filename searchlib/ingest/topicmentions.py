@@ -140,6 +140,11 @@ def mask_units(text: str, table: TopicTable) -> str:
     return table.ignore_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: A quotation mark opening or closing a word: a phrase with a word in quotes is still the
+#: phrase ("'rửa' tiền lừa đảo" is "rửa tiền"); an apostrophe inside a word ("Wong's") is no quote.
+_QUOTE_AT_EDGE = re.compile(r"(?:(?<=\s)|^)['‘’\"“”](?=\w)|(?<=\w)['‘’\"“”](?=\s|$)")
+
+
 def find_mentions(text: str, table: TopicTable, in_title: bool = False,
               folded: str | None = None) -> list[Mention]:
     """A :class:`Mention` for each phrase found in ``text`` (lowercase); ``weight`` is 1 for a
@@ -161,7 +166,7 @@ def find_mentions(text: str, table: TopicTable, in_title: bool = False,
         ends = [m.start() for m in SENTENCE_END.finditer(haystack)]
         courteous = {bisect.bisect_left(ends, m.start()) for m in COURTESY.finditer(haystack)} \
             if any(word in haystack for word in COURTESY_WORDS) else set()
-        matches = list(pattern.finditer(haystack.replace("-", " ")))
+        matches = list(pattern.finditer(_QUOTE_AT_EDGE.sub(" ", haystack.replace("-", " "))))
         if haystack is not text:
             # A folded phrase is evidence only where the text itself is typed without accents:
             # "công dân do phía Campuchia" folds to "cong dan do phia", not to "dẫn độ".
