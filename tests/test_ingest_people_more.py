@@ -344,6 +344,9 @@ def test_names_of_the_regions_press_after_heldout30(text: str, expected: list[st
     ("Nguyễn Thị Ph. (SN 2002), người trực tiếp quản lý hơn 400 sim.", []),
     ("District Judge Kevin Ng said the amount of gratification was large.", ["Kevin Ng"]),
     ("do Công ty TNHH Xuất nhập khẩu Hoàng Phát Lộc (trụ sở tại quận Long Biên) đứng tên nhập khẩu.", []),
+    # heldout29/kd18: a fertiliser firm
+    ("xảy ra tại Công ty TNHH Phân bón Nông Phát Xanh (huyện Trảng Bom). Công an đã bắt Đặng Văn Hùng.",
+     ["Đặng Văn Hùng"]),
     ("Thượng úy Hoàng Văn Sơn, Bí thư Đoàn Thanh niên Công an tỉnh Quảng Trị cho biết.", ["Hoàng Văn Sơn"]),
 ])
 def test_names_of_the_regions_press_heldout31(text: str, expected: list[str]) -> None:

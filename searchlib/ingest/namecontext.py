@@ -178,7 +178,9 @@ FIRM_BEFORE = re.compile(r"\b(?:công ty|cong ty|tập đoàn|tap doan|văn phò
                          r"(?:\s+(?:luật sư|luật|luat su|luat|tnhh|mtv|cổ phần|co phan|cp|hợp danh|hop danh|"
                          # the trade it is in: "Công ty TNHH Xuất nhập khẩu Hoàng Phát Lộc"
                          r"xuất nhập khẩu|thương mại|dịch vụ|đầu tư|xây dựng|vận tải|sản xuất|du lịch|công nghệ|"
-                         r"bất động sản|tư vấn|an ninh|bảo vệ|vàng bạc|đá quý|xnk|tm|dv))*\s+$"
+                         r"bất động sản|tư vấn|an ninh|bảo vệ|vàng bạc|đá quý|phân bón|thực phẩm|dược phẩm|mỹ phẩm|nông sản|"
+                         r"thủy sản|nông nghiệp|khoáng sản|xăng dầu|thiết bị|vật liệu|cơ khí|môi trường|truyền thông|"
+                         r"tài chính|chứng khoán|bảo hiểm|năng lượng|xnk|tm|dv))*\s+$"
                          r"|\blaw (?:firm|office)\s+$", re.I)
 
 
