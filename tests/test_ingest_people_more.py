@@ -344,6 +344,11 @@ def test_names_of_the_regions_press_after_heldout30(text: str, expected: list[st
     ("Nguyễn Thị Ph. (SN 2002), người trực tiếp quản lý hơn 400 sim.", []),
     ("District Judge Kevin Ng said the amount of gratification was large.", ["Kevin Ng"]),
     ("do Công ty TNHH Xuất nhập khẩu Hoàng Phát Lộc (trụ sở tại quận Long Biên) đứng tên nhập khẩu.", []),
+    # heldout29/kc10: a minister of two portfolios; a Hong Kong family name that is a portfolio's word
+    ("Minister of Immigration and Corrections Agus Andrianto has repeatedly vowed to get tough on foreigners.",
+     ["Agus Andrianto"]),
+    ("Minister for Trade and Industry Gan Kim Yong said on Monday.", ["Gan Kim Yong"]),
+    ("Security Minister Law Kin-wai said the rules would change.", ["Law Kin-wai"]),
     # heldout29/kd18: a fertiliser firm
     ("xảy ra tại Công ty TNHH Phân bón Nông Phát Xanh (huyện Trảng Bom). Công an đã bắt Đặng Văn Hùng.",
      ["Đặng Văn Hùng"]),

@@ -242,3 +242,15 @@ peng zeng xiao tian dong yuan pan cai jiang du ye cheng wei su lu ding ren shen 
 jia xia fu fang bai zou meng xiong qin qiu hou xue yan duan lei long shao lai gu kong mao hao tao qi
 ho lam chan wong leung tsang chow lau cheung yeung ng tse kwok tsai chiang hsu chou chu
 """.split())
+
+#: Words of a minister's portfolio, joined by "and" ("Minister of Immigration and Corrections
+#: Agus Andrianto", "Minister for Home Affairs and Law K. Shanmugam"): stripped from the
+#: words after a minister's title only, where they cannot be a family name ("Law Kin-wai").
+PORTFOLIO = frozenset("""
+immigration corrections law human rights trade industry finance justice home foreign affairs defence defense
+interior public security labour labor manpower health education transport transportation communications
+communication information digital tourism agriculture fisheries environment energy mines mineral resources natural
+social welfare women family youth sports culture planning investment economy economic religious legal national
+development coordinating political maritime administrative reform agrarian spatial cooperatives science technology
+innovation research construction works housing rural urban local government veterans and &
+""".split())

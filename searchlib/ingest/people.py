@@ -32,8 +32,8 @@ from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, COMPASS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING,
     FOREIGN_ONLY, HIGHLAND_FAMILIES, HIGHLAND_FIRST, LEADING,
-    LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, POST_NOMINALS, REJECT,
-    REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
+    LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, PORTFOLIO, POST_NOMINALS,
+    REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
 )
 from searchlib.ingest.resources import load_table, user_table
@@ -243,6 +243,8 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         words, start = _words_after(text, match.end(), vietnamese=kind == "vi",
                                     direct=kind == "direct" or not text[at].isupper()
                                     or match.group(0) in SPORT_ROLES or match.group(0) in VI_PERSONAL)
+        while kind == "en" and match.group(0).endswith("minister") and len(words) > 2 and words[0].lower() in PORTFOLIO:
+            words, start = words[1:], text.index(words[1], start + len(words[0]))
         name = _as_name(words) if kind == "en" else _vietnamese_name(words)
         following = _NEXT_WORD.match(text, start + len(" ".join(words))) if kind == "en" and words else None
         if following and following.group(1) in NOT_PERSON_AFTER:
@@ -276,6 +278,8 @@ def _words_after(text: str, pos: int, *, vietnamese: bool, direct: bool) -> tupl
                 run.append(word[:-2])
             break
         if not word[0].isupper():
+            if run and word in ("and", "&") and all(w.lower() in PORTFOLIO for w in run):
+                continue  # a portfolio of two ("Minister of Immigration and Corrections")
             if not run and not direct and (word in ("of", "the", "for", "to") or vietnamese and skipped < 6):
                 skipped += 1
                 continue
