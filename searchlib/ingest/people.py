@@ -389,6 +389,8 @@ def _vietnamese_name(words: list[str]) -> str | None:
         if "-" not in word.strip("-"):
             break
         lao.insert(0, word)
+    if len(lao) == 1 and lao[0].count("-") >= 2 and len(words) >= 2 and "-" not in words[-2]:
+        lao.insert(0, words[-2])  # a given name of one word before the syllables: "Bunmi Phết-sạ-vẳn"
     if len(lao) >= 2:
         return _as_name(lao[-2:])
     run = words[1:] if words and words[0].lower() in FOREIGN_LEADING else words
