@@ -9,7 +9,9 @@ import pytest
 from searchlib.ingest import extract_file
 from searchlib.ingest.pagechrome import copyright_holder
 from searchlib.ingest.sources import load_sources
-from searchlib.ingest.unlisted import named_with_address, outlet_like, paired_outlet, recased, spells_address
+from searchlib.ingest.unlisted import (
+    named_with_address, outlet_like, paired_outlet, recased, spelled_below, spells_address,
+)
 
 _STORY = ("Police seize smuggled goods at border checkpoint\n\nAuthorities in the province have seized more "
           "than 600 kilograms of goods hidden beneath a load of cassava chips in a truck heading for the border, "
@@ -251,4 +253,43 @@ def test_a_byline_with_its_date_keeps_the_date(tmp_path: Path) -> None:
     ("The Investor - Vietnam Business News", "The Investor"),
 ])
 def test_outlets_added_heldout31(name: str, outlet: str) -> None:
+    assert load_sources().lookup(name) == outlet
+
+
+@pytest.mark.parametrize("text, source", [
+    # heldout32/kj08: the address alone on top, the paper's name on its own line under the date
+    ("baoquocte.vn\nCampuchia triệt phá đường dây dùng deepfake tống tiền\n[lưu ngày 20/10/2025]\n\n"
+     "Thứ Bảy, 18/10/2025 | 21:40\n\nBáo Quốc tế\n\nCảnh sát Campuchia ngày 18/10 cho biết đã triệt phá một đường dây "
+     "tống tiền.\n\nLực lượng chức năng bắt giữ 27 đối tượng.\n", "Báo Quốc tế"),
+    # heldout32/kj20: the address on top, the name in the lead's credit
+    ("ecns.cn | Society\nretrieved 16 Oct 2025\n\nGuangxi border police intercept 312 illegal crossers\n\n"
+     "2025-10-15 09:33:12\n\n(ECNS) -- Border police in Fangchenggang have intercepted 312 people.\n\n"
+     "Nine suspects were detained.\n", "ECNS"),
+])
+def test_an_address_on_top_is_spelt_by_a_name_below(text: str, source: str) -> None:
+    assert spelled_below(text) == source
+
+
+def test_a_name_that_does_not_spell_the_address_is_no_outlet() -> None:
+    text = ("baoquocte.vn\nCampuchia triệt phá đường dây\n\nBáo Thanh Niên đưa tin\n\nCông an cho biết.\n")
+    assert spelled_below(text) is None
+
+
+def test_a_collectors_saved_date_gives_a_yearless_date_line_its_year(tmp_path: Path) -> None:
+    # heldout32/ki18: "Mar. 14 06:30 am JST | 3 Comments" under "copied 15/3/2025"
+    text = ("japantoday.com -- copied 15/3/2025 (page from yesterday's crime section)\n\nJAPAN TODAY\n\nCrime\n\n"
+            "4 arrested over underground bank that sent ¥3.2 bil to China\n\nMar. 14  06:30 am JST  |  3 Comments\n"
+            "TOKYO\n\nPolice said Thursday they have arrested four people on suspicion of operating an unlicensed "
+            "underground bank.\n\nThe group is suspected of having received cash from customers.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = extract_file(tmp_path / "a.txt").articles[0]
+    assert (article.date.isoformat(), article.source) == ("2025-03-14", "Japan Today")
+
+
+@pytest.mark.parametrize("name, outlet", [
+    # heldout32: outlets added to the table, in the forms their pages give
+    ("Baodautu.vn", "Báo Đầu tư"), ("baoquocte.vn", "Báo Quốc tế"), ("Ecns.cn", "ECNS"),
+    ("thewest.com.au", "The West Australian"), ("Asia Times", "Asia Times"),
+])
+def test_outlets_added_heldout32(name: str, outlet: str) -> None:
     assert load_sources().lookup(name) == outlet

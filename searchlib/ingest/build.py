@@ -20,7 +20,7 @@ from searchlib.textnorm import normalize_text as normalize
 from searchlib.ingest.lang import detect_language
 from searchlib.ingest.pagechrome import (
     SITE_ADDRESS, after_forward, byline_over_date, follow_outlet, footer_outlet, forward_note_outlet, lead_in,
-    date_style_outlet, forward_date, mail_date, menu_outlet, print_note, tail_off,
+    date_style_outlet, forward_date, mail_date, menu_outlet, print_note, saved_date, tail_off,
 )
 from searchlib.ingest.reflow import unwrap
 from searchlib.ingest.people import canonical_person, detect_people
@@ -110,7 +110,7 @@ def build_article(text: str, *, path: str, article_id: str, meta: Mapping[str, A
     if date is None and headline_first_line:
         sent = mail_date(whole)  # a mailed story: its dateline's day in the year it was sent, else that day
         date = sent and (dateline_near(body, sent) or sent)
-        forwarded = None if sent else forward_date(whole)
+        forwarded = None if sent else forward_date(whole) or saved_date(whole)
         date = date or (forwarded and dateline_near(body, forwarded))
     if date is None and address and title:  # the collector's note over the link: "bai ... ngay 5/11/2024"
         date = find_date(title)

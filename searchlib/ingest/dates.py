@@ -179,9 +179,10 @@ def _near(month: int, day: int, reference: _dt.date, *, after: bool) -> _dt.date
     return None
 
 
-#: A line that is only a month and a day, with a weekday or a time ("Jan. 30 18:40 JST").
+#: A line that is only a month and a day, with a weekday or a time ("Jan. 30 18:40 JST"), maybe
+#: its count of comments ("Mar. 14  06:30 am JST  |  3 Comments").
 _YEARLESS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:" + _WEEKDAY + r",?[ \t]+)?" + _MONTH + r"[ \t]+(?P<d>\d{1,2})(?!\d)"
-                            r"(?:,?[ \t]+" + _TIME + r")?[ \t]*(?=\n|$)", re.I)
+                            r"(?:,?[ \t]+" + _TIME + r")?[ \t]*(?:\|[ \t]*\d+[ \t]+comments?[ \t]*)?(?=\n|$)", re.I)
 
 
 def _year_to_date(text: str, month: int, day: int) -> _dt.date | None:

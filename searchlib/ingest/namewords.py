@@ -110,6 +110,7 @@ maj-gen lt-gen brig-gen lt-col wira lawmaker lawmakers chair neighbour neighbor
 briton britons british american americans australian australians canadian french german russian korean koreans
 japanese filipinos indonesians malaysians singaporeans thais
 permanent executive acting former first provincial municipal bureau political immigration investigation
+father fr pastor reverend rev
 agency force forces commander chief head cabinet supreme court procuracy order safety administration
 management border guard command military army navy information communications finance trade industry
 labour social education health culture transport construction agriculture science technology ethnic
@@ -131,6 +132,8 @@ HIGHLAND_FAMILIES = frozenset(w for s in """
 Niê Mlô Ksor Siu Kpă Rcom Byă Êban Adrơng Hđơk Ayun Ktla Nay Rmah Bkrông Hmok Mdrang Knul Ênuôl Alê Kbuôr
 Kpơr Kpuih Châm Kdăm Yă Bdap
 """.split() for w in (s.lower(), fold(s).lower()))
+#: Raglai family names of two words ("Bo Bo Hùng", "Pi Năng Thanh" in Khánh Hòa and Ninh Thuận).
+HIGHLAND_PAIRS = frozenset({"bo bo", "pi năng", "pi nang"})
 #: Gia Rai and Ê Đê family names that open a name of three words ("Rah Lan Chung", "Ksor Blui").
 HIGHLAND_FIRST = frozenset({"rah", "ksor", "siu", "rmah", "nay", "kpă", "rơ", "ro"})
 #: Words that cannot be part of a person's name (places, organisations, months...).

@@ -132,6 +132,20 @@ def forward_date(text: str) -> _dt.date | None:
     return _sent(text) if _opens_with_mail_headers(text) else None
 
 
+#: A collector's note of the day a page was saved, on the text's first lines ("japantoday.com --
+#: copied 15/3/2025", "[lưu ngày 20/10/2025]", "retrieved 16 Oct 2025").
+_SAVED_ON = re.compile(r"\b(?:copied|saved|retrieved|accessed|lưu ngày|luu ngay|chép ngày|chep ngay)(?:[ \t]+on)?[ \t]*:?[ \t]*"
+                       r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?[ \t]+\d{4}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4})",
+                       re.I)
+
+
+def saved_date(text: str) -> _dt.date | None:
+    """The day a collector saved the page, from a note on its first lines: no date of the story,
+    which was out before, but the year of a yearless date line under it ("Mar. 14 06:30 am JST")."""
+    found = _SAVED_ON.search("\n".join(text.lstrip().split("\n")[:3]))
+    return parse_date(found.group(1)) if found else None
+
+
 def _sent(message: str) -> _dt.date | None:
     """The day on the "Date:" or "Sent:" line among a message's first lines."""
     for line in message.lstrip("\n").split("\n")[:8]:

@@ -31,7 +31,7 @@ from searchlib.ingest.namecontext import (
 from searchlib.ingest.laonames import SYLLABLE, lao_family_word, lao_syllables
 from searchlib.ingest.namewords import (
     ABBREVIATIONS, BURMESE_HONORIFICS, BURMESE_NAME_WORDS, COMPASS, EAST_ASIAN_FAMILIES, FOREIGN_LEADING,
-    FOREIGN_ONLY, HIGHLAND_FAMILIES, HIGHLAND_FIRST, LEADING,
+    FOREIGN_ONLY, HIGHLAND_FAMILIES, HIGHLAND_FIRST, HIGHLAND_PAIRS, LEADING,
     LOWERCASE_ONLY, MALAY_PARTS, MIDDLE_NAMES, NOT_NAMES, NOT_PERSON_AFTER, NOT_PERSON_BEFORE, PORTFOLIO, POST_NOMINALS,
     REJECT, REJECT_AFTER_FIRST, REJECT_PHRASES, SPORT_ROLES, SURNAMES, SURNAME_PLACES, TITLE_KIND, TITLE_OPENERS,
     UNACCENTED_ADDRESS, VI_DIRECT, VI_PERSONAL,
@@ -250,7 +250,8 @@ def _titled_mentions(text: str) -> list[tuple[int, str]]:
         if following and following.group(1) in NOT_PERSON_AFTER:
             continue  # "Director of the Nghe An provincial police": a place, then its body
         if name and not named_after_title_is_no_one(text, start, name, match.end()) \
-                and not (match.group(0) in FOREIGN_ONLY and name.split()[0].lower() in SURNAMES):
+                and not (match.group(0) in FOREIGN_ONLY and name.split()[0].lower() in SURNAMES) \
+                and not (kind == "vi" and name.isupper() and not has_diacritics(name)):  # a headline in capitals, unaccented
             found.append((start, name))
     return found
 
@@ -307,7 +308,7 @@ _RANKS = frozenset({"lieut", "lt", "col", "gen", "maj", "capt", "lieutenant", "c
 
 def _strip_leading(words: list[str]) -> list[str]:
     i = 0
-    while i < len(words) and words[i].lower() in LEADING:
+    while i < len(words) and words[i].lower() in LEADING and " ".join(words[i:i + 2]).lower() not in HIGHLAND_PAIRS:
         if words[i] in UNACCENTED_ADDRESS and (i + 1 == len(words) or words[i + 1].lower() not in SURNAMES) \
                 and (i + 2 >= len(words) or words[i + 2].lower() not in ("thi", "van")):
             break  # "Ong Tran Van Binh", "Ba Mau Thi Lanh" are Mr Tran, Mrs Mau; "Ong Ye Kung" is Singapore's minister
@@ -498,11 +499,10 @@ def _addressed_highland_name(run_words: list[str]) -> list[str]:
         return []
     name = run_words[1:]
     if name[0][:2] in ("H'", "H’") and len(name) == 2 or \
-            name[0] == "Y" and len(name) == 3 and name[-1].lower() in HIGHLAND_FAMILIES:
+            name[0] == "Y" and len(name) == 3 and name[-1].lower() in HIGHLAND_FAMILIES or \
+            len(name) == 3 and " ".join(name[:2]).lower() in HIGHLAND_PAIRS:  # "anh Bo Bo Hùng", Raglai
         return name
     return []
-
-
 
 
 #: Before an unaccented name: a street word (tai nut giao Ton That Thuyet - Duong Dinh Nghe),

@@ -100,7 +100,34 @@ def paired_outlet(text: str) -> str | None:
         named = next((line for line in lines[1:4] if _capitalised(line) and spells_address(line, noted.group("address"))), None)
         return " ".join(named.split()) if named else _default_table().by_host(noted.group("address"))
     # a collector's note over the text: "doc tren bao An ninh Thu do (anninhthudo.vn), muc Phap luat"
-    return named_beside_address("\n".join(lines))
+    return named_beside_address("\n".join(lines)) or spelled_below(text)
+
+
+#: How many lines of a copied text's top hold its address and the name spelling it.
+_TOP_LINES = 20
+#: A wire-style credit opening a lead: "(ECNS) --".
+_LEAD_CREDIT = re.compile(r"^\((?P<name>[A-Z][A-Za-z]{2,9})\)\s*[-–—]")
+#: A paper's name inside a line: its kind and up to three words ("bài Báo Đầu tư - vàng miếng").
+_PAPER_IN_LINE = re.compile(r"\b(?:Báo|Tạp chí)(?:\s+[^\W\d_][\w&]*){1,3}")
+
+
+def spelled_below(text: str) -> str | None:
+    """The outlet a copied text's top line gives by its address alone ("baoquocte.vn",
+    "ecns.cn | Society", "Baodautu.vn | 14/06/2025") and names further down, on a line of its
+    own ("Báo Quốc tế"), in a lead's credit ("(ECNS) --") or in a note or subject line
+    ("bài Báo Đầu tư - vàng miếng giả"): the name counts only where its letters spell the address."""
+    lines = [line.strip() for line in text.lstrip().split("\n")[:_TOP_LINES]]
+    addresses = [m.group("address") for m in map(_ADDRESS_LINE.match, lines) if m]
+    if not addresses:
+        return None
+    names: list[str] = []
+    for line in lines:
+        credit = _LEAD_CREDIT.match(line)
+        names += [credit.group("name")] if credit else [line] if _capitalised(line) else []
+        for paper in _PAPER_IN_LINE.finditer(line):
+            words = paper.group(0).split()
+            names += [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+    return next((name for address in addresses for name in names if spells_address(name, address)), None)
 
 
 def recased(name: str) -> str:
