@@ -414,3 +414,34 @@ def test_taxes_avoided_by_law_are_no_economic_crime() -> None:
     assert "economic crime" not in _rules("Key U.S. tax writers seek estate tax curbs",
                                           "The provision allowed many wealthy individuals to avoid the federal estate "
                                           "tax entirely when they die.")
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout32/ki18: an underground bank sending money abroad
+    ("4 arrested over underground bank that sent ¥3.2 bil to China",
+     "Police said they arrested four people on suspicion of operating an unlicensed underground bank.", "economic crime"),
+    # heldout32/ki17: parallel trading across the border gate
+    ("Customs busts parallel-trading group", "The Macau Customs Service has dismantled a parallel-trading group that "
+     "paid elderly residents to carry frozen meat.", "smuggling"),
+    # heldout32/ki16: spirits under fake labels
+    ("Four tourists dead after suspected methanol poisoning",
+     "Police seized hundreds of bottles of fake-label vodka from a riverside venue in Kampot.", "smuggling"),
+    # heldout32/kj11: a scam site dressed as a bookmaker
+    ("Gỡ video quảng cáo cá độ", "Nhiều quảng cáo thực chất dẫn tới các trang lừa đảo đội lốt nhà cái, nạp tiền rồi "
+     "mất hút.", "online and telecom fraud"),
+])
+def test_forms_of_a_topic_heldout32(title: str, body: str, topic: str) -> None:
+    assert topic in _rules(title, body)
+
+
+@pytest.mark.parametrize("title, body, topic", [
+    # heldout32/kj06: a fake bank's app ("ngân hàng giả mạo") holds no counterfeit goods ("hàng giả")
+    ("Vô hiệu hóa 14 tên miền phát tán ứng dụng ngân hàng giả mạo chiếm đoạt mã OTP",
+     "Giao diện ứng dụng ngân hàng giả mạo gần như giống hệt ứng dụng thật.", "smuggling"),
+    # heldout32/kj16: "trafficking" in a story whose drug evidence runs through it is drug trafficking
+    ("Britons held over Bali villa lab", "Police said the villa held a lab producing synthetic drugs.\n\nThey seized "
+     "narcotics worth $2 million.\n\nIndonesia has some of the world's toughest drug laws, and foreigners have been "
+     "sentenced to death for trafficking offences.", "human trafficking"),
+])
+def test_what_is_no_evidence_heldout32(title: str, body: str, topic: str) -> None:
+    assert topic not in _rules(title, body)

@@ -114,8 +114,11 @@ _MILITARY_AFTER = re.compile(r"[ \t]+(?:on|for|in)[ \t]+(?:defen[cs]e|military|n
 def figurative(text: str, start: int, end: int) -> bool:
     """Whether the crime word at ``text[start:end]`` is used in another sense than the
     topic's: "khủng bố" (terrorise) for a debt collector's calls, "smuggling" of migrants
-    (illegal migration), a memorandum "on defense cooperation" between navies."""
+    (illegal migration), a memorandum "on defense cooperation" between navies, the "hàng giả"
+    (counterfeit goods) that "ngân hàng giả" (a fake bank) spells."""
     word = text[start:end].lower()
+    if fold(word).startswith("hang gia") and fold(text[max(0, start - 5):start]).strip().lower() == "ngan":
+        return True  # "ngân hàng giả mạo": a fake bank's app, no counterfeit goods ("hàng giả")
     if word.startswith("smuggl"):
         return bool(_PEOPLE_SMUGGLED.match(text, end))
     if word.startswith("memorand") or word == "cooperation":

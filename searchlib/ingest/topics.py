@@ -371,10 +371,16 @@ def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table:
     own = {(m.sentence, m.index) for m in mentions if m.weight > 0 and (m.phrase, m.index) not in table.yields} \
         | {(t[0], t[1]) for t in together}
     kept = keep or set()
+    # an article whose evidence for the other topic runs through two sentences or more, and that
+    # has none of its own for this one, reads the word as the other's ("sentenced to death for
+    # trafficking offences" in a story on a drug lab)
+    runs = {index for index in {i for _, i in evident} if len({n for n, i in evident if i == index}) >= 2}
+    backed = {i for _, i in own}
     return [m for m in mentions
             if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident
-            and (table.yields.get((m.phrase, m.index), -1) not in named or (m.sentence, m.index) in own
-                 or m.sentence in kept)]
+            and (table.yields.get((m.phrase, m.index), -1) not in named | (runs - {m.index} if m.index not in backed
+                                                                           else set())
+                 or (m.sentence, m.index) in own or m.sentence in kept)]
 
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
