@@ -241,6 +241,7 @@ LABEL_SETS = (
     ("heldout29", "blind set 29, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
     ("heldout30", "blind set 30, new subjects and outlets (measured once, then used to fix sources, people, topics)"),
     ("heldout31", "blind set 31, new subjects and outlets (measured once, then used to fix dates, sources, people, topics)"),
+    ("heldout32", "blind set 32, new subjects and outlets (measured once, then used to fix dates, sources, people, topics)"),
 )
 
 

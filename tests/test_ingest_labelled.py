@@ -1,4 +1,4 @@
-"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout31):
+"""Metadata on the labelled press releases (tests/fixtures/labelled, heldout to heldout32):
 date, source, people, topics and language against analysts' labels, field by field.
 
 The labels were written from the text before the extractor was run on it and are never
@@ -27,7 +27,7 @@ LABELS = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))["art
 #: two more on all 40 of heldout19, two more on all 40 of heldout20, two more on 39 of heldout21's 40
 #: two more on all 40 of heldout22, of heldout23, of heldout24 and of heldout25, two more
 #: on 39 of heldout26's 40, two more on all 40 of heldout27, two more on 39 of heldout28's
-#: 40 and of heldout29's 40, and two more on all 40 of heldout30 and of heldout31.
+#: 40 and of heldout29's 40, and two more on all 40 of heldout30, of heldout31 and of heldout32.
 GUIDED = json.loads((FIXTURES / "topics_guided.json").read_text(encoding="utf-8"))["articles"]
 #: Per-field floors on the development set: the rules were written while reading these 33.
 #: Topics are lower since the learned decision (searchlib/ingest/topicmodel.py): it drops
@@ -42,9 +42,10 @@ FLOORS = {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.78, "lang": 
 #: at 2127f3c after heldout28's (97.5 / 57.5 / 67.5 / 70.0 %; 60.0 % by the rules alone), and
 #: heldout30 at 1a53d34 after heldout29's (97.5 / 60.0 / 77.5 / 47.5 %; 45.0 % by the rules
 #: alone), and heldout31 at fa2cdc1 after heldout30's (92.5 / 62.5 / 67.5 / 75.0 %; 77.5 % by
-#: the rules alone; source 75.0 % with six outlet names settled). Floors sit just under today's
-#: figures so that a change that loses ground fails here; the next blind set (heldout32) is the
-#: honest test.
+#: the rules alone; source 75.0 % with six outlet names settled), and heldout32 at 9213868 after
+#: heldout31's and more general fixes (95.0 / 85.0 / 80.0 / 60.0 %; 52.5 % by the rules alone;
+#: source 87.5 % with one outlet name settled). Floors sit just under today's figures so that a
+#: change that loses ground fails here; the next blind set (heldout33) is the honest test.
 BLIND_FLOORS = {
     "heldout": {"date": 0.95, "source": 0.95, "people": 0.85, "topics": 0.84, "lang": 0.95},
     "heldout2": {"date": 0.90, "source": 0.90, "people": 0.75, "topics": 0.90, "lang": 0.95},
@@ -77,6 +78,7 @@ BLIND_FLOORS = {
     "heldout29": {"date": 0.95, "source": 0.85, "people": 0.90, "topics": 0.70, "lang": 0.95},
     "heldout30": {"date": 0.95, "source": 0.95, "people": 0.95, "topics": 0.55, "lang": 0.95},
     "heldout31": {"date": 0.95, "source": 0.90, "people": 0.95, "topics": 0.75, "lang": 0.95},
+    "heldout32": {"date": 0.95, "source": 0.95, "people": 0.90, "topics": 0.75, "lang": 0.95},
 }
 
 
