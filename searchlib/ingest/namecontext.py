@@ -152,16 +152,18 @@ _NICKNAME = re.compile(r"[\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”
 #: The name of an account, a page or a channel, in quotes after it ('tài khoản Facebook mang
 #: tên "Chung Hà Sơn La"', 'kenh TikTok mang ten "Van phong luat su Cong Ly Viet"'): a handle,
 #: no person of the story, though it may hold a name's words.
-_ACCOUNT_NAME = re.compile(r"\b(?:tài khoản|tai khoan|trang|kênh|kenh|nhóm|nhom|fanpage|account|page|channel|group)\b"
-                           r"[^.!?\n\"“”]{0,40}?(?:mang tên|mang ten|có tên|co ten|tên|ten|named|called|titled|facebook|"
-                           r"tiktok|zalo|youtube|telegram)[ \t]*:?[ \t]*(?P<name>[\"“][^\"“”\n]{2,80}[\"”])", re.I)
+_ACCOUNT_BEFORE = re.compile(r"\b(?:tài khoản|tai khoan|trang|kênh|kenh|nhóm|nhom|fanpage|account|page|channel|group)\b"
+                             r"[^.!?\n\"“”]{0,40}?(?:mang tên|mang ten|có tên|co ten|tên|ten|named|called|titled|"
+                             r"facebook|tiktok|zalo|youtube|telegram)[ \t]*:?[ \t]*$", re.I)
+_QUOTED_HANDLE = re.compile(r"[\"“][^\"“”\n]{2,80}[\"”]")
 
 
 def blank_inserts(text: str) -> str:
     """``text`` with what the press puts inside a name blanked, and the quoted names of
     accounts and pages, keeping its length."""
     text = _RANK_MARKER.sub(lambda m: " " * len(m.group(0)), text)
-    text = _ACCOUNT_NAME.sub(lambda m: m.group(0)[:m.start("name") - m.start()] + " " * len(m.group("name")), text)
+    text = _QUOTED_HANDLE.sub(lambda m: " " * len(m.group(0)) if _ACCOUNT_BEFORE.search(text, max(0, m.start() - 80),
+                                                                                       m.start()) else m.group(0), text)
     # a nickname only between words: after a name's lowercase letter and a space
     return _NICKNAME.sub(lambda m: " " * len(m.group(0)) if m.start() >= 2 and text[m.start() - 1] in " \t"
                          and text[m.start() - 2].islower() else m.group(0), text)

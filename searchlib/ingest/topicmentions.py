@@ -140,9 +140,20 @@ def mask_units(text: str, table: TopicTable) -> str:
     return table.ignore_pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-#: A quotation mark opening or closing a word: a phrase with a word in quotes is still the
-#: phrase ("'rửa' tiền lừa đảo" is "rửa tiền"); an apostrophe inside a word ("Wong's") is no quote.
-_QUOTE_AT_EDGE = re.compile(r"(?:(?<=\s)|^)['‘’\"“”](?=\w)|(?<=\w)['‘’\"“”](?=\s|$)")
+_QUOTE = re.compile(r"['‘’\"“”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with each quotation mark that opens or closes a word made a space, keeping its
+    length: a phrase with a word in quotes is still the phrase ("'rửa' tiền lừa đảo" is "rửa
+    tiền"); an apostrophe inside a word ("Wong's") is no quote."""
+    def blank(match: re.Match[str]) -> str:
+        at = match.start()
+        before, after = text[at - 1] if at else " ", text[at + 1:at + 2] or " "
+        opens = before.isspace() and (after.isalnum() or after == "_")
+        closes = (before.isalnum() or before == "_") and after.isspace()
+        return " " if opens or closes else match.group(0)
+    return _QUOTE.sub(blank, text)
 
 
 def find_mentions(text: str, table: TopicTable, in_title: bool = False,
@@ -166,7 +177,7 @@ def find_mentions(text: str, table: TopicTable, in_title: bool = False,
         ends = [m.start() for m in SENTENCE_END.finditer(haystack)]
         courteous = {bisect.bisect_left(ends, m.start()) for m in COURTESY.finditer(haystack)} \
             if any(word in haystack for word in COURTESY_WORDS) else set()
-        matches = list(pattern.finditer(_QUOTE_AT_EDGE.sub(" ", haystack.replace("-", " "))))
+        matches = list(pattern.finditer(_unquoted(haystack.replace("-", " "))))
         if haystack is not text:
             # A folded phrase is evidence only where the text itself is typed without accents:
             # "công dân do phía Campuchia" folds to "cong dan do phia", not to "dẫn độ".
