@@ -235,15 +235,25 @@ def test_notes_and_mastheads_name_the_outlet_heldout31(tmp_path: Path, text: str
     assert (article.source, article.date and article.date.isoformat()) == (source, date)
 
 
-def test_a_byline_with_its_date_keeps_the_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("text, date, source", [
     # heldout31/kg20: "By The Irrawaddy 21 November 2024": the byline goes, its date stays
-    text = ("The Irrawaddy\nHome > News > Burma\nJunta Police Seize 1.2 Tons of Jade Bound for China\n\n"
-            "By The Irrawaddy 21 November 2024\n\nShare: Facebook | X | Email\n\n"
-            "Myanmar's junta police said on Wednesday they had seized more than 1.2 tons of raw jade hidden under "
-            "bananas in a truck heading toward the Chinese border.\n\nThe driver was arrested.\n")
+    ("The Irrawaddy\nHome > News > Burma\nJunta Police Seize 1.2 Tons of Jade Bound for China\n\n"
+     "By The Irrawaddy 21 November 2024\n\nShare: Facebook | X | Email\n\n"
+     "Myanmar's junta police said on Wednesday they had seized more than 1.2 tons of raw jade hidden under "
+     "bananas in a truck heading toward the Chinese border.\n\nThe driver was arrested.\n",
+     "2024-11-21", "The Irrawaddy"),
+    # heldout32/ki18: a collector's saved date gives a yearless date line its year ("Mar. 14 06:30 am JST
+    # | 3 Comments" under "copied 15/3/2025")
+    ("japantoday.com -- copied 15/3/2025 (page from yesterday's crime section)\n\nJAPAN TODAY\n\nCrime\n\n"
+     "4 arrested over underground bank that sent ¥3.2 bil to China\n\nMar. 14  06:30 am JST  |  3 Comments\n"
+     "TOKYO\n\nPolice said Thursday they have arrested four people on suspicion of operating an unlicensed "
+     "underground bank.\n\nThe group is suspected of having received cash from customers.\n",
+     "2025-03-14", "Japan Today"),
+])
+def test_a_dates_form_on_a_copied_page_is_read(tmp_path: Path, text: str, date: str, source: str) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     article = extract_file(tmp_path / "a.txt").articles[0]
-    assert (article.date.isoformat(), article.source) == ("2024-11-21", "The Irrawaddy")
+    assert (article.date.isoformat(), article.source) == (date, source)
 
 
 @pytest.mark.parametrize("name, outlet", [
@@ -273,17 +283,6 @@ def test_an_address_on_top_is_spelt_by_a_name_below(text: str, source: str) -> N
 def test_a_name_that_does_not_spell_the_address_is_no_outlet() -> None:
     text = ("baoquocte.vn\nCampuchia triệt phá đường dây\n\nBáo Thanh Niên đưa tin\n\nCông an cho biết.\n")
     assert spelled_below(text) is None
-
-
-def test_a_collectors_saved_date_gives_a_yearless_date_line_its_year(tmp_path: Path) -> None:
-    # heldout32/ki18: "Mar. 14 06:30 am JST | 3 Comments" under "copied 15/3/2025"
-    text = ("japantoday.com -- copied 15/3/2025 (page from yesterday's crime section)\n\nJAPAN TODAY\n\nCrime\n\n"
-            "4 arrested over underground bank that sent ¥3.2 bil to China\n\nMar. 14  06:30 am JST  |  3 Comments\n"
-            "TOKYO\n\nPolice said Thursday they have arrested four people on suspicion of operating an unlicensed "
-            "underground bank.\n\nThe group is suspected of having received cash from customers.\n")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    article = extract_file(tmp_path / "a.txt").articles[0]
-    assert (article.date.isoformat(), article.source) == ("2025-03-14", "Japan Today")
 
 
 @pytest.mark.parametrize("name, outlet", [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from searchlib.ingest.enumerations import listed_with
@@ -374,13 +375,17 @@ def _yield(mentions: list[Mention], together: list[tuple[int, int, int]], table:
     # an article whose evidence for the other topic runs through two sentences or more, and that
     # has none of its own for this one, reads the word as the other's ("sentenced to death for
     # trafficking offences" in a story on a drug lab)
-    runs = {index for index in {i for _, i in evident} if len({n for n, i in evident if i == index}) >= 2}
-    backed = {i for _, i in own}
-    return [m for m in mentions
-            if (m.sentence, table.yields.get((m.phrase, m.index), -1)) not in evident
-            and (table.yields.get((m.phrase, m.index), -1) not in named | (runs - {m.index} if m.index not in backed
-                                                                           else set())
-                 or (m.sentence, m.index) in own or m.sentence in kept)]
+    runs = {index for index, count in Counter(index for _, index in evident).items() if count >= 2}
+    backed = {index for _, index in own}
+
+    def read_as_other(m: Mention) -> bool:
+        other = table.yields.get((m.phrase, m.index), -1)
+        if (m.sentence, other) in evident:
+            return True
+        taken = other in named or (other in runs and m.index not in backed)
+        return taken and (m.sentence, m.index) not in own and m.sentence not in kept
+
+    return [m for m in mentions if not read_as_other(m)]
 
 
 def _per_sentence(in_body: list[Mention], together: list[tuple[int, int, int]],
